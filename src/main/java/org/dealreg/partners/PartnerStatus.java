@@ -1,0 +1,5 @@
+package org.dealreg.partners;
+
+public enum PartnerStatus {
+    APPLIED, ACTIVE, SUSPENDED
+}

@@ -1,0 +1,49 @@
+package org.dealreg.partners.internal;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.dealreg.partners.PartnerView;
+import org.dealreg.partners.Partners;
+import org.dealreg.partners.Tier;
+import org.dealreg.program.Regions;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class JpaPartners implements Partners {
+
+    private final PartnerRepository repository;
+    private final Regions regions;
+    private final Clock clock;
+
+    JpaPartners(PartnerRepository repository, Regions regions, Clock clock) {
+        this.repository = repository;
+        this.regions = regions;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<PartnerView> find(UUID id) {
+        return repository.findById(id).map(PartnerEntity::view);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<PartnerView> findByLegalName(String legalName) {
+        return repository.findByLegalName(legalName).map(PartnerEntity::view);
+    }
+
+    @Override
+    @Transactional
+    public PartnerView addActive(String legalName, String country, Tier tier, Set<String> specializationCodes) {
+        String region = regions.forCountry(country)
+                .orElseThrow(() -> new IllegalArgumentException("No region serves country " + country))
+                .code();
+        return repository.save(new PartnerEntity(legalName, country, region, tier, specializationCodes, clock.instant()))
+                .view();
+    }
+}

@@ -1,0 +1,3 @@
+/** Reseller companies, their tier (Registered or Certified) and the specialisation catalogue. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "program"})
+package org.dealreg.partners;

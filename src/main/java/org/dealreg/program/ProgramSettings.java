@@ -1,0 +1,29 @@
+package org.dealreg.program;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+/** Reads the programme settings in force now. */
+public interface ProgramSettings {
+
+    String value(Setting setting);
+
+    default BigDecimal decimal(Setting setting) {
+        return new BigDecimal(value(setting));
+    }
+
+    default int integer(Setting setting) {
+        return Integer.parseInt(value(setting));
+    }
+
+    default BigDecimal minimumDealUsd() {
+        return decimal(Setting.MINIMUM_DEAL_USD);
+    }
+
+    default Duration decisionWindowWhenClear() {
+        return Duration.ofHours(integer(Setting.DECISION_HOURS_CLEAR));
+    }
+
+    /** Changes a setting for what comes next; earlier registrations keep what they were given. */
+    void change(Setting setting, String value);
+}

@@ -1,0 +1,29 @@
+package org.dealreg.program;
+
+/** The programme settings an admin can change without a release; their defaults are seeded by migration. */
+public enum Setting {
+    MINIMUM_DEAL_USD("minimum-deal-usd"),
+    DECISION_HOURS_CLEAR("decision-hours-clear"),
+    DECISION_HOURS_OTHER("decision-hours-other"),
+    CLOCK_MODE("clock-mode"),
+    BREACH_POLICY("breach-policy"),
+    PROTECTION_DAYS("protection-days"),
+    EXTENSION_DAYS("extension-days"),
+    MAX_EXTENSIONS("max-extensions"),
+    OPEN_CAP_REGISTERED("open-cap-registered"),
+    OPEN_CAP_CERTIFIED("open-cap-certified"),
+    PAYMENT_TERMS_REGISTERED("payment-terms-registered"),
+    PAYMENT_TERMS_CERTIFIED("payment-terms-certified"),
+    ENGAGEMENT_LAPSE_DAYS("engagement-lapse-days"),
+    WEAK_MATCH_THRESHOLD("weak-match-threshold");
+
+    private final String key;
+
+    Setting(String key) {
+        this.key = key;
+    }
+
+    public String key() {
+        return key;
+    }
+}

@@ -1,0 +1,6 @@
+package org.dealreg.program.internal;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ProgramSettingRepository extends JpaRepository<ProgramSettingEntity, String> {
+}

@@ -1,0 +1,58 @@
+package org.dealreg.registration.internal;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * Reads an amount as people type it in English or French: "75000", "75,000.50", "75 000,50",
+ * "75.000". Spaces (also non-breaking ones) and apostrophes group digits. With both separators, the
+ * last one is the decimal mark. With one kind only, a separator followed by exactly three digits groups
+ * thousands, otherwise it is the decimal mark. Anything else is not an amount.
+ */
+final class AmountParser {
+
+    private AmountParser() {
+    }
+
+    static Optional<BigDecimal> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String s = text.replaceAll("[\\s\\u00A0\\u202F'_]", "");
+        if (s.startsWith("-")) {
+            return parse(s.substring(1)).map(BigDecimal::negate);
+        }
+        if (!s.matches("[0-9.,]+") || !Character.isDigit(s.charAt(0))) {
+            return Optional.empty();
+        }
+        int lastDot = s.lastIndexOf('.');
+        int lastComma = s.lastIndexOf(',');
+        String digits;
+        if (lastDot >= 0 && lastComma >= 0) {
+            int decimalAt = Math.max(lastDot, lastComma);
+            digits = s.substring(0, decimalAt).replaceAll("[.,]", "") + "." + s.substring(decimalAt + 1);
+        } else if (lastDot >= 0 || lastComma >= 0) {
+            char sep = lastDot >= 0 ? '.' : ',';
+            int count = (int) s.chars().filter(c -> c == sep).count();
+            String afterLast = s.substring(s.lastIndexOf(sep) + 1);
+            if (count > 1 || afterLast.length() == 3) {
+                if (!s.matches("[0-9]{1,3}(\\" + sep + "[0-9]{3})+")) {
+                    return Optional.empty();
+                }
+                digits = s.replace(String.valueOf(sep), "");
+            } else {
+                digits = s.replace(sep, '.');
+            }
+        } else {
+            digits = s;
+        }
+        if (digits.endsWith(".") || digits.indexOf('.') != digits.lastIndexOf('.')) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new BigDecimal(digits));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.dealreg.registration.internal;
+
+import java.text.Collator;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+
+import org.dealreg.identity.CurrentUser;
+import org.dealreg.partners.Specializations;
+import org.dealreg.registration.RegistrationStatus;
+import org.dealreg.shared.NotFound;
+import org.dealreg.shared.SupportedCurrency;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+@RequestMapping("/deals")
+class DealController {
+
+    private final RegistrationService service;
+    private final Specializations specializations;
+
+    DealController(RegistrationService service, Specializations specializations) {
+        this.service = service;
+        this.specializations = specializations;
+    }
+
+    @GetMapping
+    String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        RegistrationStatus filter = Arrays.stream(RegistrationStatus.values())
+                .filter(s -> s.name().equals(status)).findFirst().orElse(null);
+        model.addAttribute("deals", service.list(user, filter, page));
+        model.addAttribute("status", filter);
+        model.addAttribute("statuses", RegistrationStatus.values());
+        return "deals/list";
+    }
+
+    @GetMapping("/new")
+    String newDeal(@AuthenticationPrincipal CurrentUser user, Model model) {
+        SubmissionGate gate = service.gate(user);
+        model.addAttribute("dealForm", DealForm.empty(gate.defaultCurrency()));
+        return form(gate, model);
+    }
+
+    @PostMapping
+    String submit(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("dealForm") DealForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            service.problems(user, form).stream()
+                    .filter(problem -> problem.field() != null && !result.hasFieldErrors(problem.field()))
+                    .forEach(problem -> reject(result, problem));
+            return form(service.gate(user), model);
+        }
+        try {
+            UUID id = service.submit(user, form);
+            redirect.addFlashAttribute("flash", "deal.submitted");
+            return "redirect:/deals/" + id;
+        } catch (SubmissionRefused refused) {
+            refused.problems().forEach(problem -> reject(result, problem));
+            return form(service.gate(user), model);
+        }
+    }
+
+    @GetMapping("/{id}")
+    String show(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, Model model) {
+        DealDetails deal = service.find(user, parseId(id));
+        model.addAttribute("deal", deal);
+        model.addAttribute("specialization", specializations.find(deal.specializationCode()).orElseThrow());
+        return "deals/show";
+    }
+
+    private String form(SubmissionGate gate, Model model) {
+        Locale locale = LocaleContextHolder.getLocale();
+        model.addAttribute("gate", gate);
+        model.addAttribute("specializations", specializations.active());
+        model.addAttribute("currencies", SupportedCurrency.values());
+        model.addAttribute("countries", countries(locale));
+        return "deals/form";
+    }
+
+    private static void reject(BindingResult result, FieldProblem problem) {
+        Object[] args = problem.args().stream().map(DealController::displayArg).toArray();
+        if (problem.field() == null) {
+            result.reject(problem.code(), args, problem.code());
+        } else {
+            result.rejectValue(problem.field(), problem.code(), args, problem.code());
+        }
+    }
+
+    private static Object displayArg(Object arg) {
+        if (arg instanceof LocalDate date) {
+            return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(LocaleContextHolder.getLocale()).format(date);
+        }
+        return arg;
+    }
+
+    private static UUID parseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFound("Registration");
+        }
+    }
+
+    /** ISO countries, named in the user's language and sorted as that language sorts. */
+    static List<Country> countries(Locale locale) {
+        Collator collator = Collator.getInstance(locale);
+        return Arrays.stream(Locale.getISOCountries())
+                .map(code -> new Country(code, new Locale("", code).getDisplayCountry(locale)))
+                .sorted(Comparator.comparing(Country::name, collator))
+                .toList();
+    }
+
+    public record Country(String code, String name) {
+    }
+}

@@ -1,0 +1,140 @@
+package org.dealreg.registration.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.dealreg.conflicts.CustomerFingerprint;
+import org.dealreg.conflicts.CustomerFingerprints;
+import org.dealreg.identity.CurrentUser;
+import org.dealreg.partners.PartnerView;
+import org.dealreg.partners.Partners;
+import org.dealreg.partners.SpecializationView;
+import org.dealreg.partners.Specializations;
+import org.dealreg.program.ExchangeRates;
+import org.dealreg.program.ProgramSettings;
+import org.dealreg.program.RegionView;
+import org.dealreg.program.Regions;
+import org.dealreg.registration.RegistrationStatus;
+import org.dealreg.shared.NotFound;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The partner's side of a registration: submitting it, and reading the company's own. */
+@Service
+class RegistrationService {
+
+    static final int PAGE_SIZE = 20;
+
+    private final RegistrationRepository registrations;
+    private final Partners partners;
+    private final Regions regions;
+    private final Specializations specializations;
+    private final ProgramSettings settings;
+    private final ExchangeRates rates;
+    private final CustomerFingerprints fingerprints;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    RegistrationService(RegistrationRepository registrations, Partners partners, Regions regions,
+            Specializations specializations, ProgramSettings settings, ExchangeRates rates,
+            CustomerFingerprints fingerprints, JdbcTemplate jdbc, Clock clock) {
+        this.registrations = registrations;
+        this.partners = partners;
+        this.regions = regions;
+        this.specializations = specializations;
+        this.settings = settings;
+        this.rates = rates;
+        this.fingerprints = fingerprints;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Where the partner's company stands: whether it may submit now, and in which currency by default. */
+    @Transactional(readOnly = true)
+    public SubmissionGate gate(CurrentUser user) {
+        PartnerView partner = partner(user);
+        RegionView region = regions.find(partner.regionCode()).orElseThrow();
+        LocalDate today = LocalDate.now(clock.withZone(region.zone()));
+        return new SubmissionGate(partner.active(), region.launchedOn(today), region.launchDate(), region.currency(),
+                settings.minimumDealUsd());
+    }
+
+    @Transactional
+    public UUID submit(CurrentUser user, DealForm form) {
+        PartnerView partner = partner(user);
+        if (!partner.active()) {
+            throw new SubmissionRefused(List.of(FieldProblem.global("deal.partner.inactive")));
+        }
+        RegionView region = regions.find(partner.regionCode()).orElseThrow();
+        LocalDate regionToday = LocalDate.now(clock.withZone(region.zone()));
+        if (!region.launchedOn(regionToday)) {
+            throw new SubmissionRefused(List.of(FieldProblem.global("deal.region.notLaunched", region.launchDate())));
+        }
+        ValidDeal deal = SubmissionRules.check(form, rulesContext(user, region));
+
+        Instant submittedAt = databaseNow();
+        CustomerFingerprint fingerprint = fingerprints.of(deal.customerName(), deal.customerWebsite(),
+                deal.contactEmail(), deal.customerCountry());
+        Instant due = DecisionDeadlinePolicy.dueAt(submittedAt, settings.decisionWindowWhenClear());
+        Registration registration = Registration.submit(partner.id(), user.id(), deal, fingerprint,
+                nextReceiptNumber(submittedAt), submittedAt, due);
+        return registrations.save(registration).id();
+    }
+
+    /** The programme's rules a form breaks, without storing anything: shown beside the format errors. */
+    @Transactional(readOnly = true)
+    public List<FieldProblem> problems(CurrentUser user, DealForm form) {
+        RegionView region = regions.find(partner(user).regionCode()).orElseThrow();
+        return SubmissionRules.problems(form, rulesContext(user, region));
+    }
+
+    private SubmissionRules.Context rulesContext(CurrentUser user, RegionView region) {
+        LocalDate regionToday = LocalDate.now(clock.withZone(region.zone()));
+        Set<String> active = specializations.active().stream().map(SpecializationView::code).collect(Collectors.toSet());
+        return new SubmissionRules.Context(LocalDate.now(clock.withZone(user.zone())), settings.minimumDealUsd(), active,
+                currency -> rates.usdPerUnit(currency, regionToday));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<DealSummary> list(CurrentUser user, RegistrationStatus status, int page) {
+        PageRequest request = PageRequest.of(Math.max(page, 0), PAGE_SIZE);
+        Page<Registration> found = status == null
+                ? registrations.findByPartnerIdOrderBySubmittedAtDesc(user.partnerId(), request)
+                : registrations.findByPartnerIdAndStatusOrderBySubmittedAtDesc(user.partnerId(), status, request);
+        return found.map(DealSummary::of);
+    }
+
+    @Transactional(readOnly = true)
+    public DealDetails find(CurrentUser user, UUID id) {
+        return registrations.findByIdAndPartnerId(id, user.partnerId())
+                .map(DealDetails::of)
+                .orElseThrow(() -> new NotFound("Registration"));
+    }
+
+    private PartnerView partner(CurrentUser user) {
+        if (user.partnerId() == null) {
+            throw new NotFound("Partner");
+        }
+        return partners.find(user.partnerId()).orElseThrow(() -> new NotFound("Partner"));
+    }
+
+    /** The database's clock stamps the submission, so "who registered first" never depends on a node's clock. */
+    private Instant databaseNow() {
+        return jdbc.queryForObject("select now()", OffsetDateTime.class).toInstant();
+    }
+
+    private String nextReceiptNumber(Instant submittedAt) {
+        long n = jdbc.queryForObject("select nextval('receipt_number_seq')", Long.class);
+        return "DR-%d-%06d".formatted(submittedAt.atOffset(ZoneOffset.UTC).getYear(), n);
+    }
+}

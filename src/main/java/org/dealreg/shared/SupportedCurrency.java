@@ -1,0 +1,16 @@
+package org.dealreg.shared;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The currencies a registration may be written in. */
+public enum SupportedCurrency {
+    USD, EUR;
+
+    public static Optional<SupportedCurrency> parse(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(values()).filter(c -> c.name().equals(code.trim())).findFirst();
+    }
+}
