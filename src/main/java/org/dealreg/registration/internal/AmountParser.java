@@ -6,8 +6,9 @@ import java.util.Optional;
 /**
  * Reads an amount as people type it in English or French: "75000", "75,000.50", "75 000,50",
  * "75.000". Spaces (also non-breaking ones) and apostrophes group digits. With both separators, the
- * last one is the decimal mark. With one kind only, a separator followed by exactly three digits groups
- * thousands, otherwise it is the decimal mark. Anything else is not an amount.
+ * last one is the decimal mark and the other must group by threes. With one kind only, separators that
+ * group the digits by threes ("75.000", "1,234,567") group thousands; a single other separator is the
+ * decimal mark ("80000.001" has three decimals). Anything else is not an amount.
  */
 final class AmountParser {
 
@@ -30,15 +31,22 @@ final class AmountParser {
         String digits;
         if (lastDot >= 0 && lastComma >= 0) {
             int decimalAt = Math.max(lastDot, lastComma);
-            digits = s.substring(0, decimalAt).replaceAll("[.,]", "") + "." + s.substring(decimalAt + 1);
+            char group = s.charAt(decimalAt) == '.' ? ',' : '.';
+            String whole = s.substring(0, decimalAt);
+            String fraction = s.substring(decimalAt + 1);
+            if (!whole.matches("[0-9]{1,3}(\\" + group + "[0-9]{3})+") || !fraction.matches("[0-9]+")) {
+                return Optional.empty();
+            }
+            digits = whole.replace(String.valueOf(group), "") + "." + fraction;
         } else if (lastDot >= 0 || lastComma >= 0) {
             char sep = lastDot >= 0 ? '.' : ',';
             int count = (int) s.chars().filter(c -> c == sep).count();
             String afterLast = s.substring(s.lastIndexOf(sep) + 1);
-            if (count > 1 || afterLast.length() == 3) {
-                if (!s.matches("[0-9]{1,3}(\\" + sep + "[0-9]{3})+")) {
-                    return Optional.empty();
-                }
+            boolean grouped = s.matches("[0-9]{1,3}(\\" + sep + "[0-9]{3})+");
+            if (count > 1 && !grouped) {
+                return Optional.empty();
+            }
+            if (grouped && (count > 1 || afterLast.length() == 3)) {
                 digits = s.replace(String.valueOf(sep), "");
             } else {
                 digits = s.replace(sep, '.');

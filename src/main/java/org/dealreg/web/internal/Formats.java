@@ -35,6 +35,11 @@ public class Formats {
         return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(date);
     }
 
+    /** A day written out, as in notices ("February 1, 2027", "1 février 2027"). */
+    public String longDate(LocalDate date) {
+        return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale()).format(date);
+    }
+
     public String money(BigDecimal amount, String currency) {
         if (amount == null) {
             return "";

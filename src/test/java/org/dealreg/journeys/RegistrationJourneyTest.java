@@ -1,0 +1,108 @@
+package org.dealreg.journeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.dealreg.IntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Bob, a reseller's salesperson, registers a deal in a real browser and sees it waiting with its due time. */
+@IntegrationTest
+class RegistrationJourneyTest {
+
+    static WebDriver browser;
+
+    @LocalServerPort int port;
+
+    @BeforeAll
+    static void openBrowser() throws Exception {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void bobRegistersADealAndSeesItPendingWithItsDueTimeAndALiveCountdown() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        String title = "Campus network refresh " + UUID.randomUUID().toString().substring(0, 8);
+
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("email")).sendKeys("bob@northwind.example");
+        browser.findElement(By.id("password")).sendKeys("demo-password");
+        browser.findElement(By.id("sign-in")).click();
+        wait.until(ExpectedConditions.urlContains("/deals"));
+        assertThat(browser.findElement(By.id("signed-in-as")).getText()).isEqualTo("Bob Chen");
+
+        browser.findElement(By.linkText("Register a deal")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deal-form")));
+        type("customerName", "Globex Corporation");
+        type("customerWebsite", "www.globex.example");
+        new Select(browser.findElement(By.id("customerCountry"))).selectByValue("US");
+        type("customerCity", "Springfield");
+        type("contactName", "Hank Scorpio");
+        type("contactEmail", "hank@globex.example");
+        type("contactPhone", "+1 555 0142");
+        type("title", title);
+        type("description", "Replace the campus core switches and 40 access switches.");
+        new Select(browser.findElement(By.id("specialization"))).selectByValue("INFRASTRUCTURE");
+        setDate("expectedCloseDate", LocalDate.now().plusMonths(4));
+        type("amount", "250,000");
+        new Select(browser.findElement(By.id("currency"))).selectByValue("USD");
+        browser.findElement(By.id("submit-deal")).click();
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("receipt-number")));
+        assertThat(browser.getCurrentUrl()).matches(".*/deals/[0-9a-f-]{36}$");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(title);
+        assertThat(browser.findElement(By.id("deal-status")).getText()).isEqualTo("Awaiting decision");
+        assertThat(browser.findElement(By.id("receipt-number")).getText()).matches("DR-\\d{4}-\\d{6}");
+        assertThat(browser.findElement(By.id("due-at")).getText()).endsWith("ET");
+        WebElement countdown = browser.findElement(By.id("countdown"));
+        wait.until(d -> countdown.getText().matches("2[34] h \\d\\d min \\d\\d s left"));
+        String first = countdown.getText();
+        wait.until(d -> !countdown.getText().equals(first));
+        Browser.screenshot(browser, "bob-registered-deal");
+
+        browser.findElement(By.linkText("Back to my registrations")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deals")));
+        assertThat(browser.findElement(By.id("deals")).getText()).contains(title).contains("$250,000.00");
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.navigate().refresh();
+        Long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
+                "return document.body.scrollWidth - window.innerWidth;");
+        assertThat(overflow).as("the page fits a phone's width").isLessThanOrEqualTo(0L);
+        Browser.screenshot(browser, "bob-deals-phone");
+        browser.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    private void type(String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** A date input's typing order depends on the browser's locale; setting its value is what a date picker does. */
+    private void setDate(String id, LocalDate date) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];",
+                browser.findElement(By.id(id)), date.toString());
+    }
+}

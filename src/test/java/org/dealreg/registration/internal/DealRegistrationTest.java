@@ -1,0 +1,224 @@
+package org.dealreg.registration.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.dealreg.IntegrationTest;
+import org.dealreg.TestUsers;
+import org.dealreg.crypto.FieldCipher;
+import org.dealreg.identity.CurrentUser;
+import org.dealreg.program.ProgramSettings;
+import org.dealreg.program.Setting;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+@IntegrationTest
+class DealRegistrationTest {
+
+    static final String[] ENCRYPTED = {"customer_name", "customer_website", "customer_city", "contact_name",
+            "contact_email", "contact_phone", "title", "description", "competitors"};
+
+    @Autowired MockMvc mvc;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired TestUsers users;
+    @Autowired FieldCipher cipher;
+    @Autowired ProgramSettings settings;
+
+    @Test
+    void aPartnerRegistersADealAndSeesItAwaitingTheDecisionWithItsDueTime() throws Exception {
+        CurrentUser bob = users.byEmail("bob@northwind.example");
+        UUID id = submit(bob, validDeal());
+
+        Map<String, Object> row = jdbc.queryForMap("select * from registration where id = ?", id);
+        assertThat(row.get("status")).isEqualTo("SUBMITTED");
+        assertThat(row.get("partner_id")).isEqualTo(bob.partnerId());
+        assertThat(row.get("submitted_by")).isEqualTo(bob.id());
+        assertThat((String) row.get("receipt_number")).matches("DR-\\d{4}-\\d{6}");
+        assertThat((BigDecimal) row.get("amount_usd")).isEqualByComparingTo("120000.00");
+        Duration window = Duration.between(((Timestamp) row.get("submitted_at")).toInstant(),
+                ((Timestamp) row.get("decision_due_at")).toInstant());
+        assertThat(window).isEqualTo(Duration.ofHours(24));
+
+        String page = page(get("/deals/" + id), bob);
+        assertThat(page).contains((String) row.get("receipt_number"))
+                .contains("Awaiting decision")
+                .contains("Decision due by")
+                .contains("data-due=\"" + ((Timestamp) row.get("decision_due_at")).toInstant() + "\"")
+                .contains("Data centre refresh")
+                .contains("$120,000.00");
+    }
+
+    @Test
+    void whatThePartnerTypedIsCiphertextAtRest() throws Exception {
+        CurrentUser bob = users.byEmail("bob@northwind.example");
+        String sentinel = "SENTINEL-" + UUID.randomUUID();
+        Map<String, String> deal = validDeal();
+        for (String field : List.of("customerName", "customerCity", "contactName", "contactPhone", "title",
+                "description", "competitors")) {
+            deal.put(field, field.equals("contactPhone") ? "+1 555 0199" : sentinel + " " + field);
+        }
+        deal.put("contactEmail", "sentinel-" + sentinel.substring(9, 17) + "@globex.example");
+        UUID id = submit(bob, deal);
+
+        Map<String, Object> row = jdbc.queryForMap("select * from registration where id = ?", id);
+        for (String column : ENCRYPTED) {
+            String raw = (String) row.get(column);
+            assertThat(raw).as(column).startsWith("v1:").doesNotContain(sentinel).doesNotContain("globex")
+                    .doesNotContain("555");
+        }
+        assertThat(cipher.decrypt((String) row.get("title"))).isEqualTo(sentinel + " title");
+        assertThat(row.get("customer_country")).isEqualTo("US");
+        assertThat((String) row.get("customer_domain_index")).matches("[0-9a-f]{64}");
+        assertThat((String) row.get("customer_name_index")).matches("[0-9a-f]{64}");
+        Long plaintextAnywhere = jdbc.queryForObject(
+                "select count(*) from registration r where r::text like ?", Long.class, "%" + sentinel + "%");
+        assertThat(plaintextAnywhere).isZero();
+    }
+
+    @Test
+    void theSameCustomerWrittenDifferentlyHasTheSameBlindIndexes() throws Exception {
+        CurrentUser bob = users.byEmail("bob@northwind.example");
+        Map<String, String> first = validDeal();
+        first.put("customerName", "Umbrella Corp.");
+        first.put("customerWebsite", "https://www.umbrella.example/about");
+        Map<String, String> second = validDeal();
+        second.put("customerName", "umbrella corporation");
+        second.put("customerWebsite", "");
+        second.put("contactEmail", "buyer@Umbrella.example");
+        UUID a = submit(bob, first);
+        UUID b = submit(bob, second);
+
+        Map<String, Object> ra = jdbc.queryForMap("select * from registration where id = ?", a);
+        Map<String, Object> rb = jdbc.queryForMap("select * from registration where id = ?", b);
+        assertThat(ra.get("customer_domain_index")).isEqualTo(rb.get("customer_domain_index"));
+        assertThat(ra.get("customer_name_index")).isEqualTo(rb.get("customer_name_index"));
+    }
+
+    @Test
+    void aEuroAmountIsStoredWithTheRateInForceAndItsDollarValue() throws Exception {
+        CurrentUser bob = users.byEmail("bob@northwind.example");
+        Map<String, String> deal = validDeal();
+        deal.put("amount", "70000");
+        deal.put("currency", "EUR");
+        UUID id = submit(bob, deal);
+
+        Map<String, Object> row = jdbc.queryForMap("select * from registration where id = ?", id);
+        assertThat(row.get("currency")).isEqualTo("EUR");
+        assertThat((BigDecimal) row.get("usd_per_unit")).isEqualByComparingTo("1.08");
+        assertThat((BigDecimal) row.get("amount_usd")).isEqualByComparingTo("75600.00");
+        assertThat(page(get("/deals/" + id), bob)).contains("€70,000.00").contains("$75,600.00");
+    }
+
+    @Test
+    void theListShowsOnlyTheCompanysOwnRegistrationsNewestFirstFilteredAndPaginated() throws Exception {
+        CurrentUser mine = users.newPartnerUser(users.newPartner("US"));
+        CurrentUser theirs = users.newPartnerUser(users.newPartner("US"));
+        for (int i = 1; i <= 22; i++) {
+            Map<String, String> deal = validDeal();
+            deal.put("title", "Deal number %02d".formatted(i));
+            submit(mine, deal);
+        }
+        Map<String, String> other = validDeal();
+        other.put("title", "Someone else's deal");
+        submit(theirs, other);
+
+        String first = page(get("/deals"), mine);
+        assertThat(count(first, "Deal number")).isEqualTo(20);
+        assertThat(first.indexOf("Deal number 22")).isLessThan(first.indexOf("Deal number 21"));
+        assertThat(first).doesNotContain("Someone else").contains("Page 1 of 2");
+        String second = page(get("/deals").param("page", "1"), mine);
+        assertThat(count(second, "Deal number")).isEqualTo(2);
+        assertThat(second).contains("Deal number 01").contains("Deal number 02");
+
+        assertThat(page(get("/deals").param("status", "SUBMITTED"), mine)).contains("Deal number 22");
+        assertThat(page(get("/deals").param("status", "APPROVED"), mine)).contains("No registrations to show.");
+    }
+
+    @Test
+    void aLoweredMinimumAppliesToNewSubmissions() throws Exception {
+        CurrentUser bob = users.byEmail("bob@northwind.example");
+        Map<String, String> deal = validDeal();
+        deal.put("amount", "60000");
+        assertThat(page(post("/deals").params(params(deal)).with(csrf()), bob))
+                .contains("at least 75,000 USD");
+        settings.change(Setting.MINIMUM_DEAL_USD, "50000");
+        try {
+            UUID id = submit(bob, deal);
+            assertThat(jdbc.queryForObject("select amount_usd from registration where id = ?", BigDecimal.class, id))
+                    .isEqualByComparingTo("60000");
+        } finally {
+            settings.change(Setting.MINIMUM_DEAL_USD, "75000");
+        }
+    }
+
+    @Test
+    void aPartnerWhoseRegionHasNotLaunchedSeesTheOpeningDateAndCannotSubmit() throws Exception {
+        CurrentUser claire = users.byEmail("claire@fabrikam.example");
+        assertThat(page(get("/deals/new"), claire)).contains("id=\"region-not-launched\"")
+                .contains("February 1, 2027");
+
+        Map<String, String> deal = validDeal();
+        deal.put("currency", "EUR");
+        String refused = page(post("/deals").params(params(deal)).with(csrf()), claire);
+        assertThat(refused).contains("The programme opens in your region on February 1, 2027");
+        assertThat(jdbc.queryForObject("select count(*) from registration where partner_id = ?", Long.class,
+                claire.partnerId())).isZero();
+    }
+
+    UUID submit(CurrentUser user, Map<String, String> deal) throws Exception {
+        MvcResult result = mvc.perform(post("/deals").params(params(deal)).with(csrf()).with(user(user))).andReturn();
+        String location = result.getResponse().getRedirectedUrl();
+        assertThat(location).as("redirect after submit; page said: %s", result.getResponse().getContentAsString())
+                .startsWith("/deals/");
+        return UUID.fromString(location.substring("/deals/".length()));
+    }
+
+    String page(MockHttpServletRequestBuilder request, CurrentUser user) throws Exception {
+        return mvc.perform(request.with(user(user))).andReturn().getResponse().getContentAsString();
+    }
+
+    static org.springframework.util.MultiValueMap<String, String> params(Map<String, String> deal) {
+        org.springframework.util.LinkedMultiValueMap<String, String> map = new org.springframework.util.LinkedMultiValueMap<>();
+        deal.forEach(map::add);
+        return map;
+    }
+
+    static Map<String, String> validDeal() {
+        Map<String, String> deal = new LinkedHashMap<>();
+        deal.put("customerName", "Globex Corporation");
+        deal.put("customerWebsite", "https://www.globex.example");
+        deal.put("customerCountry", "US");
+        deal.put("customerCity", "Springfield");
+        deal.put("contactName", "Jane Doe");
+        deal.put("contactEmail", "jane@globex.example");
+        deal.put("contactPhone", "+1 555 0100");
+        deal.put("title", "Data centre refresh");
+        deal.put("description", "Forty racks of servers for the new data centre.");
+        deal.put("specialization", "INFRASTRUCTURE");
+        deal.put("amount", "120,000.00");
+        deal.put("currency", "USD");
+        deal.put("expectedCloseDate", LocalDate.now().plusMonths(3).toString());
+        deal.put("competitors", "HP, Lenovo");
+        return deal;
+    }
+
+    private static int count(String haystack, String needle) {
+        return haystack.split(java.util.regex.Pattern.quote(needle), -1).length - 1;
+    }
+}

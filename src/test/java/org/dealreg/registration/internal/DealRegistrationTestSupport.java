@@ -1,0 +1,21 @@
+package org.dealreg.registration.internal;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import org.dealreg.identity.CurrentUser;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Lets tests of other packages register a valid deal through the real form. */
+public final class DealRegistrationTestSupport {
+
+    private DealRegistrationTestSupport() {
+    }
+
+    /** Submits a valid deal as the user; answers the registration's page. */
+    public static String submitAs(MockMvc mvc, CurrentUser user) throws Exception {
+        return mvc.perform(post("/deals").params(DealRegistrationTest.params(DealRegistrationTest.validDeal()))
+                .with(csrf()).with(user(user))).andReturn().getResponse().getRedirectedUrl();
+    }
+}
