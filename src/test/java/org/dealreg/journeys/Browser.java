@@ -28,7 +28,9 @@ final class Browser {
             throw new IllegalStateException("The browser journeys need Debian's Chromium and its driver: "
                     + "apt-get install -y chromium chromium-driver (.ci/run installs them)");
         }
-        Path profile = Files.createTempDirectory("dealreg-chromium-");
+        Path builds = Path.of(System.getProperty("project.build.directory", "target"));
+        Files.createDirectories(builds);
+        Path profile = Files.createTempDirectory(builds, "chromium-profile-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
