@@ -93,14 +93,20 @@ create table app_user (
     locale          varchar(10)  not null,
     time_zone       varchar(64)  not null,
     enabled         boolean      not null default true,
-    failed_logins   integer      not null default 0,
-    locked_until    timestamptz,
     created_at      timestamptz  not null default now(),
     -- partner roles belong to a company, staff roles never do
     check ((role in ('PARTNER_USER', 'PARTNER_ADMIN')) = (partner_id is not null))
 );
 
 create unique index app_user_email_uq on app_user (lower(email));
+
+-- Sign-in throttling per e-mail as typed (lower-cased), whether or not an account has it,
+-- so that a lock never tells an attacker which addresses exist.
+create table login_throttle (
+    identifier    varchar(254) primary key,
+    failures      integer      not null,
+    locked_until  timestamptz
+);
 
 -- registration: the deal; text a partner typed is stored encrypted (v1:<key id>:<base64>)
 create sequence receipt_number_seq;

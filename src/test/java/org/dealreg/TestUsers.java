@@ -1,5 +1,6 @@
 package org.dealreg;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Set;
@@ -11,6 +12,7 @@ import org.dealreg.identity.UserAccounts;
 import org.dealreg.partners.PartnerView;
 import org.dealreg.partners.Partners;
 import org.dealreg.partners.Tier;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
@@ -23,8 +25,10 @@ public class TestUsers {
     private final Partners partners;
     private final UserAccounts accounts;
     private final UserDetailsService userDetails;
+    private final JdbcTemplate jdbc;
 
-    TestUsers(Partners partners, UserAccounts accounts, UserDetailsService userDetails) {
+    TestUsers(Partners partners, UserAccounts accounts, UserDetailsService userDetails, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.partners = partners;
         this.accounts = accounts;
         this.userDetails = userDetails;
@@ -43,6 +47,24 @@ public class TestUsers {
         accounts.create(new UserAccounts.NewUser(email, "Test " + role, role, partnerId, Locale.ENGLISH,
                 ZoneId.of("America/New_York"), PASSWORD));
         return byEmail(email);
+    }
+
+    /**
+     * Moves the day France opens, runs the check, and puts the day back, so tests about a region that
+     * has not launched do not depend on today's date.
+     */
+    public void withFranceOpeningOn(LocalDate day, ThrowingRunnable check) throws Exception {
+        LocalDate before = jdbc.queryForObject("select launch_date from region where code = 'FR'", LocalDate.class);
+        jdbc.update("update region set launch_date = ? where code = 'FR'", day);
+        try {
+            check.run();
+        } finally {
+            jdbc.update("update region set launch_date = ? where code = 'FR'", before);
+        }
+    }
+
+    public interface ThrowingRunnable {
+        void run() throws Exception;
     }
 
     public CurrentUser byEmail(String email) {

@@ -18,6 +18,10 @@ import org.jasypt.exceptions.EncryptionOperationNotPossibleException;
  * Encrypts partner-typed text with AES-256-GCM under the active key. A ciphertext reads
  * {@code v1:<key id>:<base64 of nonce and sealed bytes>}; the key id is authenticated too, so a
  * ciphertext moved to another key id, a flipped byte or a wrong key all fail loudly.
+ * <p>
+ * Written on the JCA rather than with the Jasypt starter's GCM encryptor because that one holds a
+ * single key: rotation needs every ciphertext to name its key, and old keys to keep opening old rows
+ * while new rows are sealed under the new one.
  */
 public class FieldCipher implements StringEncryptor {
 

@@ -22,11 +22,10 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
     private final String zoneId;
     private final Locale locale;
     private final boolean enabled;
-    private final boolean locked;
     private String passwordHash;
 
     public CurrentUser(UUID id, String email, String displayName, Role role, UUID partnerId, ZoneId zone, Locale locale,
-            boolean enabled, boolean locked, String passwordHash) {
+            boolean enabled, String passwordHash) {
         this.id = id;
         this.email = email;
         this.displayName = displayName;
@@ -35,7 +34,6 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
         this.zoneId = zone.getId();
         this.locale = locale;
         this.enabled = enabled;
-        this.locked = locked;
         this.passwordHash = passwordHash;
     }
 
@@ -81,11 +79,6 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
     @Override
     public String getUsername() {
         return email;
-    }
-
-    @Override
-    public boolean isAccountNonLocked() {
-        return !locked;
     }
 
     @Override

@@ -64,6 +64,25 @@ class BundlesAndTemplatesTest {
     }
 
     @Test
+    void everyMessageCodeTheJavaCodeRaisesExistsInBothLanguages() throws IOException {
+        Set<String> en = load("messages.properties").stringPropertyNames();
+        Set<String> fr = load("messages_fr.properties").stringPropertyNames();
+        Pattern code = Pattern.compile("\"((?:deal|login|form|status)\\.[A-Za-z.]+)\"");
+        Set<String> raised = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = code.matcher(Files.readString(file));
+                while (m.find()) {
+                    raised.add(m.group(1));
+                }
+            }
+        }
+        assertThat(raised).contains("deal.amount.belowMinimum", "deal.region.notLaunched", "deal.submitted");
+        assertThat(en).containsAll(raised);
+        assertThat(fr).containsAll(raised);
+    }
+
+    @Test
     void templatesNeverPrintUnescapedTextNorInlineScriptOrStyle() throws IOException {
         templates().forEach((path, html) -> {
             assertThat(html).as(path.toString()).doesNotContain("th:utext").doesNotContain("[(");

@@ -25,12 +25,16 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * With no {@code spring.datasource.url}, starts the embedded demo mode: a PostgreSQL of its own whose
+ * With no {@code spring.datasource.url} and {@code dealreg.embedded.enabled=true} (which
+ * {@code ./mvnw spring-boot:run} and the tests set), starts the embedded demo mode: a PostgreSQL of its own whose
  * data stays in {@code dealreg.embedded.data-dir} between restarts, a locally generated key, and the
- * {@code demo} profile. One server per data folder and JVM, stopped when the JVM ends.
+ * {@code demo} profile. One server per data folder and JVM, stopped with the last application using it.
+ * A packaged jar or image without a database setting refuses to start instead of quietly becoming a
+ * demo with well-known logins.
  */
 public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
 
+    static final String ENABLED = "dealreg.embedded.enabled";
     static final String DATA_DIR = "dealreg.embedded.data-dir";
     static final String CLEAN = "dealreg.embedded.clean";
     private static final Map<Path, Running> RUNNING = new ConcurrentHashMap<>();
@@ -61,6 +65,11 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
         String url = environment.getProperty("spring.datasource.url");
         if (StringUtils.hasText(url)) {
             return;
+        }
+        if (!environment.getProperty(ENABLED, Boolean.class, false)) {
+            throw new IllegalStateException("No database is configured: set SPRING_DATASOURCE_URL (with "
+                    + "SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD), or run ./mvnw spring-boot:run "
+                    + "for the embedded demo mode (" + ENABLED + "=true).");
         }
         Path home = Path.of(environment.getProperty("dealreg.embedded.home", ".dealreg")).toAbsolutePath().normalize();
         Path dataDir = Path.of(environment.getProperty(DATA_DIR, home.resolve("postgres").toString())).toAbsolutePath().normalize();

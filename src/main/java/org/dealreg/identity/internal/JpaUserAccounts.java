@@ -4,9 +4,6 @@ import java.time.Clock;
 import java.util.UUID;
 
 import org.dealreg.identity.UserAccounts;
-import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -31,7 +28,7 @@ class JpaUserAccounts implements UserAccounts, UserDetailsService {
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
         return repository.findByEmail(username.trim())
-                .map(user -> user.toCurrentUser(clock.instant()))
+                .map(UserAccountEntity::toCurrentUser)
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
     }
 
@@ -50,20 +47,5 @@ class JpaUserAccounts implements UserAccounts, UserDetailsService {
         UserAccountEntity entity = new UserAccountEntity(user.email(), passwordEncoder.encode(user.rawPassword()),
                 user.displayName(), user.role(), user.partnerId(), user.locale(), user.zone(), clock.instant());
         return repository.save(entity).id();
-    }
-
-    @EventListener
-    @Transactional
-    public void onBadCredentials(AuthenticationFailureBadCredentialsEvent event) {
-        repository.findByEmail(event.getAuthentication().getName().trim())
-                .ifPresent(user -> user.recordFailedLogin(clock.instant(), LoginThrottlePolicy.DEFAULT));
-    }
-
-    @EventListener
-    @Transactional
-    public void onSuccess(AuthenticationSuccessEvent event) {
-        if (event.getAuthentication().getPrincipal() instanceof org.dealreg.identity.CurrentUser current) {
-            repository.findById(current.id()).ifPresent(UserAccountEntity::recordSuccessfulLogin);
-        }
     }
 }

@@ -7,14 +7,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.web.servlet.LocaleResolver;
@@ -30,8 +29,10 @@ class SecurityConfiguration {
             + "frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, LocaleResolver localeResolver) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, LocaleResolver localeResolver, LoginThrottle throttle)
+            throws Exception {
         http
+            .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico")
                     .permitAll()
@@ -42,7 +43,7 @@ class SecurityConfiguration {
             .formLogin(form -> form
                 .loginPage("/login")
                 .usernameParameter("email")
-                .failureHandler(loginFailureHandler())
+                .failureUrl("/login?error")
                 .successHandler(loginSuccessHandler(localeResolver))
                 .permitAll())
             .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
@@ -51,14 +52,6 @@ class SecurityConfiguration {
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                 .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")));
         return http.build();
-    }
-
-    /** A locked account is told so; any other failure says only that the e-mail or password is wrong. */
-    private static AuthenticationFailureHandler loginFailureHandler() {
-        return (request, response, exception) -> {
-            String target = exception instanceof LockedException ? "/login?locked" : "/login?error";
-            response.sendRedirect(request.getContextPath() + target);
-        };
     }
 
     /** At sign-in the portal speaks the user's own language; the language switch changes it afterwards. */

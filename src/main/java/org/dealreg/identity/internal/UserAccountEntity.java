@@ -47,12 +47,6 @@ class UserAccountEntity {
     @Column(nullable = false)
     private boolean enabled;
 
-    @Column(name = "failed_logins", nullable = false)
-    private int failedLogins;
-
-    @Column(name = "locked_until")
-    private Instant lockedUntil;
-
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -77,26 +71,8 @@ class UserAccountEntity {
         return id;
     }
 
-    CurrentUser toCurrentUser(Instant now) {
+    CurrentUser toCurrentUser() {
         return new CurrentUser(id, email, displayName, role, partnerId, ZoneId.of(timeZone), Locale.forLanguageTag(locale),
-                enabled, isLocked(now), passwordHash);
-    }
-
-    boolean isLocked(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
-    }
-
-    /** Counts a wrong password; the policy decides whether the account is now locked. */
-    void recordFailedLogin(Instant now, LoginThrottlePolicy policy) {
-        failedLogins++;
-        if (policy.shouldLock(failedLogins)) {
-            lockedUntil = policy.lockedUntil(now);
-            failedLogins = 0;
-        }
-    }
-
-    void recordSuccessfulLogin() {
-        failedLogins = 0;
-        lockedUntil = null;
+                enabled, passwordHash);
     }
 }

@@ -20,10 +20,11 @@ final class AmountParser {
             return Optional.empty();
         }
         String s = text.replaceAll("[\\s\\u00A0\\u202F'_]", "");
-        if (s.startsWith("-")) {
-            return parse(s.substring(1)).map(BigDecimal::negate);
+        boolean negative = s.startsWith("-");
+        if (negative) {
+            s = s.substring(1);
         }
-        if (!s.matches("[0-9.,]+") || !Character.isDigit(s.charAt(0))) {
+        if (s.isEmpty() || !s.matches("[0-9.,]+") || !Character.isDigit(s.charAt(0))) {
             return Optional.empty();
         }
         int lastDot = s.lastIndexOf('.');
@@ -58,7 +59,8 @@ final class AmountParser {
             return Optional.empty();
         }
         try {
-            return Optional.of(new BigDecimal(digits));
+            BigDecimal value = new BigDecimal(digits);
+            return Optional.of(negative ? value.negate() : value);
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

@@ -17,11 +17,13 @@ import jakarta.persistence.Version;
 import org.dealreg.conflicts.CustomerFingerprint;
 import org.dealreg.crypto.EncryptedString;
 import org.dealreg.registration.RegistrationStatus;
+import org.dealreg.registration.RegistrationSubmitted;
+import org.springframework.data.domain.AbstractAggregateRoot;
 
 /** A deal a partner has registered. What the partner typed is stored encrypted; ids, money, dates and codes are not. */
 @Entity
 @Table(name = "registration")
-class Registration {
+class Registration extends AbstractAggregateRoot<Registration> {
 
     @Id
     private UUID id;
@@ -142,6 +144,8 @@ class Registration {
         r.customerNameIndex = fingerprint.nameIndex();
         r.submittedAt = submittedAt;
         r.decisionDueAt = decisionDueAt;
+        r.registerEvent(new RegistrationSubmitted(r.id, partnerId, submittedBy, receiptNumber, submittedAt, decisionDueAt,
+                r.amountUsd));
         return r;
     }
 

@@ -89,9 +89,11 @@ final class SubmissionRules {
             }
         }
         if (amount != null && usdPerUnit != null) {
-            amountUsd = amount.multiply(usdPerUnit).setScale(2, RoundingMode.HALF_EVEN);
-            if (amountUsd.compareTo(context.minimumUsd()) < 0) {
-                problems.add(FieldProblem.on("amount", "deal.amount.belowMinimum", context.minimumUsd(), amountUsd));
+            BigDecimal exactUsd = amount.multiply(usdPerUnit);
+            amountUsd = exactUsd.setScale(2, RoundingMode.HALF_EVEN);
+            // compared before rounding: 74,999.9952 is below 75,000 even though it rounds to it
+            if (exactUsd.compareTo(context.minimumUsd()) < 0) {
+                problems.add(FieldProblem.on("amount", "deal.amount.belowMinimum", context.minimumUsd(), exactUsd));
             }
         }
         return new Evaluation(problems, amount, currency.map(Enum::name).orElse(null), usdPerUnit, amountUsd);

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
 import java.util.Map;
 
 import org.dealreg.IntegrationTest;
@@ -63,16 +67,35 @@ class SignInTest {
         assertThat(client.get("/login?locked").body()).contains("Too many failed sign-ins");
         assertThat(client.signIn(user.email(), TestUsers.PASSWORD)).as("even the right password waits")
                 .endsWith("/login?locked");
-        Timestamp lockedUntil = jdbc.queryForObject("select locked_until from app_user where id = ?", Timestamp.class,
-                user.id());
+        Timestamp lockedUntil = jdbc.queryForObject("select locked_until from login_throttle where identifier = ?",
+                Timestamp.class, user.email());
         assertThat(lockedUntil.toInstant()).isAfter(Instant.now().plusSeconds(60 * 14));
     }
 
     @Test
-    void anUnknownEmailGetsTheSameAnswerAsAWrongPassword() {
+    void anUnknownEmailGetsTheSameAnswersAsAnExistingOneSoNothingRevealsWhichAccountsExist() {
         PortalClient client = new PortalClient(port);
-        assertThat(client.signIn("nobody@nowhere.example", "whatever")).endsWith("/login?error");
+        String nobody = "nobody-" + java.util.UUID.randomUUID() + "@nowhere.example";
+        for (int attempt = 1; attempt <= 6; attempt++) {
+            assertThat(client.signIn(nobody, "whatever")).as("attempt " + attempt)
+                    .endsWith(attempt <= 5 ? "/login?error" : "/login?locked");
+        }
         assertThat(client.get("/login?error").body()).contains("Wrong e-mail or password.");
+    }
+
+    @Test
+    void aSuccessfulSignInClearsEarlierFailures() {
+        CurrentUser user = users.newPartnerUser(users.newPartner("US"));
+        PortalClient client = new PortalClient(port);
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            client.signIn(user.email(), "wrong");
+        }
+        assertThat(client.signIn(user.email(), TestUsers.PASSWORD)).endsWith("/");
+        assertThat(jdbc.queryForList("select 1 from login_throttle where identifier = ?", user.email())).isEmpty();
+        PortalClient again = new PortalClient(port);
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            assertThat(again.signIn(user.email(), "wrong")).endsWith("/login?error");
+        }
     }
 
     @Test
@@ -84,12 +107,22 @@ class SignInTest {
     }
 
     @Test
-    void theSignedInUserSeesThePortalInTheirOwnLanguageAndCanSwitch() {
-        PortalClient client = new PortalClient(port);
-        client.signIn("claire@fabrikam.example", "demo-password");
-        String french = client.get("/deals/new").body();
-        assertThat(french).contains("Enregistrer une affaire").contains("1 février 2027").contains("lang=\"fr\"");
-        assertThat(client.get("/deals/new?lang=en").body()).contains("Register a deal").contains("February 1, 2027");
+    void theSignedInUserSeesThePortalInTheirOwnLanguageAndCanSwitch() throws Exception {
+        LocalDate opening = LocalDate.now().plusDays(45);
+        users.withFranceOpeningOn(opening, () -> {
+            PortalClient client = new PortalClient(port);
+            client.signIn("claire@fabrikam.example", "demo-password");
+            String french = client.get("/deals/new").body();
+            assertThat(french).contains("Enregistrer une affaire").contains("lang=\"fr\"")
+                    .contains("Le programme ouvre dans votre région le " + longDate(opening, Locale.FRENCH));
+            assertThat(client.get("/deals/new?lang=en").body()).contains("Register a deal")
+                    .contains("The programme opens in your region on " + longDate(opening, Locale.ENGLISH));
+            assertThat(client.get("/deals/new").body()).as("the choice is remembered").contains("Register a deal");
+        });
+    }
+
+    private static String longDate(LocalDate day, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(day);
     }
 
     @Test

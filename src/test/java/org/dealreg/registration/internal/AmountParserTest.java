@@ -37,7 +37,7 @@ class AmountParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"abc", "", "12a", "1,2,3", "75,00,000", "1e5", "$75000", "75000.", ".5", "1.2.3,4,5"})
+    @ValueSource(strings = {"abc", "", "12a", "1,2,3", "75,00,000", "1e5", "$75000", "75000.", ".5", "1.2.3,4,5", "--120000", "-", "12-3"})
     void refusesWhatIsNotAnAmount(String text) {
         assertThat(AmountParser.parse(text)).isEmpty();
     }

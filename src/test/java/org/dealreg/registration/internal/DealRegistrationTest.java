@@ -13,7 +13,10 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.UUID;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 
 import org.dealreg.IntegrationTest;
 import org.dealreg.TestUsers;
@@ -21,6 +24,9 @@ import org.dealreg.crypto.FieldCipher;
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.program.ProgramSettings;
 import org.dealreg.program.Setting;
+import org.dealreg.registration.RegistrationSubmitted;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,6 +35,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 @IntegrationTest
+@RecordApplicationEvents
 class DealRegistrationTest {
 
     static final String[] ENCRYPTED = {"customer_name", "customer_website", "customer_city", "contact_name",
@@ -39,6 +46,7 @@ class DealRegistrationTest {
     @Autowired TestUsers users;
     @Autowired FieldCipher cipher;
     @Autowired ProgramSettings settings;
+    @Autowired ApplicationEvents events;
 
     @Test
     void aPartnerRegistersADealAndSeesItAwaitingTheDecisionWithItsDueTime() throws Exception {
@@ -54,6 +62,13 @@ class DealRegistrationTest {
         Duration window = Duration.between(((Timestamp) row.get("submitted_at")).toInstant(),
                 ((Timestamp) row.get("decision_due_at")).toInstant());
         assertThat(window).isEqualTo(Duration.ofHours(24));
+
+        assertThat(events.stream(RegistrationSubmitted.class)).singleElement().satisfies(event -> {
+            assertThat(event.registrationId()).isEqualTo(id);
+            assertThat(event.partnerId()).isEqualTo(bob.partnerId());
+            assertThat(event.receiptNumber()).isEqualTo(row.get("receipt_number"));
+            assertThat(event.decisionDueAt()).isEqualTo(((Timestamp) row.get("decision_due_at")).toInstant());
+        });
 
         String page = page(get("/deals/" + id), bob);
         assertThat(page).contains((String) row.get("receipt_number"))
@@ -79,8 +94,8 @@ class DealRegistrationTest {
         Map<String, Object> row = jdbc.queryForMap("select * from registration where id = ?", id);
         for (String column : ENCRYPTED) {
             String raw = (String) row.get(column);
-            assertThat(raw).as(column).startsWith("v1:").doesNotContain(sentinel).doesNotContain("globex")
-                    .doesNotContain("555");
+            assertThat(raw).as(column).startsWith("v1:").doesNotContain(sentinel).doesNotContain("globex.example")
+                    .doesNotContain("+1 555 0199");
         }
         assertThat(cipher.decrypt((String) row.get("title"))).isEqualTo(sentinel + " title");
         assertThat(row.get("customer_country")).isEqualTo("US");
@@ -108,6 +123,13 @@ class DealRegistrationTest {
         Map<String, Object> rb = jdbc.queryForMap("select * from registration where id = ?", b);
         assertThat(ra.get("customer_domain_index")).isEqualTo(rb.get("customer_domain_index"));
         assertThat(ra.get("customer_name_index")).isEqualTo(rb.get("customer_name_index"));
+
+        Map<String, String> other = validDeal();
+        other.put("customerName", "Umbrella Health");
+        other.put("customerWebsite", "umbrella-health.example");
+        Map<String, Object> rc = jdbc.queryForMap("select * from registration where id = ?", submit(bob, other));
+        assertThat(rc.get("customer_domain_index")).isNotEqualTo(ra.get("customer_domain_index"));
+        assertThat(rc.get("customer_name_index")).isNotEqualTo(ra.get("customer_name_index"));
     }
 
     @Test
@@ -170,15 +192,19 @@ class DealRegistrationTest {
     @Test
     void aPartnerWhoseRegionHasNotLaunchedSeesTheOpeningDateAndCannotSubmit() throws Exception {
         CurrentUser claire = users.byEmail("claire@fabrikam.example");
-        assertThat(page(get("/deals/new"), claire)).contains("id=\"region-not-launched\"")
-                .contains("February 1, 2027");
+        LocalDate opening = LocalDate.now().plusDays(45);
+        String written = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.ENGLISH).format(opening);
+        users.withFranceOpeningOn(opening, () -> {
+            assertThat(page(get("/deals/new"), claire)).contains("id=\"region-not-launched\"").contains(written)
+                    .containsPattern("id=\"submit-deal\"[^>]*disabled");
 
-        Map<String, String> deal = validDeal();
-        deal.put("currency", "EUR");
-        String refused = page(post("/deals").params(params(deal)).with(csrf()), claire);
-        assertThat(refused).contains("The programme opens in your region on February 1, 2027");
-        assertThat(jdbc.queryForObject("select count(*) from registration where partner_id = ?", Long.class,
-                claire.partnerId())).isZero();
+            Map<String, String> deal = validDeal();
+            deal.put("currency", "EUR");
+            String refused = page(post("/deals").params(params(deal)).with(csrf()), claire);
+            assertThat(refused).contains("The programme opens in your region on " + written);
+            assertThat(jdbc.queryForObject("select count(*) from registration where partner_id = ?", Long.class,
+                    claire.partnerId())).isZero();
+        });
     }
 
     UUID submit(CurrentUser user, Map<String, String> deal) throws Exception {

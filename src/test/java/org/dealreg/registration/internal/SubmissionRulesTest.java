@@ -39,6 +39,11 @@ class SubmissionRulesTest {
         assertThat(deal.usdPerUnit()).isEqualByComparingTo("1.08");
 
         assertThat(codes(form("69000", "EUR", TODAY.plusMonths(3)))).containsExactly("amount:deal.amount.belowMinimum");
+        assertThat(codes(form("69444.44", "EUR", TODAY.plusMonths(3))))
+                .as("74,999.9952 USD rounds to 75,000.00 but is below the minimum")
+                .containsExactly("amount:deal.amount.belowMinimum");
+        assertThat(SubmissionRules.check(form("69444.45", "EUR", TODAY.plusMonths(3)), context).amountUsd())
+                .isEqualByComparingTo("75000.01");
     }
 
     @Test
