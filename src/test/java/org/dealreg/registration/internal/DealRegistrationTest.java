@@ -163,12 +163,13 @@ class DealRegistrationTest {
         String first = page(get("/deals"), mine);
         assertThat(count(first, "Deal number")).isEqualTo(20);
         assertThat(first.indexOf("Deal number 22")).isLessThan(first.indexOf("Deal number 21"));
-        assertThat(first).doesNotContain("Someone else").contains("Page 1 of 2");
+        assertThat(first).doesNotContain("Someone else").contains("Page 1 of 2").contains("href=\"/deals?page=1\"");
         String second = page(get("/deals").param("page", "1"), mine);
         assertThat(count(second, "Deal number")).isEqualTo(2);
         assertThat(second).contains("Deal number 01").contains("Deal number 02");
 
-        assertThat(page(get("/deals").param("status", "SUBMITTED"), mine)).contains("Deal number 22");
+        assertThat(page(get("/deals").param("status", "SUBMITTED"), mine)).contains("Deal number 22")
+                .contains("href=\"/deals?status=SUBMITTED&amp;page=1\"");
         assertThat(page(get("/deals").param("status", "APPROVED"), mine)).contains("No registrations to show.");
     }
 
