@@ -15,3 +15,28 @@
     setInterval(function () { tick(el); }, 1000);
   });
 })();
+
+// Pre-check of a customer on the registration form: green / amber / red before the rest is typed.
+(function () {
+  var box = document.getElementById('precheck');
+  if (!box) { return; }
+  var button = document.getElementById('precheck-button');
+  var result = document.getElementById('precheck-result');
+  var form = document.getElementById('deal-form');
+  button.addEventListener('click', function () {
+    var body = new URLSearchParams();
+    ['customerName', 'customerWebsite', 'customerCountry', '_csrf'].forEach(function (name) {
+      var field = form.elements[name];
+      body.append(name, field ? field.value : '');
+    });
+    button.disabled = true;
+    fetch(box.dataset.url, { method: 'POST', body: body, headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
+      .then(function (response) { return response.json(); })
+      .then(function (answer) {
+        result.className = 'precheck-' + answer.light;
+        result.dataset.light = answer.light;
+        result.textContent = answer.message;
+      })
+      .finally(function () { button.disabled = false; });
+  });
+})();

@@ -3,6 +3,7 @@ package org.dealreg.conflicts;
 import java.util.Locale;
 
 import org.dealreg.crypto.BlindIndex;
+import org.dealreg.shared.CustomerNormaliser;
 import org.springframework.stereotype.Service;
 
 /** Computes a customer's {@link CustomerFingerprint} from what the partner typed. */

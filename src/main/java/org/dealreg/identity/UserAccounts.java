@@ -2,11 +2,20 @@ package org.dealreg.identity;
 
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 public interface UserAccounts {
 
     boolean exists(String email);
+
+    Optional<UserSummary> find(UUID id);
+
+    Optional<UserSummary> findByEmail(String email);
+
+    /** Who a user is, without anything secret. */
+    record UserSummary(UUID id, String email, String displayName, Role role, UUID partnerId) {
+    }
 
     /** Creates an enabled user; the password is hashed with Argon2. */
     UUID create(NewUser user);

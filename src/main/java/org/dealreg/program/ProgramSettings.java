@@ -24,6 +24,11 @@ public interface ProgramSettings {
         return Duration.ofHours(integer(Setting.DECISION_HOURS_CLEAR));
     }
 
+    /** For a registration the conflict check classified REVIEW or CONFLICT. */
+    default Duration decisionWindowOtherwise() {
+        return Duration.ofHours(integer(Setting.DECISION_HOURS_OTHER));
+    }
+
     /** Changes a setting for what comes next; earlier registrations keep what they were given. */
     void change(Setting setting, String value);
 }

@@ -15,7 +15,8 @@ public enum Setting {
     PAYMENT_TERMS_REGISTERED("payment-terms-registered"),
     PAYMENT_TERMS_CERTIFIED("payment-terms-certified"),
     ENGAGEMENT_LAPSE_DAYS("engagement-lapse-days"),
-    WEAK_MATCH_THRESHOLD("weak-match-threshold");
+    WEAK_MATCH_THRESHOLD("weak-match-threshold"),
+    PRECHECKS_PER_HOUR("prechecks-per-hour");
 
     private final String key;
 

@@ -54,12 +54,13 @@ class RegistrationJourneyTest {
 
         browser.findElement(By.linkText("Register a deal")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deal-form")));
-        type("customerName", "Globex Corporation");
-        type("customerWebsite", "www.globex.example");
+        String customer = "Vandelay" + UUID.randomUUID().toString().substring(0, 6);
+        type("customerName", customer + " Industries");
+        type("customerWebsite", "www." + customer.toLowerCase() + ".example");
         new Select(browser.findElement(By.id("customerCountry"))).selectByValue("US");
         type("customerCity", "Springfield");
         type("contactName", "Hank Scorpio");
-        type("contactEmail", "hank@globex.example");
+        type("contactEmail", "hank@" + customer.toLowerCase() + ".example");
         type("contactPhone", "+1 555 0142");
         type("title", title);
         type("description", "Replace the campus core switches and 40 access switches.");

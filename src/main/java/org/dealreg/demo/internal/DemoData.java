@@ -1,12 +1,14 @@
 package org.dealreg.demo.internal;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import org.dealreg.accounts.AccountBook;
 import org.dealreg.identity.Role;
 import org.dealreg.identity.UserAccounts;
 import org.dealreg.identity.UserAccounts.NewUser;
@@ -38,8 +40,13 @@ class DemoData {
     private final UserAccounts users;
     private final ExchangeRates rates;
     private final Environment environment;
+    private final AccountBook accounts;
+    private final Clock clock;
 
-    DemoData(Partners partners, UserAccounts users, ExchangeRates rates, Environment environment) {
+    DemoData(Partners partners, UserAccounts users, ExchangeRates rates, Environment environment, AccountBook accounts,
+            Clock clock) {
+        this.accounts = accounts;
+        this.clock = clock;
         this.partners = partners;
         this.users = users;
         this.rates = rates;
@@ -50,6 +57,10 @@ class DemoData {
     void loadAndAnnounce() {
         if (partners.findByLegalName("Northwind Systems").isEmpty()) {
             load();
+        }
+        if (!accounts.exists("CRM-GLOBEX")) {
+            users.findByEmail("sam@dealreg.example").ifPresent(sam -> DemoAccounts.load(accounts, sam.id(), clock));
+            log.info("Demo direct-sales accounts loaded for sam@dealreg.example");
         }
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         log.info("""

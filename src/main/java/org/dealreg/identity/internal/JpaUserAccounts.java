@@ -1,6 +1,7 @@
 package org.dealreg.identity.internal;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.dealreg.identity.UserAccounts;
@@ -36,6 +37,18 @@ class JpaUserAccounts implements UserAccounts, UserDetailsService {
     @Transactional(readOnly = true)
     public boolean exists(String email) {
         return repository.findByEmail(email).isPresent();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<UserSummary> find(UUID id) {
+        return repository.findById(id).map(UserAccountEntity::summary);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<UserSummary> findByEmail(String email) {
+        return repository.findByEmail(email.trim()).map(UserAccountEntity::summary);
     }
 
     @Override

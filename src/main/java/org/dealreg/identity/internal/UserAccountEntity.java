@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.identity.Role;
+import org.dealreg.identity.UserAccounts;
 
 @Entity
 @Table(name = "app_user")
@@ -69,6 +70,10 @@ class UserAccountEntity {
 
     UUID id() {
         return id;
+    }
+
+    UserAccounts.UserSummary summary() {
+        return new UserAccounts.UserSummary(id, email, displayName, role, partnerId);
     }
 
     CurrentUser toCurrentUser() {

@@ -12,7 +12,16 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 
+import org.dealreg.conflicts.AlreadyRegistered;
+import org.dealreg.conflicts.CustomerToCheck;
+import org.dealreg.conflicts.Verdict;
 import org.dealreg.identity.CurrentUser;
+import org.dealreg.shared.CustomerNormaliser;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.dealreg.partners.Specializations;
 import org.dealreg.registration.RegistrationStatus;
 import org.dealreg.shared.NotFound;
@@ -36,10 +45,17 @@ class DealController {
 
     private final RegistrationService service;
     private final Specializations specializations;
+    private final PrecheckLimit limit;
+    private final MessageSource messages;
+    private final PrecheckTimes formats;
 
-    DealController(RegistrationService service, Specializations specializations) {
+    DealController(RegistrationService service, Specializations specializations, PrecheckLimit limit,
+            MessageSource messages, PrecheckTimes formats) {
         this.service = service;
         this.specializations = specializations;
+        this.limit = limit;
+        this.messages = messages;
+        this.formats = formats;
     }
 
     @GetMapping
@@ -76,7 +92,45 @@ class DealController {
         } catch (SubmissionRefused refused) {
             refused.problems().forEach(problem -> reject(result, problem));
             return form(service.gate(user), model);
+        } catch (AlreadyRegistered already) {
+            result.reject("deal.customer.alreadyYours");
+            model.addAttribute("existingDealId", already.existingRegistrationId());
+            return form(service.gate(user), model);
         }
+    }
+
+    /** The traffic light before the whole form is typed; limited per user so it cannot enumerate customers. */
+    @PostMapping(path = "/precheck", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<PrecheckAnswer> precheck(@AuthenticationPrincipal CurrentUser user,
+            @RequestParam(defaultValue = "") String customerName, @RequestParam(defaultValue = "") String customerWebsite,
+            @RequestParam(defaultValue = "") String customerCountry) {
+        Locale locale = LocaleContextHolder.getLocale();
+        if (customerName.isBlank() || customerName.length() > 200 || customerWebsite.length() > 255
+                || !SubmissionRules.isKnownCountry(customerCountry) || !CustomerNormaliser.isValidWebsite(customerWebsite)) {
+            return ResponseEntity.badRequest().body(new PrecheckAnswer("invalid",
+                    messages.getMessage("precheck.invalid", null, locale)));
+        }
+        PrecheckLimit.Usage usage = limit.use(user.id());
+        if (usage.exceeded()) {
+            String opensAt = formats.time(usage.opensAgainAt());
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).body(new PrecheckAnswer("limited",
+                    messages.getMessage("precheck.limited", new Object[] {usage.limit(), opensAt}, locale)));
+        }
+        try {
+            Verdict verdict = service.preview(user, new CustomerToCheck(customerName, customerWebsite, null, customerCountry));
+            String light = switch (verdict) {
+                case CLEAR -> "green";
+                case REVIEW -> "amber";
+                case CONFLICT -> "red";
+            };
+            return ResponseEntity.ok(new PrecheckAnswer(light, messages.getMessage("verdict." + verdict, null, locale)));
+        } catch (AlreadyRegistered already) {
+            return ResponseEntity.ok(new PrecheckAnswer("red", messages.getMessage("deal.customer.alreadyYours", null, locale)));
+        }
+    }
+
+    public record PrecheckAnswer(String light, String message) {
     }
 
     @GetMapping("/{id}")

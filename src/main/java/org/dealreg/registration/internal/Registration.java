@@ -14,7 +14,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.dealreg.conflicts.CustomerFingerprint;
+import org.dealreg.conflicts.CheckOutcome;
+import org.dealreg.conflicts.Verdict;
 import org.dealreg.crypto.EncryptedString;
 import org.dealreg.registration.RegistrationStatus;
 import org.dealreg.registration.RegistrationSubmitted;
@@ -106,6 +107,10 @@ class Registration extends AbstractAggregateRoot<Registration> {
     @Column(name = "customer_name_index", nullable = false)
     private String customerNameIndex;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private Verdict verdict;
+
     @Column(name = "submitted_at", nullable = false, updatable = false)
     private Instant submittedAt;
 
@@ -116,10 +121,10 @@ class Registration extends AbstractAggregateRoot<Registration> {
     }
 
     /** A new registration, waiting for the vendor's decision until {@code decisionDueAt}. */
-    static Registration submit(UUID partnerId, UUID submittedBy, ValidDeal deal, CustomerFingerprint fingerprint,
+    static Registration submit(UUID id, UUID partnerId, UUID submittedBy, ValidDeal deal, CheckOutcome check,
             String receiptNumber, Instant submittedAt, Instant decisionDueAt) {
         Registration r = new Registration();
-        r.id = UUID.randomUUID();
+        r.id = id;
         r.partnerId = partnerId;
         r.submittedBy = submittedBy;
         r.status = RegistrationStatus.SUBMITTED;
@@ -140,8 +145,9 @@ class Registration extends AbstractAggregateRoot<Registration> {
         r.usdPerUnit = deal.usdPerUnit();
         r.amountUsd = deal.amountUsd();
         r.expectedCloseDate = deal.expectedCloseDate();
-        r.customerDomainIndex = fingerprint.domainIndex();
-        r.customerNameIndex = fingerprint.nameIndex();
+        r.customerDomainIndex = check.fingerprint().domainIndex();
+        r.customerNameIndex = check.fingerprint().nameIndex();
+        r.verdict = check.verdict();
         r.submittedAt = submittedAt;
         r.decisionDueAt = decisionDueAt;
         r.registerEvent(new RegistrationSubmitted(r.id, partnerId, submittedBy, receiptNumber, submittedAt, decisionDueAt,
@@ -169,6 +175,7 @@ class Registration extends AbstractAggregateRoot<Registration> {
     BigDecimal usdPerUnit() { return usdPerUnit; }
     BigDecimal amountUsd() { return amountUsd; }
     LocalDate expectedCloseDate() { return expectedCloseDate; }
+    Verdict verdict() { return verdict; }
     Instant submittedAt() { return submittedAt; }
     Instant decisionDueAt() { return decisionDueAt; }
 }

@@ -1,6 +1,7 @@
 package org.dealreg.registration.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -10,8 +11,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.dealreg.conflicts.CustomerFingerprint;
-import org.dealreg.conflicts.CustomerFingerprints;
+import org.dealreg.conflicts.CheckOutcome;
+import org.dealreg.conflicts.ConflictCheck;
+import org.dealreg.conflicts.CustomerToCheck;
+import org.dealreg.conflicts.Verdict;
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.partners.PartnerView;
 import org.dealreg.partners.Partners;
@@ -41,20 +44,20 @@ class RegistrationService {
     private final Specializations specializations;
     private final ProgramSettings settings;
     private final ExchangeRates rates;
-    private final CustomerFingerprints fingerprints;
+    private final ConflictCheck conflicts;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
     RegistrationService(RegistrationRepository registrations, Partners partners, Regions regions,
             Specializations specializations, ProgramSettings settings, ExchangeRates rates,
-            CustomerFingerprints fingerprints, JdbcTemplate jdbc, Clock clock) {
+            ConflictCheck conflicts, JdbcTemplate jdbc, Clock clock) {
         this.registrations = registrations;
         this.partners = partners;
         this.regions = regions;
         this.specializations = specializations;
         this.settings = settings;
         this.rates = rates;
-        this.fingerprints = fingerprints;
+        this.conflicts = conflicts;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -83,12 +86,26 @@ class RegistrationService {
         ValidDeal deal = SubmissionRules.check(form, rulesContext(user, region));
 
         Instant submittedAt = databaseNow();
-        CustomerFingerprint fingerprint = fingerprints.of(deal.customerName(), deal.customerWebsite(),
-                deal.contactEmail(), deal.customerCountry());
-        Instant due = DecisionDeadlinePolicy.dueAt(submittedAt, settings.decisionWindowWhenClear());
-        Registration registration = Registration.submit(partner.id(), user.id(), deal, fingerprint,
+        UUID id = UUID.randomUUID();
+        CheckOutcome check = conflicts.claimAndCheck(id, partner.id(), customerOf(deal), submittedAt);
+        Duration window = check.verdict() == Verdict.CLEAR
+                ? settings.decisionWindowWhenClear()
+                : settings.decisionWindowOtherwise();
+        Instant due = DecisionDeadlinePolicy.dueAt(submittedAt, window);
+        Registration registration = Registration.submit(id, partner.id(), user.id(), deal, check,
                 nextReceiptNumber(submittedAt), submittedAt, due);
         return registrations.save(registration).id();
+    }
+
+    /** The traffic light a partner sees before typing the whole form; claims and stores nothing. */
+    @Transactional(readOnly = true)
+    public Verdict preview(CurrentUser user, CustomerToCheck customer) {
+        return conflicts.preview(partner(user).id(), customer, databaseNow());
+    }
+
+    private static CustomerToCheck customerOf(ValidDeal deal) {
+        return new CustomerToCheck(deal.customerName(), deal.customerWebsite(), deal.contactEmail(),
+                deal.customerCountry());
     }
 
     /** The programme's rules a form breaks, without storing anything: shown beside the format errors. */

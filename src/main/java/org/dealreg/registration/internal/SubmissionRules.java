@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-import org.dealreg.conflicts.CustomerNormaliser;
+import org.dealreg.shared.CustomerNormaliser;
 import org.dealreg.shared.SupportedCurrency;
 
 /**
@@ -31,6 +31,10 @@ final class SubmissionRules {
     }
 
     private SubmissionRules() {
+    }
+
+    static boolean isKnownCountry(String code) {
+        return code != null && COUNTRIES.contains(code);
     }
 
     /** The content to store, or {@link SubmissionRefused} listing every broken rule. */

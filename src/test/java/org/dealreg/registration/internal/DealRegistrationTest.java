@@ -88,13 +88,13 @@ class DealRegistrationTest {
                 "description", "competitors")) {
             deal.put(field, field.equals("contactPhone") ? "+1 555 0199" : sentinel + " " + field);
         }
-        deal.put("contactEmail", "sentinel-" + sentinel.substring(9, 17) + "@globex.example");
+        deal.put("contactEmail", "sentinel-" + sentinel.substring(9, 17) + "@sentinel.example");
         UUID id = submit(bob, deal);
 
         Map<String, Object> row = jdbc.queryForMap("select * from registration where id = ?", id);
         for (String column : ENCRYPTED) {
             String raw = (String) row.get(column);
-            assertThat(raw).as(column).startsWith("v1:").doesNotContain(sentinel).doesNotContain("globex.example")
+            assertThat(raw).as(column).startsWith("v1:").doesNotContain(sentinel).doesNotContain("sentinel.example")
                     .doesNotContain("+1 555 0199");
         }
         assertThat(cipher.decrypt((String) row.get("title"))).isEqualTo(sentinel + " title");
@@ -108,26 +108,28 @@ class DealRegistrationTest {
 
     @Test
     void theSameCustomerWrittenDifferentlyHasTheSameBlindIndexes() throws Exception {
-        CurrentUser bob = users.byEmail("bob@northwind.example");
+        CurrentUser bob = users.newPartnerUser(users.newPartner("US"));
+        CurrentUser other = users.newPartnerUser(users.newPartner("US"));
+        String tag = UUID.randomUUID().toString().substring(0, 6);
         Map<String, String> first = validDeal();
-        first.put("customerName", "Umbrella Corp.");
-        first.put("customerWebsite", "https://www.umbrella.example/about");
+        first.put("customerName", "Umbrella" + tag + " Corp.");
+        first.put("customerWebsite", "https://www.umbrella" + tag + ".example/about");
         Map<String, String> second = validDeal();
-        second.put("customerName", "umbrella corporation");
+        second.put("customerName", "umbrella" + tag + " corporation");
         second.put("customerWebsite", "");
-        second.put("contactEmail", "buyer@Umbrella.example");
+        second.put("contactEmail", "buyer@Umbrella" + tag + ".example");
         UUID a = submit(bob, first);
-        UUID b = submit(bob, second);
+        UUID b = submit(other, second);
 
         Map<String, Object> ra = jdbc.queryForMap("select * from registration where id = ?", a);
         Map<String, Object> rb = jdbc.queryForMap("select * from registration where id = ?", b);
         assertThat(ra.get("customer_domain_index")).isEqualTo(rb.get("customer_domain_index"));
         assertThat(ra.get("customer_name_index")).isEqualTo(rb.get("customer_name_index"));
 
-        Map<String, String> other = validDeal();
-        other.put("customerName", "Umbrella Health");
-        other.put("customerWebsite", "umbrella-health.example");
-        Map<String, Object> rc = jdbc.queryForMap("select * from registration where id = ?", submit(bob, other));
+        Map<String, String> another = validDeal();
+        another.put("customerName", "Umbrella" + tag + " Health");
+        another.put("customerWebsite", "umbrella" + tag + "-health.example");
+        Map<String, Object> rc = jdbc.queryForMap("select * from registration where id = ?", submit(bob, another));
         assertThat(rc.get("customer_domain_index")).isNotEqualTo(ra.get("customer_domain_index"));
         assertThat(rc.get("customer_name_index")).isNotEqualTo(ra.get("customer_name_index"));
     }
@@ -226,14 +228,16 @@ class DealRegistrationTest {
         return map;
     }
 
+    /** A valid deal for a customer of its own that no account or other registration knows: CLEAR. */
     static Map<String, String> validDeal() {
+        String customer = "Zylophon" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> deal = new LinkedHashMap<>();
-        deal.put("customerName", "Globex Corporation");
-        deal.put("customerWebsite", "https://www.globex.example");
+        deal.put("customerName", customer + " Corporation");
+        deal.put("customerWebsite", "https://www." + customer.toLowerCase(Locale.ROOT) + ".example");
         deal.put("customerCountry", "US");
         deal.put("customerCity", "Springfield");
         deal.put("contactName", "Jane Doe");
-        deal.put("contactEmail", "jane@globex.example");
+        deal.put("contactEmail", "jane@" + customer.toLowerCase(Locale.ROOT) + ".example");
         deal.put("contactPhone", "+1 555 0100");
         deal.put("title", "Data centre refresh");
         deal.put("description", "Forty racks of servers for the new data centre.");

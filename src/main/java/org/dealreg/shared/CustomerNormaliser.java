@@ -1,4 +1,4 @@
-package org.dealreg.conflicts;
+package org.dealreg.shared;
 
 import java.net.IDN;
 import java.text.Normalizer;

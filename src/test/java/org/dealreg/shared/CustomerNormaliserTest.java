@@ -1,4 +1,4 @@
-package org.dealreg.conflicts;
+package org.dealreg.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

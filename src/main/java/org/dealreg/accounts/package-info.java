@@ -1,0 +1,3 @@
+/** The vendor's direct-sales accounts, their owner reps and engagements, imports, and the ownership look-up. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "identity", "program"})
+package org.dealreg.accounts;
