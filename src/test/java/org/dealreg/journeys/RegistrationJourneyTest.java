@@ -58,6 +58,10 @@ class RegistrationJourneyTest {
         type("customerName", customer + " Industries");
         type("customerWebsite", "www." + customer.toLowerCase() + ".example");
         new Select(browser.findElement(By.id("customerCountry"))).selectByValue("US");
+        browser.findElement(By.id("precheck-button")).click();
+        WebElement light = browser.findElement(By.id("precheck-result"));
+        wait.until(d -> "green".equals(light.getDomAttribute("data-light")));
+        assertThat(light.getText()).startsWith("No existing customer relationship overlaps");
         type("customerCity", "Springfield");
         type("contactName", "Hank Scorpio");
         type("contactEmail", "hank@" + customer.toLowerCase() + ".example");

@@ -67,7 +67,7 @@ class BundlesAndTemplatesTest {
     void everyMessageCodeTheJavaCodeRaisesExistsInBothLanguages() throws IOException {
         Set<String> en = load("messages.properties").stringPropertyNames();
         Set<String> fr = load("messages_fr.properties").stringPropertyNames();
-        Pattern code = Pattern.compile("\"((?:deal|login|form|status)\\.[A-Za-z.]+)\"");
+        Pattern code = Pattern.compile("\"((?:deal|login|form|status|account|import|precheck|verdict)\\.[A-Za-z.]+)\"");
         Set<String> raised = new TreeSet<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {

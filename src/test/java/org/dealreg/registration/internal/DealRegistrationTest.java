@@ -36,7 +36,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 @IntegrationTest
 @RecordApplicationEvents
-class DealRegistrationTest {
+public class DealRegistrationTest {
 
     static final String[] ENCRYPTED = {"customer_name", "customer_website", "customer_city", "contact_name",
             "contact_email", "contact_phone", "title", "description", "competitors"};
@@ -229,7 +229,7 @@ class DealRegistrationTest {
     }
 
     /** A valid deal for a customer of its own that no account or other registration knows: CLEAR. */
-    static Map<String, String> validDeal() {
+    public static Map<String, String> validDeal() {
         String customer = "Zylophon" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> deal = new LinkedHashMap<>();
         deal.put("customerName", customer + " Corporation");

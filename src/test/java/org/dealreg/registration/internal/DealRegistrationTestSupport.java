@@ -13,6 +13,12 @@ public final class DealRegistrationTestSupport {
     private DealRegistrationTestSupport() {
     }
 
+    /** Submits the deal as the user; answers the registration's page. */
+    public static String submit(MockMvc mvc, CurrentUser user, java.util.Map<String, String> deal) throws Exception {
+        return mvc.perform(post("/deals").params(DealRegistrationTest.params(deal)).with(csrf()).with(user(user)))
+                .andReturn().getResponse().getRedirectedUrl();
+    }
+
     /** Submits a valid deal as the user; answers the registration's page. */
     public static String submitAs(MockMvc mvc, CurrentUser user) throws Exception {
         return mvc.perform(post("/deals").params(DealRegistrationTest.params(DealRegistrationTest.validDeal()))

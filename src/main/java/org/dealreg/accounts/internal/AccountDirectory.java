@@ -1,0 +1,152 @@
+package org.dealreg.accounts.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.dealreg.identity.CurrentUser;
+import org.dealreg.identity.Role;
+import org.dealreg.identity.UserAccounts;
+import org.dealreg.program.ProgramSettings;
+import org.dealreg.program.Setting;
+import org.dealreg.shared.CustomerNormaliser;
+import org.dealreg.shared.NotFound;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The sales rep's ownership look-up: who owns a customer and whether direct sales is engaged. It reads
+ * accounts, owners and engagements only — nothing of any partner's registration.
+ */
+@Service
+class AccountDirectory {
+
+    static final int MAX_RESULTS = 50;
+    /** Lower than the conflict check's threshold: a person searching forgives more typos than a verdict should. */
+    static final String SEARCH_SIMILARITY = "0.3";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final DirectAccountRepository accounts;
+    private final EngagementRepository engagements;
+    private final UserAccounts users;
+    private final ProgramSettings settings;
+    private final Clock clock;
+
+    AccountDirectory(NamedParameterJdbcTemplate jdbc, DirectAccountRepository accounts, EngagementRepository engagements,
+            UserAccounts users, ProgramSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.engagements = engagements;
+        this.users = users;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    record AccountRow(UUID id, String name, String country, Set<String> domains, String ownerName, boolean engaged,
+            boolean mine) {
+    }
+
+    record AccountDetails(AccountRow account, String crmId, LocalDate engagedSince, LocalDate lastActivity,
+            boolean lapsed) {
+    }
+
+    /** Accounts by name (typos forgiven) or domain; with no query, the rep's own accounts. */
+    @Transactional(readOnly = true)
+    public List<AccountRow> search(String query, CurrentUser user) {
+        List<UUID> ids;
+        if (query == null || query.isBlank()) {
+            ids = jdbc.queryForList("select id from direct_account where owner_id = :owner order by name limit :max",
+                    new MapSqlParameterSource("owner", user.id()).addValue("max", MAX_RESULTS), UUID.class);
+        } else {
+            String name = CustomerNormaliser.name(query);
+            String domain = CustomerNormaliser.domainOfWebsite(query).orElse(query.strip().toLowerCase());
+            jdbc.getJdbcTemplate().queryForObject("select set_config('pg_trgm.similarity_threshold', ?, true)",
+                    String.class, SEARCH_SIMILARITY);
+            ids = jdbc.queryForList("""
+                    select a.id from direct_account a
+                     where a.normalised_name % :name
+                        or a.normalised_name like '%' || :name || '%'
+                        or exists (select 1 from direct_account_domain d where d.account_id = a.id and d.domain like :domain || '%')
+                     order by (exists (select 1 from direct_account_domain d where d.account_id = a.id and d.domain = :domain)) desc,
+                              similarity(a.normalised_name, :name) desc, a.name
+                     limit :max
+                    """, new MapSqlParameterSource("name", name).addValue("domain", domain).addValue("max", MAX_RESULTS),
+                    UUID.class);
+        }
+        Map<UUID, DirectAccountEntity> found = accounts.findAllById(ids).stream()
+                .collect(Collectors.toMap(DirectAccountEntity::id, a -> a));
+        Map<UUID, List<EngagementEntity>> open = openEngagements(ids);
+        Map<UUID, String> owners = ownerNames(found.values());
+        return ids.stream().map(found::get).map(a -> row(a, open.getOrDefault(a.id(), List.of()), owners, user)).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public AccountDetails find(UUID id, CurrentUser user) {
+        DirectAccountEntity account = accounts.findById(id).orElseThrow(() -> new NotFound("Account"));
+        List<EngagementEntity> open = engagements.findByAccountIdAndEndedOnIsNull(id);
+        AccountRow row = row(account, open, ownerNames(List.of(account)), user);
+        Optional<EngagementEntity> current = open.stream().findFirst();
+        return new AccountDetails(row, account.crmId(), current.map(EngagementEntity::startedOn).orElse(null),
+                current.map(EngagementEntity::lastActivityOn).orElse(null), current.isPresent() && !row.engaged());
+    }
+
+    /** The owner records being in contact with the customer today. */
+    @Transactional
+    public void recordContact(UUID id, CurrentUser rep) {
+        DirectAccountEntity account = owned(id, rep);
+        LocalDate today = LocalDate.now(clock);
+        List<EngagementEntity> open = engagements.findByAccountIdAndEndedOnIsNull(account.id());
+        if (open.isEmpty()) {
+            engagements.save(new EngagementEntity(account.id(), rep.id(), today, clock.instant()));
+        } else {
+            open.forEach(engagement -> engagement.recordActivity(today));
+        }
+    }
+
+    @Transactional
+    public void endEngagement(UUID id, CurrentUser rep) {
+        DirectAccountEntity account = owned(id, rep);
+        LocalDate today = LocalDate.now(clock);
+        engagements.findByAccountIdAndEndedOnIsNull(account.id()).forEach(engagement -> engagement.end(today));
+    }
+
+    private DirectAccountEntity owned(UUID id, CurrentUser rep) {
+        DirectAccountEntity account = accounts.findById(id).orElseThrow(() -> new NotFound("Account"));
+        if (rep.role() != Role.SALES_REP || !account.ownerId().equals(rep.id())) {
+            throw new NotYourAccount();
+        }
+        return account;
+    }
+
+    private AccountRow row(DirectAccountEntity a, List<EngagementEntity> open, Map<UUID, String> owners, CurrentUser user) {
+        LocalDate today = LocalDate.now(clock);
+        int lapse = settings.integer(Setting.ENGAGEMENT_LAPSE_DAYS);
+        boolean engaged = open.stream().anyMatch(e -> e.activeOn(today, lapse));
+        return new AccountRow(a.id(), a.name(), a.country(), a.domains(), owners.get(a.ownerId()), engaged,
+                a.ownerId().equals(user.id()));
+    }
+
+    private Map<UUID, List<EngagementEntity>> openEngagements(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return engagements.findByAccountIdInAndEndedOnIsNull(ids).stream()
+                .collect(Collectors.groupingBy(EngagementEntity::accountId));
+    }
+
+    private Map<UUID, String> ownerNames(Collection<DirectAccountEntity> found) {
+        Map<UUID, String> names = new HashMap<>();
+        found.stream().map(DirectAccountEntity::ownerId).distinct().forEach(owner -> users.find(owner)
+                .ifPresent(u -> names.put(owner, u.displayName())));
+        return names;
+    }
+}

@@ -1,0 +1,153 @@
+package org.dealreg.accounts.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.dealreg.accounts.AccountBook;
+import org.dealreg.identity.Role;
+import org.dealreg.identity.UserAccounts;
+import org.dealreg.identity.UserAccounts.UserSummary;
+import org.dealreg.shared.CustomerNormaliser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports direct-sales accounts from CSV with the columns crm_id, name, country, domains (separated by
+ * ";") and owner_email. Every row is checked first; the good ones are upserted by CRM id (so importing
+ * the same file twice changes nothing), and each bad one is reported with its line and reason without
+ * stopping the others. A file that is not such a CSV is refused whole.
+ */
+@Service
+class AccountImport {
+
+    static final List<String> COLUMNS = List.of("crm_id", "name", "country", "domains", "owner_email");
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    record Rejected(long line, String crmId, String reason, List<Object> args) {
+    }
+
+    record Report(int created, int updated, List<Rejected> rejected, String refusal) {
+
+        static Report refused(String reason) {
+            return new Report(0, 0, List.of(), reason);
+        }
+
+        public int accepted() {
+            return created + updated;
+        }
+    }
+
+    private record GoodRow(String crmId, String name, String country, Set<String> domains, UserSummary owner) {
+    }
+
+    private final AccountBook book;
+    private final UserAccounts users;
+
+    AccountImport(AccountBook book, UserAccounts users) {
+        this.book = book;
+        this.users = users;
+    }
+
+    @Transactional
+    public Report importCsv(InputStream input) {
+        List<GoodRow> good = new ArrayList<>();
+        List<Rejected> rejected = new ArrayList<>();
+        Map<String, Long> seen = new HashMap<>();
+        try (Reader reader = new InputStreamReader(input, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+                CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                        .setIgnoreEmptyLines(true).get().parse(reader)) {
+            List<String> header = parser.getHeaderNames().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+            if (!header.containsAll(COLUMNS)) {
+                return Report.refused("import.notCsv");
+            }
+            Map<String, Integer> column = new HashMap<>();
+            for (int i = 0; i < parser.getHeaderNames().size(); i++) {
+                column.put(header.get(i), i);
+            }
+            for (CSVRecord record : parser) {
+                check(record, column, seen, users).ifPresentOrElse(rejected::add, () -> good.add(row(record, column)));
+            }
+        } catch (UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            return Report.refused(e.getCause() instanceof CharacterCodingException ? "import.notText" : "import.notCsv");
+        } catch (IOException e) {
+            return Report.refused(e instanceof CharacterCodingException ? "import.notText" : "import.notCsv");
+        }
+        int created = 0;
+        for (GoodRow row : good) {
+            if (!book.exists(row.crmId())) {
+                created++;
+            }
+            book.upsert(row.crmId(), row.name(), row.country(), row.domains(), row.owner().id());
+        }
+        return new Report(created, good.size() - created, rejected, null);
+    }
+
+    private Optional<Rejected> check(CSVRecord record, Map<String, Integer> column, Map<String, Long> seen,
+            UserAccounts users) {
+        long line = record.getRecordNumber() + 1;
+        String crmId = value(record, column, "crm_id");
+        if (crmId.isEmpty() || crmId.length() > 64) {
+            return Optional.of(new Rejected(line, crmId, "import.badCrmId", List.of()));
+        }
+        Long first = seen.putIfAbsent(crmId, line);
+        if (first != null) {
+            return Optional.of(new Rejected(line, crmId, "import.duplicateId", List.of(first)));
+        }
+        String name = value(record, column, "name");
+        if (name.isEmpty() || name.length() > 200) {
+            return Optional.of(new Rejected(line, crmId, "import.badName", List.of()));
+        }
+        String country = value(record, column, "country").toUpperCase(Locale.ROOT);
+        if (!COUNTRIES.contains(country)) {
+            return Optional.of(new Rejected(line, crmId, "import.badCountry", List.of(country)));
+        }
+        for (String domain : domainsOf(value(record, column, "domains"))) {
+            if (CustomerNormaliser.domainOfWebsite(domain).isEmpty()) {
+                return Optional.of(new Rejected(line, crmId, "import.badDomain", List.of(domain)));
+            }
+        }
+        String owner = value(record, column, "owner_email");
+        Optional<UserSummary> rep = owner.isEmpty() ? Optional.empty() : users.findByEmail(owner);
+        if (rep.isEmpty() || rep.get().role() != Role.SALES_REP) {
+            return Optional.of(new Rejected(line, crmId, "import.unknownOwner", List.of(owner)));
+        }
+        return Optional.empty();
+    }
+
+    private GoodRow row(CSVRecord record, Map<String, Integer> column) {
+        Set<String> domains = new LinkedHashSet<>();
+        for (String domain : domainsOf(value(record, column, "domains"))) {
+            domains.add(CustomerNormaliser.domainOfWebsite(domain).orElseThrow());
+        }
+        return new GoodRow(value(record, column, "crm_id"), value(record, column, "name"),
+                value(record, column, "country").toUpperCase(Locale.ROOT), domains,
+                users.findByEmail(value(record, column, "owner_email")).orElseThrow());
+    }
+
+    private static List<String> domainsOf(String cell) {
+        return cell.isBlank() ? List.of() : List.of(cell.split("\\s*;\\s*"));
+    }
+
+    private static String value(CSVRecord record, Map<String, Integer> column, String name) {
+        int index = column.get(name);
+        return index < record.size() ? record.get(index).strip() : "";
+    }
+}

@@ -1,0 +1,39 @@
+package org.dealreg.accounts.internal;
+
+import java.io.IOException;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+@Controller
+@RequestMapping("/admin/accounts/import")
+class AccountImportController {
+
+    private final AccountImport importer;
+
+    AccountImportController(AccountImport importer) {
+        this.importer = importer;
+    }
+
+    @GetMapping
+    String form(Model model) {
+        model.addAttribute("columns", String.join(",", AccountImport.COLUMNS));
+        return "admin/accounts-import";
+    }
+
+    @PostMapping
+    String upload(@RequestParam(name = "file", required = false) MultipartFile file, Model model) throws IOException {
+        model.addAttribute("columns", String.join(",", AccountImport.COLUMNS));
+        if (file == null || file.isEmpty()) {
+            model.addAttribute("report", AccountImport.Report.refused("import.noFile"));
+        } else {
+            model.addAttribute("report", importer.importCsv(file.getInputStream()));
+        }
+        return "admin/accounts-import";
+    }
+}

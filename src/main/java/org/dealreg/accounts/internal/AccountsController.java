@@ -1,0 +1,62 @@
+package org.dealreg.accounts.internal;
+
+import java.util.UUID;
+
+import org.dealreg.identity.CurrentUser;
+import org.dealreg.shared.NotFound;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+@RequestMapping("/accounts")
+class AccountsController {
+
+    private final AccountDirectory directory;
+
+    AccountsController(AccountDirectory directory) {
+        this.directory = directory;
+    }
+
+    @GetMapping
+    String search(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String q, Model model) {
+        String query = q.length() > 200 ? q.substring(0, 200) : q;
+        model.addAttribute("q", query);
+        model.addAttribute("accounts", directory.search(query, user));
+        return "accounts/list";
+    }
+
+    @GetMapping("/{id}")
+    String show(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, Model model) {
+        model.addAttribute("details", directory.find(parse(id), user));
+        return "accounts/show";
+    }
+
+    @PostMapping("/{id}/contact")
+    String recordContact(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, RedirectAttributes redirect) {
+        directory.recordContact(parse(id), user);
+        redirect.addFlashAttribute("flash", "account.contactRecorded");
+        return "redirect:/accounts/" + id;
+    }
+
+    @PostMapping("/{id}/end-engagement")
+    String endEngagement(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, RedirectAttributes redirect) {
+        directory.endEngagement(parse(id), user);
+        redirect.addFlashAttribute("flash", "account.engagementEnded");
+        return "redirect:/accounts/" + id;
+    }
+
+    private static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFound("Account");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.dealreg.registration.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import org.dealreg.IntegrationTest;
+import org.dealreg.TestUsers;
+import org.dealreg.identity.CurrentUser;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The traffic light on the registration form, before the whole form is typed. */
+@IntegrationTest
+class PrecheckTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired TestUsers users;
+    @Autowired JdbcTemplate jdbc;
+
+    @Test
+    void greenAmberOrRedInPlainWordsWithoutSayingWhoHoldsTheCustomer() throws Exception {
+        CurrentUser partner = users.newPartnerUser(users.newPartner("US"));
+        long registrations = jdbc.queryForObject("select count(*) from registration", Long.class);
+        long claims = jdbc.queryForObject("select count(*) from customer_claim", Long.class);
+
+        MockHttpServletResponse red = check(partner, "Globex Corporation", "www.globex.example", "US");
+        assertThat(red.getContentAsString()).contains("\"light\":\"red\"").contains("already in contact")
+                .doesNotContain("Sam").doesNotContain("CRM-");
+        assertThat(check(partner, "Initech", "initech.example", "US").getContentAsString()).contains("\"light\":\"amber\"");
+        assertThat(check(partner, "Brand New Prospect Ltd", "", "US").getContentAsString()).contains("\"light\":\"green\"");
+
+        assertThat(jdbc.queryForObject("select count(*) from registration", Long.class)).isEqualTo(registrations);
+        assertThat(jdbc.queryForObject("select count(*) from customer_claim", Long.class)).isEqualTo(claims);
+    }
+
+    @Test
+    void incompleteInputIsAnsweredWithAMessage() throws Exception {
+        CurrentUser partner = users.newPartnerUser(users.newPartner("US"));
+        MockHttpServletResponse response = check(partner, "", "", "US");
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getContentAsString()).contains("Type the customer");
+        assertThat(check(partner, "Acme", "", "ZZ").getStatus()).isEqualTo(400);
+    }
+
+    @Test
+    void overThirtyChecksAnHourItSaysWhenItOpensAgain() throws Exception {
+        CurrentUser partner = users.newPartnerUser(users.newPartner("US"));
+        for (int i = 1; i <= 30; i++) {
+            assertThat(check(partner, "Prospect " + i, "", "US").getStatus()).as("check " + i).isEqualTo(200);
+        }
+        MockHttpServletResponse limited = check(partner, "Prospect 31", "", "US");
+        assertThat(limited.getStatus()).isEqualTo(429);
+        assertThat(limited.getContentAsString()).contains("You have made 30 checks this hour; checking opens again at");
+
+        CurrentUser colleague = users.newPartnerUser(users.newPartner("US"));
+        assertThat(check(colleague, "Prospect 31", "", "US").getStatus()).as("the limit is per user").isEqualTo(200);
+    }
+
+    @Test
+    void onlyPartnersMayCheck() throws Exception {
+        assertThat(check(users.byEmail("sam@dealreg.example"), "Globex", "", "US").getStatus()).isEqualTo(403);
+    }
+
+    private MockHttpServletResponse check(CurrentUser user, String name, String website, String country)
+            throws Exception {
+        return mvc.perform(post("/deals/precheck").param("customerName", name).param("customerWebsite", website)
+                .param("customerCountry", country).with(csrf()).with(user(user))).andReturn().getResponse();
+    }
+}
