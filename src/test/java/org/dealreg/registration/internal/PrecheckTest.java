@@ -5,7 +5,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.util.Set;
+import java.util.UUID;
+
 import org.dealreg.IntegrationTest;
+import org.dealreg.accounts.AccountBook;
 import org.dealreg.TestUsers;
 import org.dealreg.identity.CurrentUser;
 import org.junit.jupiter.api.Test;
@@ -21,6 +25,7 @@ class PrecheckTest {
     @Autowired MockMvc mvc;
     @Autowired TestUsers users;
     @Autowired JdbcTemplate jdbc;
+    @Autowired AccountBook book;
 
     @Test
     void greenAmberOrRedInPlainWordsWithoutSayingWhoHoldsTheCustomer() throws Exception {
@@ -31,7 +36,10 @@ class PrecheckTest {
         MockHttpServletResponse red = check(partner, "Globex Corporation", "www.globex.example", "US");
         assertThat(red.getContentAsString()).contains("\"light\":\"red\"").contains("already in contact")
                 .doesNotContain("Sam").doesNotContain("CRM-");
-        assertThat(check(partner, "Initech", "initech.example", "US").getContentAsString()).contains("\"light\":\"amber\"");
+        String owned = "Massive Dynamic " + UUID.randomUUID().toString().substring(0, 6);
+        book.upsert("CRM-" + UUID.randomUUID(), owned, "US", Set.of(), users.byEmail("sam@dealreg.example").id());
+        assertThat(check(partner, owned + " Inc.", "", "US").getContentAsString()).as("owned by a rep, not engaged")
+                .contains("\"light\":\"amber\"");
         assertThat(check(partner, "Brand New Prospect Ltd", "", "US").getContentAsString()).contains("\"light\":\"green\"");
 
         assertThat(jdbc.queryForObject("select count(*) from registration", Long.class)).isEqualTo(registrations);
