@@ -76,12 +76,16 @@ alter table registration add column verdict varchar(10) check (verdict in ('CLEA
 update registration set verdict = 'CLEAR' where verdict is null;
 alter table registration alter column verdict set not null;
 
--- registration: pre-checks a user made per clock hour, so the traffic light cannot enumerate customers
-create table precheck_usage (
-    user_id       uuid        not null references app_user(id),
-    window_start  timestamptz not null,
-    used          integer     not null,
-    primary key (user_id, window_start)
+-- registration: the pre-checks of the last hour, per user and per partner company, so that the
+-- traffic light cannot be used to enumerate customers (a sliding hour, not a clock hour)
+create table precheck_event (
+    subject  varchar(60) not null,
+    at       timestamptz not null
 );
 
-insert into program_setting (name, value) values ('prechecks-per-hour', '30');
+create index precheck_event_subject_idx on precheck_event (subject, at);
+
+insert into program_setting (name, value) values ('prechecks-per-hour', '30'), ('prechecks-per-hour-per-partner', '100');
+
+-- accounts: the rep's look-up finds domains by prefix
+create index direct_account_domain_prefix_idx on direct_account_domain (domain text_pattern_ops);

@@ -4,16 +4,16 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The check a submission runs inside its own transaction: it serialises on the customer, refuses a
- * partner's second registration of the same customer, claims the customer, and stores the verdict
- * with every match.
+ * The check a submission runs inside its own READ COMMITTED transaction: it serialises on the
+ * customer, refuses a partner's second registration of the same customer, claims the customer, and
+ * stores the verdict with every match.
  */
 public interface ConflictCheck {
 
     /**
      * @throws AlreadyRegistered when the partner already holds an active claim on this customer
      */
-    CheckOutcome claimAndCheck(UUID registrationId, UUID partnerId, CustomerToCheck customer, Instant submittedAt);
+    CheckOutcome claimAndCheck(UUID registrationId, UUID partnerId, CustomerToCheck customer);
 
     /** The registration ended (rejected, withdrawn, expired, closed): its customer is free again. */
     void release(UUID registrationId, Instant at);

@@ -16,7 +16,8 @@ public enum Setting {
     PAYMENT_TERMS_CERTIFIED("payment-terms-certified"),
     ENGAGEMENT_LAPSE_DAYS("engagement-lapse-days"),
     WEAK_MATCH_THRESHOLD("weak-match-threshold"),
-    PRECHECKS_PER_HOUR("prechecks-per-hour");
+    PRECHECKS_PER_HOUR("prechecks-per-hour"),
+    PRECHECKS_PER_HOUR_PER_PARTNER("prechecks-per-hour-per-partner");
 
     private final String key;
 

@@ -40,9 +40,11 @@ class AccountDirectory {
     private final UserAccounts users;
     private final ProgramSettings settings;
     private final Clock clock;
+    private final JpaAccountBook book;
 
     AccountDirectory(NamedParameterJdbcTemplate jdbc, DirectAccountRepository accounts, EngagementRepository engagements,
-            UserAccounts users, ProgramSettings settings, Clock clock) {
+            UserAccounts users, ProgramSettings settings, Clock clock, JpaAccountBook book) {
+        this.book = book;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.engagements = engagements;
@@ -71,22 +73,35 @@ class AccountDirectory {
             String domain = CustomerNormaliser.domainOfWebsite(query).orElse(query.strip().toLowerCase());
             jdbc.getJdbcTemplate().queryForObject("select set_config('pg_trgm.similarity_threshold', ?, true)",
                     String.class, SEARCH_SIMILARITY);
+            // three branches that each use an index: domain prefix, name substring, similar name
             ids = jdbc.queryForList("""
-                    select a.id from direct_account a
-                     where a.normalised_name % :name
-                        or a.normalised_name like '%' || :name || '%'
-                        or exists (select 1 from direct_account_domain d where d.account_id = a.id and d.domain like :domain || '%')
-                     order by (exists (select 1 from direct_account_domain d where d.account_id = a.id and d.domain = :domain)) desc,
-                              similarity(a.normalised_name, :name) desc, a.name
-                     limit :max
-                    """, new MapSqlParameterSource("name", name).addValue("domain", domain).addValue("max", MAX_RESULTS),
-                    UUID.class);
+                    select id from (
+                        select d.account_id as id, 3.0 as score
+                          from direct_account_domain d where d.domain like :domainPrefix escape '\\'
+                        union all
+                        select a.id, 2.0 + similarity(a.normalised_name, :name)
+                          from direct_account a where a.normalised_name like :contains escape '\\'
+                        union all
+                        select a.id, similarity(a.normalised_name, :name)
+                          from direct_account a where a.normalised_name % :name
+                    ) hits
+                    group by id
+                    order by max(score) desc, id
+                    limit :max
+                    """, new MapSqlParameterSource("name", name)
+                    .addValue("domainPrefix", likeEscaped(domain) + "%")
+                    .addValue("contains", "%" + likeEscaped(name) + "%")
+                    .addValue("max", MAX_RESULTS), UUID.class);
         }
         Map<UUID, DirectAccountEntity> found = accounts.findAllById(ids).stream()
                 .collect(Collectors.toMap(DirectAccountEntity::id, a -> a));
         Map<UUID, List<EngagementEntity>> open = openEngagements(ids);
         Map<UUID, String> owners = ownerNames(found.values());
         return ids.stream().map(found::get).map(a -> row(a, open.getOrDefault(a.id(), List.of()), owners, user)).toList();
+    }
+
+    private static String likeEscaped(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     @Transactional(readOnly = true)
@@ -103,13 +118,7 @@ class AccountDirectory {
     @Transactional
     public void recordContact(UUID id, CurrentUser rep) {
         DirectAccountEntity account = owned(id, rep);
-        LocalDate today = LocalDate.now(clock);
-        List<EngagementEntity> open = engagements.findByAccountIdAndEndedOnIsNull(account.id());
-        if (open.isEmpty()) {
-            engagements.save(new EngagementEntity(account.id(), rep.id(), today, clock.instant()));
-        } else {
-            open.forEach(engagement -> engagement.recordActivity(today));
-        }
+        book.engage(account.id(), rep.id(), LocalDate.now(clock));
     }
 
     @Transactional

@@ -70,8 +70,8 @@ class AccountImport {
         List<GoodRow> good = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
-        try (Reader reader = new InputStreamReader(input, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        try (Reader reader = withoutByteOrderMark(new InputStreamReader(input, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
                 CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                         .setIgnoreEmptyLines(true).get().parse(reader)) {
             List<String> header = parser.getHeaderNames().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
@@ -83,7 +83,11 @@ class AccountImport {
                 column.put(header.get(i), i);
             }
             for (CSVRecord record : parser) {
-                check(record, column, seen, users).ifPresentOrElse(rejected::add, () -> good.add(row(record, column)));
+                long line = parser.getCurrentLineNumber();
+                check(record, line, column, seen, users).ifPresentOrElse(rejected::add, () -> {
+                    seen.put(value(record, column, "crm_id"), line);
+                    good.add(row(record, column));
+                });
             }
         } catch (UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             return Report.refused(e.getCause() instanceof CharacterCodingException ? "import.notText" : "import.notCsv");
@@ -100,14 +104,14 @@ class AccountImport {
         return new Report(created, good.size() - created, rejected, null);
     }
 
-    private Optional<Rejected> check(CSVRecord record, Map<String, Integer> column, Map<String, Long> seen,
+    /** Why a row cannot be imported; a CRM id counts as seen only once a row with it was accepted. */
+    private Optional<Rejected> check(CSVRecord record, long line, Map<String, Integer> column, Map<String, Long> seen,
             UserAccounts users) {
-        long line = record.getRecordNumber() + 1;
         String crmId = value(record, column, "crm_id");
         if (crmId.isEmpty() || crmId.length() > 64) {
             return Optional.of(new Rejected(line, crmId, "import.badCrmId", List.of()));
         }
-        Long first = seen.putIfAbsent(crmId, line);
+        Long first = seen.get(crmId);
         if (first != null) {
             return Optional.of(new Rejected(line, crmId, "import.duplicateId", List.of(first)));
         }
@@ -140,6 +144,16 @@ class AccountImport {
         return new GoodRow(value(record, column, "crm_id"), value(record, column, "name"),
                 value(record, column, "country").toUpperCase(Locale.ROOT), domains,
                 users.findByEmail(value(record, column, "owner_email")).orElseThrow());
+    }
+
+    /** Spreadsheets often start a UTF-8 CSV with a byte-order mark; it is not part of the first column's name. */
+    private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+        java.io.PushbackReader pushback = new java.io.PushbackReader(reader, 1);
+        int first = pushback.read();
+        if (first != -1 && first != '\uFEFF') {
+            pushback.unread(first);
+        }
+        return pushback;
     }
 
     private static List<String> domainsOf(String cell) {

@@ -58,7 +58,12 @@ class DirectAccountEntity {
         this.createdAt = now;
     }
 
+    /** Takes what an import or the API says; the same values again change nothing, not even the update time. */
     void update(String name, String country, Set<String> domains, UUID ownerId, Instant now) {
+        if (name.equals(this.name) && country.equals(this.country) && domains.equals(this.domains)
+                && ownerId.equals(this.ownerId)) {
+            return;
+        }
         this.name = name;
         this.normalisedName = CustomerNormaliser.name(name);
         this.country = country;

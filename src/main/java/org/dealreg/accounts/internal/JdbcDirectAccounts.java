@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Matching in one round trip: exact domain, exact normalised name + country (both through b-tree
  * indexes), and trigram similarity within the country through the GIN trigram index ({@code %} with
- * the threshold set for this transaction only).
+ * the threshold set for this transaction only). Of many similar names, engaged accounts come first,
+ * so the cap on listed matches can never hide the one that makes the verdict REVIEW.
  */
 @Service
 class JdbcDirectAccounts implements DirectAccounts {
@@ -40,7 +41,12 @@ class JdbcDirectAccounts implements DirectAccounts {
                 (select a.id, 'SIMILAR_NAME', similarity(a.normalised_name, :name)
                    from direct_account a
                   where a.country = :country and a.normalised_name % :name and a.normalised_name <> :name
-                  order by similarity(a.normalised_name, :name) desc
+                  order by exists (select 1 from engagement e
+                                    where e.account_id = a.id
+                                      and e.started_on <= :asOf
+                                      and (e.ended_on is null or e.ended_on > :asOf)
+                                      and e.last_activity_on >= :activeSince) desc,
+                           similarity(a.normalised_name, :name) desc
                   limit :maxSimilar)
             )
             select c.kind, c.score, a.id, a.name, a.country, a.owner_id,

@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.dealreg.accounts.AccountBook;
+import org.dealreg.program.ProgramSettings;
+import org.dealreg.program.Setting;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,8 +17,11 @@ class JpaAccountBook implements AccountBook {
     private final DirectAccountRepository accounts;
     private final EngagementRepository engagements;
     private final Clock clock;
+    private final ProgramSettings settings;
 
-    JpaAccountBook(DirectAccountRepository accounts, EngagementRepository engagements, Clock clock) {
+    JpaAccountBook(DirectAccountRepository accounts, EngagementRepository engagements, Clock clock,
+            ProgramSettings settings) {
+        this.settings = settings;
         this.accounts = accounts;
         this.engagements = engagements;
         this.clock = clock;
@@ -40,11 +45,19 @@ class JpaAccountBook implements AccountBook {
     @Override
     @Transactional
     public void engage(UUID accountId, UUID repId, LocalDate since) {
-        var open = engagements.findByAccountIdAndEndedOnIsNull(accountId);
-        if (open.isEmpty()) {
+        int lapse = settings.integer(Setting.ENGAGEMENT_LAPSE_DAYS);
+        boolean active = false;
+        for (EngagementEntity open : engagements.findByAccountIdAndEndedOnIsNull(accountId)) {
+            if (open.activeOn(since, lapse)) {
+                open.recordActivity(since);
+                active = true;
+            } else {
+                // a lapsed engagement ends where it lapsed; a new contact starts a new one
+                open.end(open.lastActivityOn().plusDays(lapse));
+            }
+        }
+        if (!active) {
             engagements.save(new EngagementEntity(accountId, repId, since, clock.instant()));
-        } else {
-            open.forEach(engagement -> engagement.recordActivity(since));
         }
     }
 }

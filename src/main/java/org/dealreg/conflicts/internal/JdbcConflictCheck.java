@@ -43,10 +43,10 @@ class JdbcConflictCheck implements ConflictCheck {
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public CheckOutcome claimAndCheck(UUID registrationId, UUID partnerId, CustomerToCheck customer,
-            Instant submittedAt) {
+    public CheckOutcome claimAndCheck(UUID registrationId, UUID partnerId, CustomerToCheck customer) {
         CustomerFingerprint fingerprint = fingerprint(customer);
         lock(fingerprint);
+        Instant submittedAt = jdbc.queryForObject("select clock_timestamp()", java.time.OffsetDateTime.class).toInstant();
         ownActiveClaim(partnerId, fingerprint).ifPresent(existing -> {
             throw new AlreadyRegistered(existing);
         });
@@ -69,7 +69,7 @@ class JdbcConflictCheck implements ConflictCheck {
                     + "other_partner_id) values (?, ?, 1.0, ?, ?)", registrationId, c.kind(), c.registrationId(),
                     c.partnerId());
         }
-        return new CheckOutcome(verdict, fingerprint);
+        return new CheckOutcome(verdict, fingerprint, submittedAt);
     }
 
     @Override
@@ -101,7 +101,16 @@ class JdbcConflictCheck implements ConflictCheck {
         return accounts.match(CustomerNormaliser.name(customer.name()), customer.country(), domain, at);
     }
 
+    /** The claims a check reads after its lock must include those committed while it waited. */
+    private void requireReadCommitted() {
+        String isolation = jdbc.queryForObject("select current_setting('transaction_isolation')", String.class);
+        if (!"read committed".equals(isolation)) {
+            throw new IllegalStateException("The conflict check needs READ COMMITTED, the transaction runs " + isolation);
+        }
+    }
+
     private void lock(CustomerFingerprint fingerprint) {
+        requireReadCommitted();
         TreeSet<String> keys = new TreeSet<>();
         keys.add("name:" + fingerprint.nameIndex());
         if (fingerprint.domainIndex() != null) {

@@ -111,11 +111,11 @@ class DealController {
             return ResponseEntity.badRequest().body(new PrecheckAnswer("invalid",
                     messages.getMessage("precheck.invalid", null, locale)));
         }
-        PrecheckLimit.Usage usage = limit.use(user.id());
+        PrecheckLimit.Usage usage = limit.use(user.id(), user.partnerId());
         if (usage.exceeded()) {
             String opensAt = formats.time(usage.opensAgainAt());
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).body(new PrecheckAnswer("limited",
-                    messages.getMessage("precheck.limited", new Object[] {usage.limit(), opensAt}, locale)));
+                    messages.getMessage("precheck.limited", new Object[] {opensAt}, locale)));
         }
         try {
             Verdict verdict = service.preview(user, new CustomerToCheck(customerName, customerWebsite, null, customerCountry));

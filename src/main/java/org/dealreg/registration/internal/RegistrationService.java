@@ -30,6 +30,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The partner's side of a registration: submitting it, and reading the company's own. */
@@ -72,7 +73,7 @@ class RegistrationService {
                 settings.minimumDealUsd());
     }
 
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public UUID submit(CurrentUser user, DealForm form) {
         PartnerView partner = partner(user);
         if (!partner.active()) {
@@ -85,9 +86,9 @@ class RegistrationService {
         }
         ValidDeal deal = SubmissionRules.check(form, rulesContext(user, region));
 
-        Instant submittedAt = databaseNow();
         UUID id = UUID.randomUUID();
-        CheckOutcome check = conflicts.claimAndCheck(id, partner.id(), customerOf(deal), submittedAt);
+        CheckOutcome check = conflicts.claimAndCheck(id, partner.id(), customerOf(deal));
+        Instant submittedAt = check.claimedAt();
         Duration window = check.verdict() == Verdict.CLEAR
                 ? settings.decisionWindowWhenClear()
                 : settings.decisionWindowOtherwise();
@@ -145,7 +146,7 @@ class RegistrationService {
         return partners.find(user.partnerId()).orElseThrow(() -> new NotFound("Partner"));
     }
 
-    /** The database's clock stamps the submission, so "who registered first" never depends on a node's clock. */
+    /** The database's clock, so that what a partner sees never depends on one node's clock. */
     private Instant databaseNow() {
         return jdbc.queryForObject("select now()", OffsetDateTime.class).toInstant();
     }

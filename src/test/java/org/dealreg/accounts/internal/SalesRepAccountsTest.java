@@ -48,22 +48,26 @@ class SalesRepAccountsTest {
         String sentinel = "SENTINEL" + UUID.randomUUID().toString().substring(0, 8);
         PartnerView partner = users.newPartner("US");
         CurrentUser reseller = users.newPartnerUser(partner);
+        CurrentUser sam = users.byEmail("sam@dealreg.example");
+        String company = "Tyrell" + UUID.randomUUID().toString().substring(0, 6);
+        UUID account = book.upsert("CRM-" + UUID.randomUUID(), company + " Corporation", "US",
+                Set.of(company.toLowerCase() + ".example"), sam.id());
         Map<String, String> deal = new java.util.HashMap<>(org.dealreg.registration.internal.DealRegistrationTest.validDeal());
-        deal.put("customerName", "Globex Corporation");
-        deal.put("customerWebsite", "globex.example");
+        deal.put("customerName", company + " Corporation");
+        deal.put("customerWebsite", company.toLowerCase() + ".example");
         deal.put("title", sentinel + " title");
         deal.put("description", sentinel + " description");
         deal.put("contactName", sentinel + " contact");
         DealRegistrationTestSupport.submit(mvc, reseller, deal);
 
-        CurrentUser sam = users.byEmail("sam@dealreg.example");
-        UUID globex = jdbc.queryForObject("select id from direct_account where crm_id = 'CRM-GLOBEX'", UUID.class);
         for (MockHttpServletRequestBuilder request : new MockHttpServletRequestBuilder[] {get("/accounts"),
-                get("/accounts").param("q", "globex"), get("/accounts").param("q", "globex.example"),
-                get("/accounts/" + globex), get("/")}) {
+                get("/accounts").param("q", company), get("/accounts").param("q", company.toLowerCase() + ".example"),
+                get("/accounts/" + account), get("/")}) {
             String page = page(request, sam);
             assertThat(page).doesNotContain(sentinel).doesNotContain(partner.legalName());
         }
+        assertThat(page(get("/accounts").param("q", company), sam)).as("the account itself is found")
+                .contains(company + " Corporation");
         assertThat(page(get("/accounts").param("q", sentinel), sam)).as("searching what a partner typed finds nothing")
                 .contains("No account matches.").doesNotContain(partner.legalName());
     }

@@ -34,7 +34,7 @@ class PrecheckTest {
         long claims = jdbc.queryForObject("select count(*) from customer_claim", Long.class);
 
         MockHttpServletResponse red = check(partner, "Globex Corporation", "www.globex.example", "US");
-        assertThat(red.getContentAsString()).contains("\"light\":\"red\"").contains("already in contact")
+        assertThat(red.getContentAsString()).contains("\"light\":\"red\"").contains("already held through an existing relationship")
                 .doesNotContain("Sam").doesNotContain("CRM-");
         String owned = "Massive Dynamic " + UUID.randomUUID().toString().substring(0, 6);
         book.upsert("CRM-" + UUID.randomUUID(), owned, "US", Set.of(), users.byEmail("sam@dealreg.example").id());
@@ -63,10 +63,24 @@ class PrecheckTest {
         }
         MockHttpServletResponse limited = check(partner, "Prospect 31", "", "US");
         assertThat(limited.getStatus()).isEqualTo(429);
-        assertThat(limited.getContentAsString()).contains("You have made 30 checks this hour; checking opens again at");
+        assertThat(limited.getContentAsString()).contains("The hourly limit of checks is reached; checking opens again at");
 
-        CurrentUser colleague = users.newPartnerUser(users.newPartner("US"));
-        assertThat(check(colleague, "Prospect 31", "", "US").getStatus()).as("the limit is per user").isEqualTo(200);
+        CurrentUser colleague = users.newUser(org.dealreg.identity.Role.PARTNER_USER, partner.partnerId());
+        assertThat(check(colleague, "Prospect 31", "", "US").getStatus()).as("a colleague has a limit of their own")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aCompanyCannotMultiplyItsChecksByAddingColleagues() throws Exception {
+        org.dealreg.partners.PartnerView company = users.newPartner("US");
+        for (int u = 0; u < 4; u++) {
+            CurrentUser colleague = users.newPartnerUser(company);
+            for (int i = 1; i <= 25; i++) {
+                assertThat(check(colleague, "Prospect " + i, "", "US").getStatus()).isEqualTo(200);
+            }
+        }
+        CurrentUser fifth = users.newPartnerUser(company);
+        assertThat(check(fifth, "Prospect 101", "", "US").getStatus()).as("100 an hour per company").isEqualTo(429);
     }
 
     @Test
