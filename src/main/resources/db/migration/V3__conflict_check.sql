@@ -36,6 +36,8 @@ create table engagement (
 );
 
 create index engagement_open_idx on engagement (account_id) where ended_on is null;
+-- "engaged at the submission" also looks at engagements ended after that day, which the partial index cannot serve
+create index engagement_account_idx on engagement (account_id);
 
 -- conflicts: who holds a customer. One active claim per registration; the earliest active claim wins.
 create table customer_claim (
