@@ -17,12 +17,10 @@ public class CustomerFingerprints {
     }
 
     public CustomerFingerprint of(String customerName, String website, String contactEmail, String country) {
-        String domain = CustomerNormaliser.domainOfWebsite(website)
-                .or(() -> CustomerNormaliser.domainOfEmail(contactEmail))
-                .map(d -> blindIndex.of("domain", d))
-                .orElse(null);
+        String domain = CustomerNormaliser.domainOf(website, contactEmail);
+        String domainIndex = domain == null ? null : blindIndex.of("domain", domain);
         String name = blindIndex.of("name+country",
                 CustomerNormaliser.name(customerName) + "|" + country.toUpperCase(Locale.ROOT));
-        return new CustomerFingerprint(domain, name);
+        return new CustomerFingerprint(domainIndex, name);
     }
 }

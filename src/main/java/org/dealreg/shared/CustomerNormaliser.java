@@ -96,6 +96,11 @@ public final class CustomerNormaliser {
         return host(email.substring(at + 1).trim()).filter(domain -> !FREE_MAIL.contains(domain));
     }
 
+    /** The customer's domain: its website's, else its contact's e-mail's (unless free mail); null when neither tells. */
+    public static String domainOf(String website, String contactEmail) {
+        return domainOfWebsite(website).or(() -> domainOfEmail(contactEmail)).orElse(null);
+    }
+
     public static boolean isValidWebsite(String website) {
         return website == null || website.isBlank() || domainOfWebsite(website).isPresent();
     }

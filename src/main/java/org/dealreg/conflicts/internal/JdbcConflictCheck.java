@@ -95,9 +95,7 @@ class JdbcConflictCheck implements ConflictCheck {
     }
 
     private List<AccountMatch> matchAccounts(CustomerToCheck customer, Instant at) {
-        String domain = CustomerNormaliser.domainOfWebsite(customer.website())
-                .or(() -> CustomerNormaliser.domainOfEmail(customer.contactEmail()))
-                .orElse(null);
+        String domain = CustomerNormaliser.domainOf(customer.website(), customer.contactEmail());
         return accounts.match(CustomerNormaliser.name(customer.name()), customer.country(), domain, at);
     }
 
