@@ -85,12 +85,6 @@ public class FieldCipher implements StringEncryptor {
         }
     }
 
-    /** The id of the key a ciphertext was sealed with, for rotation reports. */
-    public static String keyIdOf(String ciphertext) {
-        String[] parts = ciphertext.split(":", 3);
-        return parts.length == 3 ? parts[1] : null;
-    }
-
     private static Cipher cipher(int mode, SecretKey key, byte[] nonce, String keyId) throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));

@@ -1,15 +1,16 @@
 package org.dealreg.identity;
 
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 public interface UserAccounts {
 
-    boolean exists(String email);
-
-    Optional<UserSummary> find(UUID id);
+    /** Display names by user id, in one query. */
+    Map<UUID, String> displayNames(Collection<UUID> ids);
 
     Optional<UserSummary> findByEmail(String email);
 

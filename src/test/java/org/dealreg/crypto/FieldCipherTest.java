@@ -80,7 +80,7 @@ class FieldCipherTest {
         FieldCipher rotated = new FieldCipher(ring("k2", both));
 
         assertThat(rotated.decrypt(old)).isEqualTo("before rotation");
-        assertThat(FieldCipher.keyIdOf(rotated.encrypt("after"))).isEqualTo("k2");
+        assertThat(rotated.encrypt("after")).startsWith("v1:k2:");
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.dealreg.accounts.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -153,9 +152,6 @@ class AccountDirectory {
     }
 
     private Map<UUID, String> ownerNames(Collection<DirectAccountEntity> found) {
-        Map<UUID, String> names = new HashMap<>();
-        found.stream().map(DirectAccountEntity::ownerId).distinct().forEach(owner -> users.find(owner)
-                .ifPresent(u -> names.put(owner, u.displayName())));
-        return names;
+        return users.displayNames(found.stream().map(DirectAccountEntity::ownerId).collect(Collectors.toSet()));
     }
 }

@@ -70,6 +70,7 @@ class AccountImport {
         List<GoodRow> good = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
+        Map<String, Optional<UserSummary>> owners = new HashMap<>();
         try (Reader reader = withoutByteOrderMark(new InputStreamReader(input, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
                 CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
@@ -84,9 +85,9 @@ class AccountImport {
             }
             for (CSVRecord record : parser) {
                 long line = parser.getCurrentLineNumber();
-                check(record, line, column, seen, users).ifPresentOrElse(rejected::add, () -> {
+                check(record, line, column, seen, owners).ifPresentOrElse(rejected::add, () -> {
                     seen.put(value(record, column, "crm_id"), line);
-                    good.add(row(record, column));
+                    good.add(row(record, column, owners));
                 });
             }
         } catch (UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
@@ -106,7 +107,7 @@ class AccountImport {
 
     /** Why a row cannot be imported; a CRM id counts as seen only once a row with it was accepted. */
     private Optional<Rejected> check(CSVRecord record, long line, Map<String, Integer> column, Map<String, Long> seen,
-            UserAccounts users) {
+            Map<String, Optional<UserSummary>> owners) {
         String crmId = value(record, column, "crm_id");
         if (crmId.isEmpty() || crmId.length() > 64) {
             return Optional.of(new Rejected(line, crmId, "import.badCrmId", List.of()));
@@ -129,21 +130,26 @@ class AccountImport {
             }
         }
         String owner = value(record, column, "owner_email");
-        Optional<UserSummary> rep = owner.isEmpty() ? Optional.empty() : users.findByEmail(owner);
+        Optional<UserSummary> rep = owner(owner, owners);
         if (rep.isEmpty() || rep.get().role() != Role.SALES_REP) {
             return Optional.of(new Rejected(line, crmId, "import.unknownOwner", List.of(owner)));
         }
         return Optional.empty();
     }
 
-    private GoodRow row(CSVRecord record, Map<String, Integer> column) {
+    /** Each owner e-mail of a file is looked up once. */
+    private Optional<UserSummary> owner(String email, Map<String, Optional<UserSummary>> owners) {
+        return email.isEmpty() ? Optional.empty() : owners.computeIfAbsent(email.toLowerCase(Locale.ROOT), users::findByEmail);
+    }
+
+    private GoodRow row(CSVRecord record, Map<String, Integer> column, Map<String, Optional<UserSummary>> owners) {
         Set<String> domains = new LinkedHashSet<>();
         for (String domain : domainsOf(value(record, column, "domains"))) {
             domains.add(CustomerNormaliser.domainOfWebsite(domain).orElseThrow());
         }
         return new GoodRow(value(record, column, "crm_id"), value(record, column, "name"),
                 value(record, column, "country").toUpperCase(Locale.ROOT), domains,
-                users.findByEmail(value(record, column, "owner_email")).orElseThrow());
+                owner(value(record, column, "owner_email"), owners).orElseThrow());
     }
 
     /** Spreadsheets often start a UTF-8 CSV with a byte-order mark; it is not part of the first column's name. */

@@ -58,6 +58,7 @@ class EngagementEntity {
         this.endedOn = on.isBefore(startedOn) ? startedOn : on;
     }
 
+    /** The same rule the matching query applies in SQL (JdbcDirectAccounts.ENGAGED). */
     boolean activeOn(LocalDate day, int lapseDays) {
         return !startedOn.isAfter(day) && (endedOn == null || endedOn.isAfter(day))
                 && !lastActivityOn.isBefore(day.minusDays(lapseDays));

@@ -28,6 +28,14 @@ class JdbcDirectAccounts implements DirectAccounts {
 
     static final int MAX_SIMILAR = 10;
 
+    /** Engaged at the submission day: started by then, not ended by then, activity within the lapse. */
+    private static final String ENGAGED = """
+            exists (select 1 from engagement e
+                     where e.account_id = a.id
+                       and e.started_on <= :asOf
+                       and (e.ended_on is null or e.ended_on > :asOf)
+                       and e.last_activity_on >= :activeSince)""";
+
     private static final String MATCH = """
             with candidates as (
                 select d.account_id as id, 'DOMAIN' as kind, 1.0::real as score
@@ -40,25 +48,17 @@ class JdbcDirectAccounts implements DirectAccounts {
                 union all
                 (select a.id, 'SIMILAR_NAME', similarity(a.normalised_name, :name)
                    from direct_account a
-                  where a.country = :country and a.normalised_name % :name and a.normalised_name <> :name
-                  order by exists (select 1 from engagement e
-                                    where e.account_id = a.id
-                                      and e.started_on <= :asOf
-                                      and (e.ended_on is null or e.ended_on > :asOf)
-                                      and e.last_activity_on >= :activeSince) desc,
+                  where a.country = :country and a.normalised_name %% :name and a.normalised_name <> :name
+                  order by %1$s desc,
                            similarity(a.normalised_name, :name) desc
                   limit :maxSimilar)
             )
             select c.kind, c.score, a.id, a.name, a.country, a.owner_id,
-                   exists (select 1 from engagement e
-                            where e.account_id = a.id
-                              and e.started_on <= :asOf
-                              and (e.ended_on is null or e.ended_on > :asOf)
-                              and e.last_activity_on >= :activeSince) as engaged
+                   %1$s as engaged
               from candidates c
               join direct_account a on a.id = c.id
              order by c.score desc, a.name
-            """;
+            """.formatted(ENGAGED);
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ProgramSettings settings;

@@ -1,5 +1,6 @@
 package org.dealreg.conflicts.internal;
 
+import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * First to register wins: every check takes transaction-scoped advisory locks on the customer's blind
@@ -100,10 +102,11 @@ class JdbcConflictCheck implements ConflictCheck {
     }
 
     /** The claims a check reads after its lock must include those committed while it waited. */
-    private void requireReadCommitted() {
-        String isolation = jdbc.queryForObject("select current_setting('transaction_isolation')", String.class);
-        if (!"read committed".equals(isolation)) {
-            throw new IllegalStateException("The conflict check needs READ COMMITTED, the transaction runs " + isolation);
+    private static void requireReadCommitted() {
+        Integer isolation = TransactionSynchronizationManager.getCurrentTransactionIsolationLevel();
+        if (isolation != null && isolation != Connection.TRANSACTION_READ_COMMITTED) {
+            throw new IllegalStateException("The conflict check needs READ COMMITTED, the transaction asks for level "
+                    + isolation);
         }
     }
 

@@ -1,7 +1,10 @@
 package org.dealreg.identity.internal;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 import org.dealreg.identity.UserAccounts;
@@ -35,14 +38,9 @@ class JpaUserAccounts implements UserAccounts, UserDetailsService {
 
     @Override
     @Transactional(readOnly = true)
-    public boolean exists(String email) {
-        return repository.findByEmail(email).isPresent();
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public Optional<UserSummary> find(UUID id) {
-        return repository.findById(id).map(UserAccountEntity::summary);
+    public Map<UUID, String> displayNames(Collection<UUID> ids) {
+        return repository.findAllById(ids).stream()
+                .collect(Collectors.toMap(UserAccountEntity::id, u -> u.summary().displayName()));
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.dealreg.conflicts.AlreadyRegistered;
 import org.dealreg.conflicts.CustomerToCheck;
 import org.dealreg.conflicts.Verdict;
 import org.dealreg.identity.CurrentUser;
+import org.dealreg.identity.SignedIn;
 import org.dealreg.shared.CustomerNormaliser;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -47,15 +48,13 @@ class DealController {
     private final Specializations specializations;
     private final PrecheckLimit limit;
     private final MessageSource messages;
-    private final PrecheckTimes formats;
 
     DealController(RegistrationService service, Specializations specializations, PrecheckLimit limit,
-            MessageSource messages, PrecheckTimes formats) {
+            MessageSource messages) {
         this.service = service;
         this.specializations = specializations;
         this.limit = limit;
         this.messages = messages;
-        this.formats = formats;
     }
 
     @GetMapping
@@ -113,7 +112,8 @@ class DealController {
         }
         PrecheckLimit.Usage usage = limit.use(user.id(), user.partnerId());
         if (usage.exceeded()) {
-            String opensAt = formats.time(usage.opensAgainAt());
+            String opensAt = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale)
+                    .format(usage.opensAgainAt().atZone(SignedIn.zone()));
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).body(new PrecheckAnswer("limited",
                     messages.getMessage("precheck.limited", new Object[] {opensAt}, locale)));
         }

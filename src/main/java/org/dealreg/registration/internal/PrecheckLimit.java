@@ -22,7 +22,7 @@ class PrecheckLimit {
 
     static final Duration WINDOW = Duration.ofHours(1);
 
-    record Usage(boolean exceeded, int limit, Instant opensAgainAt) {
+    record Usage(boolean exceeded, Instant opensAgainAt) {
     }
 
     private final JdbcTemplate jdbc;
@@ -53,11 +53,11 @@ class PrecheckLimit {
                     "select at from precheck_event where subject = ? order by at", Timestamp.class, subject);
             if (recent.size() >= max) {
                 Instant opens = recent.get(recent.size() - max).toInstant().plus(WINDOW);
-                return new Usage(true, max, opens);
+                return new Usage(true, opens);
             }
         }
         jdbc.update("insert into precheck_event (subject, at) values (?, ?), (?, ?)", user, Timestamp.from(now), partner,
                 Timestamp.from(now));
-        return new Usage(false, 0, null);
+        return new Usage(false, null);
     }
 }

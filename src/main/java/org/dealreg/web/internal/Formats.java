@@ -10,10 +10,8 @@ import java.time.format.FormatStyle;
 import java.util.Currency;
 import java.util.Locale;
 
-import org.dealreg.identity.CurrentUser;
+import org.dealreg.identity.SignedIn;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,10 +56,6 @@ public class Formats {
     }
 
     private static ZoneId zone() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof CurrentUser user) {
-            return user.zone();
-        }
-        return ZoneId.of("UTC");
+        return SignedIn.zone();
     }
 }
