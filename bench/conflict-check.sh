@@ -15,6 +15,12 @@
 #   BENCH_CHECKS       timed checks (default 10000), after BENCH_WARMUP (default 500) untimed ones
 #   BENCH_MAX_MINUTES  the timed loop stops after this many minutes (default 15); the report then says so
 #   BENCH_EXTRA_SQL    statements separated by ';;' run after loading and before timing (to try an index)
+#   BENCH_JVM_ARGS     extra options for the benchmark's JVM (a flight recording, say:
+#                      -XX:StartFlightRecording=filename=target/benchmarks/check.jfr,settings=profile)
+#   BENCH_KEEP=1       keep the scratch database at the end (its name is printed) instead of dropping it
+#   BENCH_DB           an existing scratch database dealreg_bench_* to run in: it is not created or dropped, and
+#                      what an earlier run loaded there is reused when the account count matches (saves the
+#                      load while tuning; migrations added since are applied at start-up as usual)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,11 +46,24 @@ for n in "$accounts" "$claims" "$checks" "$warmup" "$max_minutes"; do
 done
 command -v psql >/dev/null || { echo "psql is needed to create the scratch database" >&2; exit 2; }
 
-db="dealreg_bench_$(date +%Y%m%d_%H%M%S)_$$"
 psql_admin() { psql -X -q -v ON_ERROR_STOP=1 -h "$host" -p "$port" -U "$user" -d postgres "$@"; }
 
-psql_admin -c "create database ${db}"
+reuse=false
+if [[ -n "${BENCH_DB:-}" ]]; then
+  db="$BENCH_DB"
+  [[ "$db" =~ ^dealreg_bench_[A-Za-z0-9_]+$ ]] || { echo "BENCH_DB must name a scratch database dealreg_bench_*" >&2; exit 2; }
+  reuse=true
+  keep=1
+else
+  db="dealreg_bench_$(date +%Y%m%d_%H%M%S)_$$"
+  psql_admin -c "create database ${db}"
+  keep="${BENCH_KEEP:-0}"
+fi
 cleanup() {
+  if [[ "$keep" == 1 ]]; then
+    echo "== kept the scratch database ${db} (run again with BENCH_DB=${db}; drop it with: dropdb ${db})"
+    return
+  fi
   psql_admin -c "drop database if exists ${db} with (force)" >/dev/null 2>&1 \
     || echo "could not drop the scratch database ${db}; drop it by hand" >&2
 }
@@ -62,7 +81,7 @@ rm -f "$out"
 # environment (SPRING_DATASOURCE_PASSWORD) rather than the command line.
 arg_line="-Dspring.datasource.url=${scratch_url} -Dspring.datasource.username=${user}"
 arg_line+=" -Dbench.accounts=${accounts} -Dbench.claims=${claims} -Dbench.checks=${checks} -Dbench.warmup=${warmup}"
-arg_line+=" -Dbench.maxMinutes=${max_minutes} -Dlogging.level.root=WARN"
+arg_line+=" -Dbench.maxMinutes=${max_minutes} -Dbench.reuse=${reuse} -Dlogging.level.root=WARN ${BENCH_JVM_ARGS:-}"
 export SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-}"
 export BENCH_EXTRA_SQL="$extra_sql"   # read by the test JVM from its environment (it may hold spaces)
 mvn_args=(test -Dtest=ConflictCheckBenchmark -Dsurefire.failIfNoSpecifiedTests=false

@@ -1,16 +1,40 @@
 package org.dealreg.accounts;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
 
+/**
+ * The direct-sales accounts a customer may be. A verdict depends only on strong matches (any account) and on
+ * similar names of accounts direct sales is in contact with, so the conflict check asks for those first, under
+ * its lock; the similar names of the other accounts change nothing and are listed in the report afterwards.
+ * Together the two lists are every account the matcher finds.
+ */
 public interface DirectAccounts {
 
     /**
-     * Accounts that may be this customer: by domain or by the same normalised name in the same country
-     * (strong), or by a similar name in the same country (weak, threshold from the settings), each
-     * with whether direct sales was engaged with it at {@code asOf}. Runs in the caller's transaction.
+     * Accounts that decide a verdict: the same domain or the same normalised name in the same country (strong,
+     * any account), and similar names in the same country (weak, threshold from the settings) among accounts
+     * with an engagement that has not ended. Each says whether direct sales was engaged with it at
+     * {@code asOf}. Runs in the caller's transaction.
      *
      * @param domain the customer's normalised domain, or null when none is known
      */
-    List<AccountMatch> match(String normalisedName, String country, String domain, Instant asOf);
+    List<AccountMatch> decisiveMatches(String normalisedName, String country, String domain, Instant asOf);
+
+    /**
+     * Similar names in the same country among the accounts with no engagement open (so not engaged), leaving
+     * out {@code alreadyListed}: the rest of the report, which cannot change its verdict.
+     */
+    List<AccountMatch> otherSimilarNames(String normalisedName, String country, Collection<UUID> alreadyListed);
+
+    /** Every account the matcher finds: the decisive matches, then the other similar names. */
+    default List<AccountMatch> match(String normalisedName, String country, String domain, Instant asOf) {
+        List<AccountMatch> decisive = decisiveMatches(normalisedName, country, domain, asOf);
+        List<UUID> listed = decisive.stream().map(AccountMatch::accountId).toList();
+        return Stream.concat(decisive.stream(),
+                otherSimilarNames(normalisedName, country, listed).stream()).toList();
+    }
 }

@@ -85,14 +85,21 @@ class SalesRepAccountsTest {
         MockHttpServletResponse refused = call(post("/accounts/" + account + "/contact").with(csrf()), otherRep);
         assertThat(refused.getStatus()).isEqualTo(403);
         assertThat(openEngagements(account)).isZero();
+        assertThat(engagementOpen(account)).isFalse();
 
         call(post("/accounts/" + account + "/contact").with(csrf()), sam);
         assertThat(openEngagements(account)).isEqualTo(1);
+        assertThat(engagementOpen(account)).as("the flag the verdict's similar-name search reads").isTrue();
         assertThat(page(get("/accounts/" + account), sam)).contains("In contact since");
 
         call(post("/accounts/" + account + "/end-engagement").with(csrf()), sam);
         assertThat(openEngagements(account)).isZero();
+        assertThat(engagementOpen(account)).isFalse();
         assertThat(page(get("/accounts/" + account), sam)).contains("Not engaged");
+    }
+
+    private boolean engagementOpen(UUID account) {
+        return jdbc.queryForObject("select engagement_open from direct_account where id = ?", Boolean.class, account);
     }
 
     @Test

@@ -78,8 +78,26 @@ class ConflictAtSubmissionTest {
         CurrentUser partner = users.newPartnerUser(users.newPartner("US"));
         UUID id = submit(partner, customer("Globexx Corp", "", "US", "someone@gmail.com"));
         assertThat(verdict(id)).isEqualTo("REVIEW");
-        assertThat(jdbc.queryForList("select kind from conflict_match where registration_id = ?", String.class, id))
-                .containsExactly("ACCOUNT_SIMILAR_NAME");
+        assertThat(jdbc.queryForList("select kind from conflict_match where registration_id = ? and account_engaged",
+                String.class, id)).containsExactly("ACCOUNT_SIMILAR_NAME");
+    }
+
+    @Test
+    void aSimilarNameOfAnAccountNobodyIsInContactWithIsListedAfterTheSubmissionAndChangesNothing() throws Exception {
+        CurrentUser partner = users.newPartnerUser(users.newPartner("US"));
+        UUID id = submit(partner, customer("Initeck", "", "US", "someone@gmail.com"));
+
+        assertThat(verdict(id)).isEqualTo("CLEAR");
+        UUID initech = jdbc.queryForObject("select id from direct_account where crm_id = 'CRM-INITECH'", UUID.class);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (jdbc.queryForObject("select similar_names_listed_at from conflict_report where registration_id = ?",
+                Timestamp.class, id) == null && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(jdbc.queryForList("select kind, account_id, account_engaged from conflict_match "
+                + "where registration_id = ?", id)).containsExactly(
+                Map.of("kind", "ACCOUNT_SIMILAR_NAME", "account_id", initech, "account_engaged", false));
+        assertThat(verdict(id)).isEqualTo("CLEAR");
     }
 
     @Test
