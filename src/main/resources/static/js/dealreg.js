@@ -40,3 +40,12 @@
       .finally(function () { button.disabled = false; });
   });
 })();
+
+// Forms that undo something ask first; without JavaScript they simply submit.
+(function () {
+  document.querySelectorAll('form[data-confirm]').forEach(function (form) {
+    form.addEventListener('submit', function (event) {
+      if (!window.confirm(form.dataset.confirm)) { event.preventDefault(); }
+    });
+  });
+})();

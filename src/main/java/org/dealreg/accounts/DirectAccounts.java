@@ -3,6 +3,7 @@ package org.dealreg.accounts;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -29,6 +30,9 @@ public interface DirectAccounts {
      * out {@code alreadyListed}: the rest of the report, which cannot change its verdict.
      */
     List<AccountMatch> otherSimilarNames(String normalisedName, String country, Collection<UUID> alreadyListed);
+
+    /** Account names by id, in one query (for a report that lists accounts by id). */
+    Map<UUID, String> names(Collection<UUID> ids);
 
     /** Every account the matcher finds: the decisive matches, then the other similar names. */
     default List<AccountMatch> match(String normalisedName, String country, String domain, Instant asOf) {

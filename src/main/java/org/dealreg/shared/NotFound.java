@@ -1,5 +1,7 @@
 package org.dealreg.shared;
 
+import java.util.UUID;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
@@ -12,5 +14,14 @@ public class NotFound extends RuntimeException {
 
     public NotFound(String what) {
         super(what + " not found");
+    }
+
+    /** The id in a URL; one that is not a UUID names nothing, so it is a 404 like any unknown id. */
+    public static UUID id(String text, String what) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new NotFound(what);
+        }
     }
 }

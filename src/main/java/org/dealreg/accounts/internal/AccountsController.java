@@ -34,29 +34,22 @@ class AccountsController {
 
     @GetMapping("/{id}")
     String show(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, Model model) {
-        model.addAttribute("details", directory.find(parse(id), user));
+        model.addAttribute("details", directory.find(NotFound.id(id, "Account"), user));
         return "accounts/show";
     }
 
     @PostMapping("/{id}/contact")
     String recordContact(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, RedirectAttributes redirect) {
-        directory.recordContact(parse(id), user);
+        directory.recordContact(NotFound.id(id, "Account"), user);
         redirect.addFlashAttribute("flash", "account.contactRecorded");
         return "redirect:/accounts/" + id;
     }
 
     @PostMapping("/{id}/end-engagement")
     String endEngagement(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, RedirectAttributes redirect) {
-        directory.endEngagement(parse(id), user);
+        directory.endEngagement(NotFound.id(id, "Account"), user);
         redirect.addFlashAttribute("flash", "account.engagementEnded");
         return "redirect:/accounts/" + id;
     }
 
-    private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFound("Account");
-        }
-    }
 }

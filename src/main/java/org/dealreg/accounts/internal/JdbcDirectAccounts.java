@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.dealreg.accounts.AccountMatch;
@@ -125,6 +127,18 @@ class JdbcDirectAccounts implements DirectAccounts {
      * The threshold {@code %} and its index use, for this transaction only; and generic plans, which use the
      * same indexes (no predicate depends on a value) without planning every check again (a millisecond each).
      */
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, String> names(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, String> names = new HashMap<>();
+        jdbc.query("select id, name from direct_account where id in (:ids)", Map.of("ids", ids),
+                rs -> { names.put(rs.getObject("id", UUID.class), rs.getString("name")); });
+        return names;
+    }
+
     private void similarityThresholdForThisTransaction() {
         jdbc.getJdbcTemplate().queryForList("select set_config('pg_trgm.similarity_threshold', ?, true), "
                 + "set_config('plan_cache_mode', 'force_generic_plan', true)", settings.value(Setting.WEAK_MATCH_THRESHOLD));

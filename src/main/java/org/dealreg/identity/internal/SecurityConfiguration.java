@@ -40,6 +40,7 @@ class SecurityConfiguration {
                 .requestMatchers("/actuator/**").hasRole("PROGRAM_ADMIN")
                 .requestMatchers("/deals", "/deals/**").hasAnyRole("PARTNER_USER", "PARTNER_ADMIN")
                 .requestMatchers("/accounts", "/accounts/**").hasAnyRole("SALES_REP", "CHANNEL_MANAGER", "PROGRAM_ADMIN")
+                .requestMatchers("/review", "/review/**").hasRole("CHANNEL_MANAGER")
                 .requestMatchers("/admin/**").hasRole("PROGRAM_ADMIN")
                 .anyRequest().authenticated())
             .formLogin(form -> form

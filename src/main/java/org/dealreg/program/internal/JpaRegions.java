@@ -1,5 +1,6 @@
 package org.dealreg.program.internal;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.dealreg.program.RegionView;
@@ -20,6 +21,11 @@ class JpaRegions implements Regions {
     @Override
     public Optional<RegionView> find(String code) {
         return repository.findById(code).map(RegionEntity::view);
+    }
+
+    @Override
+    public List<RegionView> all() {
+        return repository.findAllByOrderByCode().stream().map(RegionEntity::view).toList();
     }
 
     @Override

@@ -24,6 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.dealreg.partners.Specializations;
+import org.dealreg.registration.AlreadyDecided;
 import org.dealreg.registration.RegistrationStatus;
 import org.dealreg.shared.NotFound;
 import org.dealreg.shared.SupportedCurrency;
@@ -135,10 +136,26 @@ class DealController {
 
     @GetMapping("/{id}")
     String show(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, Model model) {
-        DealDetails deal = service.find(user, parseId(id));
+        DealDetails deal = service.find(user, NotFound.id(id, "Registration"));
         model.addAttribute("deal", deal);
         model.addAttribute("specialization", specializations.find(deal.specializationCode()).orElseThrow());
         return "deals/show";
+    }
+
+    /** The form carries only the version the partner saw; whose registration it is comes from the session. */
+    @PostMapping("/{id}/withdraw")
+    String withdraw(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+            @RequestParam(defaultValue = "-1") int version, RedirectAttributes redirect) {
+        UUID registration = NotFound.id(id, "Registration");
+        try {
+            service.withdraw(user, registration, version);
+            redirect.addFlashAttribute("flash", "deal.withdrawn");
+        } catch (AlreadyDecided already) {
+            Locale locale = LocaleContextHolder.getLocale();
+            redirect.addFlashAttribute("flashError", messages.getMessage("deal.withdraw.refused",
+                    new Object[] {messages.getMessage("status." + already.status(), null, locale)}, locale));
+        }
+        return "redirect:/deals/" + registration;
     }
 
     private String form(SubmissionGate gate, Model model) {
@@ -166,13 +183,6 @@ class DealController {
         return arg;
     }
 
-    private static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFound("Registration");
-        }
-    }
 
     /** ISO countries, named in the user's language and sorted as that language sorts. */
     static List<Country> countries(Locale locale) {

@@ -7,23 +7,32 @@ import java.util.UUID;
 
 import org.dealreg.conflicts.Verdict;
 import org.dealreg.registration.RegistrationStatus;
+import org.dealreg.registration.RejectionReason;
 
 /** A registration as its own partner sees it, decrypted. */
 public record DealDetails(UUID id, String receiptNumber, RegistrationStatus status, String customerName,
         String customerWebsite, String customerCountry, String customerCity, String contactName, String contactEmail,
         String contactPhone, String title, String description, String competitors, String specializationCode,
         BigDecimal amount, String currency, BigDecimal usdPerUnit, BigDecimal amountUsd, LocalDate expectedCloseDate,
-        Verdict verdict, Instant submittedAt, Instant decisionDueAt) {
+        Verdict verdict, Instant submittedAt, Instant decisionDueAt, int version, Instant decidedAt,
+        boolean decidedByProgramme, RejectionReason rejectionReason, String rejectionComment, Instant endedAt) {
 
     static DealDetails of(Registration r) {
         return new DealDetails(r.id(), r.receiptNumber(), r.status(), r.customerName(), r.customerWebsite(),
                 r.customerCountry(), r.customerCity(), r.contactName(), r.contactEmail(), r.contactPhone(), r.title(),
                 r.description(), r.competitors(), r.specializationCode(), r.amount(), r.currency(), r.usdPerUnit(),
-                r.amountUsd(), r.expectedCloseDate(), r.verdict(), r.submittedAt(), r.decisionDueAt());
+                r.amountUsd(), r.expectedCloseDate(), r.verdict(), r.submittedAt(), r.decisionDueAt(), r.version(),
+                r.decidedAt(), r.decidedAt() != null && r.decidedBy() == null, r.rejectionReason(),
+                r.rejectionComment(), r.endedAt());
     }
 
     public boolean awaitingDecision() {
         return status == RegistrationStatus.SUBMITTED;
+    }
+
+    /** When the vendor decided or the partner withdrew: what the partner's page states as the outcome. */
+    public Instant outcomeAt() {
+        return decidedAt != null ? decidedAt : endedAt;
     }
 
     public boolean convertedFromOtherCurrency() {

@@ -3,28 +3,41 @@ package org.dealreg.registration.internal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import org.dealreg.conflicts.CheckOutcome;
 import org.dealreg.conflicts.Verdict;
 import org.dealreg.crypto.EncryptedString;
+import org.dealreg.registration.AlreadyDecided;
+import org.dealreg.registration.RegistrationDecided;
 import org.dealreg.registration.RegistrationStatus;
 import org.dealreg.registration.RegistrationSubmitted;
+import org.dealreg.registration.RejectionReason;
 import org.springframework.data.domain.AbstractAggregateRoot;
+import org.springframework.data.domain.Persistable;
 
 /** A deal a partner has registered. What the partner typed is stored encrypted; ids, money, dates and codes are not. */
 @Entity
 @Table(name = "registration")
-class Registration extends AbstractAggregateRoot<Registration> {
+class Registration extends AbstractAggregateRoot<Registration> implements Persistable<UUID> {
 
     @Id
     private UUID id;
@@ -117,13 +130,56 @@ class Registration extends AbstractAggregateRoot<Registration> {
     @Column(name = "decision_due_at", nullable = false)
     private Instant decisionDueAt;
 
+    @Column(name = "decided_at")
+    private Instant decidedAt;
+
+    @Column(name = "decided_by")
+    private UUID decidedBy;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "rejection_reason")
+    private RejectionReason rejectionReason;
+
+    @Convert(converter = EncryptedString.class)
+    @Column(name = "rejection_comment")
+    private String rejectionComment;
+
+    @Column(name = "ended_at")
+    private Instant endedAt;
+
+    @OneToMany(cascade = {CascadeType.PERSIST, CascadeType.MERGE})
+    @JoinColumn(name = "registration_id", nullable = false, updatable = false)
+    @OrderBy("id")
+    private List<HistoryEntry> history = new ArrayList<>();
+
+    /** Its id is assigned before it is stored, so saving a new one must persist (one insert), not merge. */
+    @Transient
+    private boolean isNew;
+
     protected Registration() {
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostPersist
+    @PostLoad
+    void stored() {
+        isNew = false;
     }
 
     /** A new registration, waiting for the vendor's decision until {@code decisionDueAt}. */
     static Registration submit(UUID id, UUID partnerId, UUID submittedBy, ValidDeal deal, CheckOutcome check,
             String receiptNumber, Instant submittedAt, Instant decisionDueAt) {
         Registration r = new Registration();
+        r.isNew = true;
         r.id = id;
         r.partnerId = partnerId;
         r.submittedBy = submittedBy;
@@ -150,12 +206,63 @@ class Registration extends AbstractAggregateRoot<Registration> {
         r.verdict = check.verdict();
         r.submittedAt = submittedAt;
         r.decisionDueAt = decisionDueAt;
+        r.history.add(new HistoryEntry(submittedAt, submittedBy, HistoryEntry.Action.SUBMITTED, r.status));
         r.registerEvent(new RegistrationSubmitted(r.id, partnerId, submittedBy, receiptNumber, submittedAt, decisionDueAt,
                 r.amountUsd));
         return r;
     }
 
+    /** A manager reserves the customer for the partner. */
+    void approve(UUID manager, int versionSeen, Instant at) {
+        decide(RegistrationStatus.APPROVED, manager, versionSeen, at, HistoryEntry.Action.APPROVED, null);
+    }
+
+    /** A manager turns the registration down, with a reason and a comment the partner reads. */
+    void reject(UUID manager, int versionSeen, RejectionReason reason, String comment, Instant at) {
+        decide(RegistrationStatus.REJECTED, manager, versionSeen, at, HistoryEntry.Action.REJECTED, reason);
+        this.rejectionComment = comment;
+        this.endedAt = at;
+    }
+
+    /** The partner takes the registration back before the vendor answered. */
+    void withdraw(UUID partnerUser, int versionSeen, Instant at) {
+        requirePending(versionSeen);
+        this.status = RegistrationStatus.WITHDRAWN;
+        this.endedAt = at;
+        history.add(new HistoryEntry(at, partnerUser, HistoryEntry.Action.WITHDRAWN, status));
+        registerEvent(new RegistrationDecided(id, partnerId, submittedBy, status, null, null, at));
+    }
+
+    private void decide(RegistrationStatus outcome, UUID manager, int versionSeen, Instant at, HistoryEntry.Action action,
+            RejectionReason reason) {
+        requirePending(versionSeen);
+        this.status = outcome;
+        this.rejectionReason = reason;
+        this.decidedAt = at;
+        this.decidedBy = manager;
+        history.add(new HistoryEntry(at, manager, action, status));
+        registerEvent(new RegistrationDecided(id, partnerId, submittedBy, status, manager, reason, at));
+    }
+
+    /**
+     * Only a pending registration can be decided or withdrawn, and only as the person saw it: a version that moved
+     * on means someone else acted first, and this action must not silently overwrite theirs.
+     */
+    private void requirePending(int versionSeen) {
+        if (status != RegistrationStatus.SUBMITTED || version != versionSeen) {
+            throw new AlreadyDecided(status, decidedBy);
+        }
+    }
+
     UUID id() { return id; }
+    int version() { return version; }
+    UUID submittedBy() { return submittedBy; }
+    Instant decidedAt() { return decidedAt; }
+    UUID decidedBy() { return decidedBy; }
+    RejectionReason rejectionReason() { return rejectionReason; }
+    String rejectionComment() { return rejectionComment; }
+    Instant endedAt() { return endedAt; }
+    List<HistoryEntry> history() { return List.copyOf(history); }
     UUID partnerId() { return partnerId; }
     RegistrationStatus status() { return status; }
     String receiptNumber() { return receiptNumber; }

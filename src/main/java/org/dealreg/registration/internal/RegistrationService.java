@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
@@ -46,12 +45,14 @@ class RegistrationService {
     private final ProgramSettings settings;
     private final ExchangeRates rates;
     private final ConflictCheck conflicts;
+    private final Transitions transitions;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
     RegistrationService(RegistrationRepository registrations, Partners partners, Regions regions,
             Specializations specializations, ProgramSettings settings, ExchangeRates rates,
-            ConflictCheck conflicts, JdbcTemplate jdbc, Clock clock) {
+            ConflictCheck conflicts, Transitions transitions, JdbcTemplate jdbc, Clock clock) {
+        this.transitions = transitions;
         this.registrations = registrations;
         this.partners = partners;
         this.regions = regions;
@@ -98,10 +99,24 @@ class RegistrationService {
         return registrations.save(registration).id();
     }
 
+    /**
+     * The partner takes back a registration the vendor has not answered yet; the customer is free again at once.
+     *
+     * @throws org.dealreg.registration.AlreadyDecided when it was decided (or changed) since the partner saw it
+     */
+    @Transactional
+    public void withdraw(CurrentUser user, UUID id, int versionSeen) {
+        Registration registration = registrations.findByIdAndPartnerId(id, user.partnerId())
+                .orElseThrow(() -> new NotFound("Registration"));
+        Instant at = transitions.now();
+        transitions.apply(registration, r -> r.withdraw(user.id(), versionSeen, at));
+        conflicts.release(id, at);
+    }
+
     /** The traffic light a partner sees before typing the whole form; claims and stores nothing. */
     @Transactional(readOnly = true)
     public Verdict preview(CurrentUser user, CustomerToCheck customer) {
-        return conflicts.preview(partner(user).id(), customer, databaseNow());
+        return conflicts.preview(partner(user).id(), customer, transitions.now());
     }
 
     private static CustomerToCheck customerOf(ValidDeal deal) {
@@ -146,10 +161,6 @@ class RegistrationService {
         return partners.find(user.partnerId()).orElseThrow(() -> new NotFound("Partner"));
     }
 
-    /** The database's clock, so that what a partner sees never depends on one node's clock. */
-    private Instant databaseNow() {
-        return jdbc.queryForObject("select now()", OffsetDateTime.class).toInstant();
-    }
 
     private String nextReceiptNumber(Instant submittedAt) {
         long n = jdbc.queryForObject("select nextval('receipt_number_seq')", Long.class);

@@ -1,0 +1,78 @@
+package org.dealreg.registration.internal;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+
+import org.dealreg.conflicts.ConflictCheck;
+import org.dealreg.registration.ManagerReview;
+import org.dealreg.registration.PendingRegistration;
+import org.dealreg.registration.RegistrationForReview;
+import org.dealreg.registration.RegistrationStatus;
+import org.dealreg.registration.RejectionReason;
+import org.dealreg.shared.NotFound;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The managers' side of the aggregate. A decision is made on the version the manager saw: of two managers
+ * deciding at once, the second is refused ({@link Transitions}) and exactly one decision is recorded. A
+ * rejection frees the customer in the same transaction.
+ */
+@Service
+class JpaManagerReview implements ManagerReview {
+
+    private final RegistrationRepository registrations;
+    private final ConflictCheck conflicts;
+    private final Transitions transitions;
+
+    JpaManagerReview(RegistrationRepository registrations, ConflictCheck conflicts, Transitions transitions) {
+        this.registrations = registrations;
+        this.conflicts = conflicts;
+        this.transitions = transitions;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<PendingRegistration> pending() {
+        return registrations.findByStatusOrderByDecisionDueAtAsc(RegistrationStatus.SUBMITTED).stream()
+                .map(r -> new PendingRegistration(r.id(), r.receiptNumber(), r.partnerId(), r.amountUsd(), r.verdict(),
+                        r.submittedAt(), r.decisionDueAt()))
+                .toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public RegistrationForReview find(UUID id) {
+        Registration r = registration(id);
+        long open = registrations.countByPartnerIdAndStatusIn(r.partnerId(),
+                EnumSet.of(RegistrationStatus.SUBMITTED, RegistrationStatus.APPROVED));
+        return new RegistrationForReview(r.id(), r.version(), r.receiptNumber(), r.status(), r.partnerId(),
+                r.submittedBy(), r.customerName(), r.customerWebsite(), r.customerCountry(), r.customerCity(),
+                r.contactName(), r.contactEmail(), r.contactPhone(), r.title(), r.description(), r.competitors(),
+                r.specializationCode(), r.amount(), r.currency(), r.usdPerUnit(), r.amountUsd(), r.expectedCloseDate(), r.verdict(),
+                r.submittedAt(), r.decisionDueAt(), r.decidedAt(), r.decidedBy(), r.rejectionReason(),
+                r.rejectionComment(), r.history().stream().map(h -> new RegistrationForReview.HistoryLine(h.at(),
+                        h.actorId(), h.action().name(), h.statusAfter())).toList(), open);
+    }
+
+    @Override
+    @Transactional
+    public void approve(UUID id, int versionSeen, UUID manager) {
+        Instant at = transitions.now();
+        transitions.apply(registration(id), r -> r.approve(manager, versionSeen, at));
+    }
+
+    @Override
+    @Transactional
+    public void reject(UUID id, int versionSeen, UUID manager, RejectionReason reason, String comment) {
+        Instant at = transitions.now();
+        transitions.apply(registration(id), r -> r.reject(manager, versionSeen, reason, comment, at));
+        conflicts.release(id, at);
+    }
+
+    private Registration registration(UUID id) {
+        return registrations.findAnyCompanysById(id).orElseThrow(() -> new NotFound("Registration"));
+    }
+}

@@ -1,0 +1,56 @@
+package org.dealreg.registration.internal;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+
+import org.dealreg.registration.AlreadyDecided;
+import org.dealreg.registration.RegistrationStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every change of a registration's status goes through here, inside the caller's transaction. The aggregate
+ * refuses a change to a registration that is no longer pending or that moved past the version the person saw;
+ * when two people act at the same moment both pass that check, and the version column decides: the second
+ * update finds no row, and the second person is told what the first one did.
+ */
+@Component
+class Transitions {
+
+    private final RegistrationRepository registrations;
+    private final EntityManager entityManager;
+    private final JdbcTemplate jdbc;
+
+    Transitions(RegistrationRepository registrations, EntityManager entityManager, JdbcTemplate jdbc) {
+        this.registrations = registrations;
+        this.entityManager = entityManager;
+        this.jdbc = jdbc;
+    }
+
+    /** The database's clock, so that the order of events never depends on one node's clock. */
+    Instant now() {
+        return jdbc.queryForObject("select now()", OffsetDateTime.class).toInstant();
+    }
+
+    void apply(Registration registration, Consumer<Registration> change) {
+        change.accept(registration);
+        registrations.save(registration);
+        try {
+            entityManager.flush();
+        } catch (OptimisticLockException lost) {
+            throw whatItIsNow(registration.id());
+        }
+    }
+
+    /** Read past the stale entity: what the winner committed. */
+    private AlreadyDecided whatItIsNow(UUID id) {
+        return jdbc.queryForObject("select status, decided_by from registration where id = ?", (rs, n) ->
+                new AlreadyDecided(RegistrationStatus.valueOf(rs.getString("status")),
+                        rs.getObject("decided_by", UUID.class)), id);
+    }
+}

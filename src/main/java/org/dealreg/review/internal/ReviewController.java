@@ -1,0 +1,136 @@
+package org.dealreg.review.internal;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+
+import org.dealreg.conflicts.Verdict;
+import org.dealreg.identity.CurrentUser;
+import org.dealreg.partners.Specializations;
+import org.dealreg.program.Regions;
+import org.dealreg.registration.AlreadyDecided;
+import org.dealreg.registration.RegistrationStatus;
+import org.dealreg.registration.RejectionReason;
+import org.dealreg.review.internal.DecisionForms.ApproveForm;
+import org.dealreg.review.internal.DecisionForms.RejectForm;
+import org.dealreg.shared.NotFound;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The channel manager's screens. What a decision does comes from the URL and the signed-in manager; the form
+ * carries only the version the manager saw and, to reject, the reason and the comment, so no manager id or
+ * status can be forged in a POST.
+ */
+@Controller
+@RequestMapping("/review")
+class ReviewController {
+
+    private final ReviewService review;
+    private final Regions regions;
+    private final Specializations specializations;
+    private final MessageSource messages;
+
+    ReviewController(ReviewService review, Regions regions, Specializations specializations, MessageSource messages) {
+        this.review = review;
+        this.regions = regions;
+        this.specializations = specializations;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String queue(@RequestParam(required = false) String region, @RequestParam(required = false) String verdict,
+            Model model) {
+        String regionFilter = regions.find(region == null ? "" : region).map(r -> r.code()).orElse(null);
+        Verdict verdictFilter = Arrays.stream(Verdict.values()).filter(v -> v.name().equals(verdict)).findFirst()
+                .orElse(null);
+        model.addAttribute("queue", review.queue(regionFilter, verdictFilter));
+        model.addAttribute("regions", regions.all());
+        model.addAttribute("verdicts", Verdict.values());
+        return "review/queue";
+    }
+
+    @GetMapping("/{id}")
+    String show(@PathVariable String id, Model model) {
+        ReviewPage page = review.page(NotFound.id(id, "Registration"));
+        model.addAttribute("rejectForm", RejectForm.empty(page.deal().version()));
+        return show(page, model);
+    }
+
+    @PostMapping("/{id}/approve")
+    String approve(@AuthenticationPrincipal CurrentUser manager, @PathVariable String id,
+            @Valid @ModelAttribute("approveForm") ApproveForm form, BindingResult result, RedirectAttributes redirect) {
+        UUID registration = NotFound.id(id, "Registration");
+        if (result.hasErrors()) {
+            redirect.addFlashAttribute("flashError", message("review.decision.stale"));
+            return "redirect:/review/" + registration;
+        }
+        try {
+            review.approve(registration, form.version(), manager.id());
+            redirect.addFlashAttribute("flash", "review.approved");
+        } catch (AlreadyDecided already) {
+            redirect.addFlashAttribute("flashError", alreadyDecided(already));
+        }
+        return "redirect:/review/" + registration;
+    }
+
+    @PostMapping("/{id}/reject")
+    String reject(@AuthenticationPrincipal CurrentUser manager, @PathVariable String id,
+            @Valid @ModelAttribute("rejectForm") RejectForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        UUID registration = NotFound.id(id, "Registration");
+        if (result.hasErrors()) {
+            return show(review.page(registration), model);
+        }
+        try {
+            review.reject(registration, form.version(), manager.id(), form.reason(), form.comment());
+            redirect.addFlashAttribute("flash", "review.rejected");
+        } catch (AlreadyDecided already) {
+            redirect.addFlashAttribute("flashError", alreadyDecided(already));
+        }
+        return "redirect:/review/" + registration;
+    }
+
+    private String show(ReviewPage page, Model model) {
+        model.addAttribute("page", page);
+        model.addAttribute("deal", page.deal());
+        model.addAttribute("specialization", specializations.find(page.deal().specializationCode()).orElseThrow());
+        model.addAttribute("reasons", RejectionReason.values());
+        return "review/show";
+    }
+
+    /** "Already decided by Maria", "already approved by the programme", "withdrawn by the partner", or "changed". */
+    private String alreadyDecided(AlreadyDecided already) {
+        Locale locale = LocaleContextHolder.getLocale();
+        String status = messages.getMessage("status." + already.status(), null, locale);
+        if (already.status() == RegistrationStatus.SUBMITTED) {
+            return message("review.decision.stale");
+        }
+        if (already.decidedBy() != null) {
+            return messages.getMessage("review.decision.alreadyBy", new Object[] {status, review.nameOf(already.decidedBy())},
+                    locale);
+        }
+        if (already.status() == RegistrationStatus.WITHDRAWN) {
+            return messages.getMessage("review.decision.withdrawn", null, locale);
+        }
+        return messages.getMessage("review.decision.alreadyByProgramme", new Object[] {status}, locale);
+    }
+
+    private String message(String code) {
+        return messages.getMessage(code, null, LocaleContextHolder.getLocale());
+    }
+
+}

@@ -1,0 +1,111 @@
+package org.dealreg.review.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.dealreg.accounts.DirectAccounts;
+import org.dealreg.conflicts.ConflictReport;
+import org.dealreg.conflicts.ConflictReports;
+import org.dealreg.conflicts.Verdict;
+import org.dealreg.identity.UserAccounts;
+import org.dealreg.partners.PartnerView;
+import org.dealreg.partners.Partners;
+import org.dealreg.registration.ManagerReview;
+import org.dealreg.registration.PendingRegistration;
+import org.dealreg.registration.RegistrationForReview;
+import org.dealreg.registration.RejectionReason;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads for the managers' screens, with names put on the ids, and their decisions. */
+@Service
+class ReviewService {
+
+    private final ManagerReview registrations;
+    private final ConflictReports reports;
+    private final Partners partners;
+    private final DirectAccounts accounts;
+    private final UserAccounts users;
+    private final Clock clock;
+
+    ReviewService(ManagerReview registrations, ConflictReports reports, Partners partners, DirectAccounts accounts,
+            UserAccounts users, Clock clock) {
+        this.registrations = registrations;
+        this.reports = reports;
+        this.partners = partners;
+        this.accounts = accounts;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** Pending registrations due first; {@code region} and {@code verdict} narrow it when not null. */
+    @Transactional(readOnly = true)
+    public ReviewQueue queue(String region, Verdict verdict) {
+        Map<UUID, Optional<PartnerView>> partnerCache = new HashMap<>();
+        List<QueueRow> rows = new ArrayList<>();
+        for (PendingRegistration p : registrations.pending()) {
+            PartnerView partner = partnerCache.computeIfAbsent(p.partnerId(), partners::find).orElseThrow();
+            if ((region == null || region.equals(partner.regionCode())) && (verdict == null || verdict == p.verdict())) {
+                rows.add(new QueueRow(p.id(), p.receiptNumber(), partner.legalName(), partner.regionCode(), partner.tier(),
+                        p.amountUsd(), p.verdict(), p.submittedAt(), p.decisionDueAt(),
+                        DeadlineBadge.of(p.submittedAt(), p.decisionDueAt(), clock.instant())));
+            }
+        }
+        return ReviewQueue.of(rows, region, verdict);
+    }
+
+    @Transactional(readOnly = true)
+    public ReviewPage page(UUID id) {
+        RegistrationForReview deal = registrations.find(id);
+        PartnerView partner = partners.find(deal.partnerId()).orElseThrow();
+        ConflictReport report = reports.find(id).orElse(null);
+        List<ConflictReport.Match> matches = report == null ? List.of() : report.matches();
+
+        Set<UUID> people = new HashSet<>();
+        people.add(deal.submittedBy());
+        people.add(deal.decidedBy());
+        deal.history().forEach(h -> people.add(h.actorId()));
+        matches.forEach(m -> people.add(m.accountOwnerId()));
+        people.remove(null);
+        Map<UUID, String> names = users.displayNames(people);
+        Map<UUID, String> accountNames = accounts.names(ids(matches.stream().map(ConflictReport.Match::accountId)));
+        Map<UUID, String> partnerNames = new HashMap<>();
+        for (UUID other : ids(matches.stream().map(ConflictReport.Match::otherPartnerId))) {
+            partners.find(other).ifPresent(p -> partnerNames.put(other, p.legalName()));
+        }
+        List<ReportLine> lines = matches.stream().map(m -> new ReportLine(m.kind(), m.score(), m.accountId(),
+                accountNames.get(m.accountId()), names.get(m.accountOwnerId()), m.accountEngaged(),
+                m.otherRegistrationId(), partnerNames.get(m.otherPartnerId()))).toList();
+        DeadlineBadge badge = deal.pending()
+                ? DeadlineBadge.of(deal.submittedAt(), deal.decisionDueAt(), clock.instant())
+                : null;
+        return new ReviewPage(deal, partner, report, lines, names, badge);
+    }
+
+    public void approve(UUID id, int versionSeen, UUID manager) {
+        registrations.approve(id, versionSeen, manager);
+    }
+
+    public void reject(UUID id, int versionSeen, UUID manager, RejectionReason reason, String comment) {
+        registrations.reject(id, versionSeen, manager, reason, comment.strip());
+    }
+
+    /** Who is named by an id, for a refusal that says who decided first. */
+    public String nameOf(UUID user) {
+        return users.displayNames(Set.of(user)).getOrDefault(user, "?");
+    }
+
+    private static Collection<UUID> ids(Stream<UUID> ids) {
+        return ids.filter(Objects::nonNull).distinct().toList();
+    }
+}
