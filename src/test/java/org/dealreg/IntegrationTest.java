@@ -12,10 +12,12 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The whole application on a real PostgreSQL (the one SPRING_DATASOURCE_URL names, else an embedded
  * one), with the demo data, on a random port. Every test class with this annotation shares one context.
+ * The scheduled jobs are off: a test runs a job itself, at the time it chooses.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(classes = DealregApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = DealregApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "dealreg.jobs.enabled=false")
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
 public @interface IntegrationTest {

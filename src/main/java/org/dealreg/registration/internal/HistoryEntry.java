@@ -19,7 +19,8 @@ import org.dealreg.registration.RegistrationStatus;
 @Table(name = "registration_history")
 class HistoryEntry {
 
-    enum Action { SUBMITTED, APPROVED, REJECTED, WITHDRAWN }
+    /** ESCALATED is written by the deadline job alone, with no status change and no actor. */
+    enum Action { SUBMITTED, APPROVED, REJECTED, WITHDRAWN, ESCALATED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

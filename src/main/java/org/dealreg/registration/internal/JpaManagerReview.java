@@ -38,7 +38,7 @@ class JpaManagerReview implements ManagerReview {
     public List<PendingRegistration> pending() {
         return registrations.findByStatusOrderByDecisionDueAtAsc(RegistrationStatus.SUBMITTED).stream()
                 .map(r -> new PendingRegistration(r.id(), r.receiptNumber(), r.partnerId(), r.amountUsd(), r.verdict(),
-                        r.submittedAt(), r.decisionDueAt()))
+                        r.submittedAt(), r.decisionDueAt(), r.version()))
                 .toList();
     }
 

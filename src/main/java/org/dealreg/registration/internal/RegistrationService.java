@@ -22,6 +22,7 @@ import org.dealreg.partners.Specializations;
 import org.dealreg.program.ExchangeRates;
 import org.dealreg.program.ProgramSettings;
 import org.dealreg.program.RegionView;
+import org.dealreg.program.Setting;
 import org.dealreg.program.Regions;
 import org.dealreg.registration.RegistrationStatus;
 import org.dealreg.shared.NotFound;
@@ -93,7 +94,9 @@ class RegistrationService {
         Duration window = check.verdict() == Verdict.CLEAR
                 ? settings.decisionWindowWhenClear()
                 : settings.decisionWindowOtherwise();
-        Instant due = DecisionDeadlinePolicy.dueAt(submittedAt, window);
+        Instant due = DecisionDeadlinePolicy.dueAt(submittedAt, window,
+                DecisionDeadlinePolicy.ClockMode.valueOf(settings.value(Setting.CLOCK_MODE).trim()), region.zone(),
+                regions.holidays(region.code(), LocalDate.ofInstant(submittedAt, region.zone()).minusDays(1)));
         Registration registration = Registration.submit(id, partner.id(), user.id(), deal, check,
                 nextReceiptNumber(submittedAt), submittedAt, due);
         return registrations.save(registration).id();
