@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A registration left {@code SUBMITTED}: approved or rejected by a manager ({@code decidedBy}), approved by the
- * programme at its deadline ({@code decidedBy} null), or withdrawn by its partner. Carries no typed text.
+ * A registration left {@code SUBMITTED}: approved or rejected by a manager, approved by the programme at its
+ * deadline, or withdrawn by its partner. {@code actorId} is who did it (the manager, the partner's user), null
+ * when the programme did. Carries no typed text.
  */
 public record RegistrationDecided(UUID registrationId, UUID partnerId, UUID submittedBy, RegistrationStatus status,
-        UUID decidedBy, RejectionReason reason, Instant at) {
+        UUID actorId, RejectionReason reason, Instant at) {
 }

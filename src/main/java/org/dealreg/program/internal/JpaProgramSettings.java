@@ -4,6 +4,8 @@ import java.time.Clock;
 
 import org.dealreg.program.ProgramSettings;
 import org.dealreg.program.Setting;
+import org.dealreg.program.SettingChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,10 +14,12 @@ class JpaProgramSettings implements ProgramSettings {
 
     private final ProgramSettingRepository repository;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    JpaProgramSettings(ProgramSettingRepository repository, Clock clock) {
+    JpaProgramSettings(ProgramSettingRepository repository, Clock clock, ApplicationEventPublisher events) {
         this.repository = repository;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -29,6 +33,9 @@ class JpaProgramSettings implements ProgramSettings {
     @Override
     @Transactional
     public void change(Setting setting, String value) {
-        repository.findById(setting.key()).orElseThrow().change(value, clock.instant());
+        ProgramSettingEntity entity = repository.findById(setting.key()).orElseThrow();
+        String old = entity.value();
+        entity.change(value, clock.instant());
+        events.publishEvent(new SettingChanged(setting.key(), old, value));
     }
 }

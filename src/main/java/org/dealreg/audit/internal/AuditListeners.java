@@ -1,0 +1,99 @@
+package org.dealreg.audit.internal;
+
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.dealreg.identity.CurrentUser;
+import org.dealreg.identity.SignedIn;
+import org.dealreg.program.SettingChanged;
+import org.dealreg.registration.DecisionReminderDue;
+import org.dealreg.registration.RegistrationDecided;
+import org.dealreg.registration.RegistrationEscalated;
+import org.dealreg.registration.RegistrationSubmitted;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authorization.event.AuthorizationDeniedEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Everything the trail records, from the events the modules publish. The listeners run synchronously, in the
+ * transaction of what they record, so an action that commits is in the trail and one that rolls back is not.
+ * The events carry ids, codes, amounts and times — never a field a partner typed — so neither does the trail.
+ */
+@Component
+class AuditListeners {
+
+    private final AuditTrail trail;
+
+    AuditListeners(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    @EventListener
+    void on(RegistrationSubmitted e) {
+        trail.append(e.submittedBy(), "", "REGISTRATION_SUBMITTED", "registration", e.registrationId().toString(),
+                "receipt=" + e.receiptNumber() + " partner=" + e.partnerId() + " submittedAt=" + e.submittedAt()
+                        + " dueAt=" + e.decisionDueAt() + " amountUsd=" + e.amountUsd().toPlainString());
+    }
+
+    @EventListener
+    void on(RegistrationDecided e) {
+        trail.append(e.actorId(), "", "REGISTRATION_" + e.status(), "registration", e.registrationId().toString(),
+                "partner=" + e.partnerId() + (e.reason() == null ? "" : " reason=" + e.reason())
+                        + (e.actorId() == null ? " by=programme" : ""));
+    }
+
+    @EventListener
+    void on(RegistrationEscalated e) {
+        trail.append(null, "", "REGISTRATION_ESCALATED", "registration", e.registrationId().toString(),
+                "receipt=" + e.receiptNumber() + " dueAt=" + e.decisionDueAt());
+    }
+
+    @EventListener
+    void on(DecisionReminderDue e) {
+        trail.append(null, "", "DECISION_REMINDER", "registration", e.registrationId().toString(),
+                "receipt=" + e.receiptNumber() + " dueAt=" + e.decisionDueAt());
+    }
+
+    @EventListener
+    void on(SettingChanged e) {
+        CurrentUser by = SignedIn.user().orElse(null);
+        trail.append(by == null ? null : by.id(), by == null ? "" : by.email(), "SETTING_CHANGED", "setting", e.key(),
+                "from=" + e.oldValue() + " to=" + e.newValue());
+    }
+
+    @EventListener
+    void on(AuthenticationSuccessEvent e) {
+        if (e.getAuthentication().getPrincipal() instanceof CurrentUser user) {
+            trail.append(user.id(), user.email(), "LOGIN_SUCCEEDED", "user", user.id().toString(), "");
+        }
+    }
+
+    /** The e-mail as typed, which may be nobody's: a failed sign-in names no user id. */
+    @EventListener
+    void on(AbstractAuthenticationFailureEvent e) {
+        trail.append(null, truncate(e.getAuthentication().getName(), 254), "LOGIN_FAILED", "", "",
+                "reason=" + e.getException().getClass().getSimpleName());
+    }
+
+    /** A signed-in user refused a page (403). Anonymous visitors sent to the sign-in page are not denials. */
+    @EventListener
+    void on(AuthorizationDeniedEvent<?> e) {
+        Authentication authentication = e.getAuthentication().get();
+        if (authentication == null || authentication instanceof AnonymousAuthenticationToken
+                || !(authentication.getPrincipal() instanceof CurrentUser user)) {
+            return;
+        }
+        String path = e.getSource() instanceof HttpServletRequest request
+                ? request.getMethod() + " " + request.getRequestURI()
+                : String.valueOf(e.getSource());
+        trail.append(user.id(), user.email(), "ACCESS_DENIED", "path", truncate(path, 100), "role=" + user.role());
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null ? "" : s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,3 @@
+/** The append-only, hash-chained audit trail: who did what, recorded with what it records, and checkable. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "identity", "program", "registration"})
+package org.dealreg.audit;
