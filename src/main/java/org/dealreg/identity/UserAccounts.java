@@ -2,6 +2,7 @@ package org.dealreg.identity;
 
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +16,13 @@ public interface UserAccounts {
     Optional<UserSummary> findByEmail(String email);
 
     /** Who a user is, without anything secret. */
-    record UserSummary(UUID id, String email, String displayName, Role role, UUID partnerId) {
+    Optional<UserSummary> find(UUID id);
+
+    /** Everyone with the role (the managers to notify, say), by e-mail. */
+    List<UserSummary> withRole(Role role);
+
+    record UserSummary(UUID id, String email, String displayName, Role role, UUID partnerId, Locale locale,
+            ZoneId zone) {
     }
 
     /** Creates an enabled user; the password is hashed with Argon2. */

@@ -8,6 +8,6 @@ import java.util.UUID;
  * deadline, or withdrawn by its partner. {@code actorId} is who did it (the manager, the partner's user), null
  * when the programme did. Carries no typed text.
  */
-public record RegistrationDecided(UUID registrationId, UUID partnerId, UUID submittedBy, RegistrationStatus status,
-        UUID actorId, RejectionReason reason, Instant at) {
+public record RegistrationDecided(UUID registrationId, String receiptNumber, UUID partnerId, UUID submittedBy,
+        RegistrationStatus status, UUID actorId, RejectionReason reason, Instant at) {
 }

@@ -20,7 +20,10 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Bob, a reseller's salesperson, registers deals in a real browser; Maria, a channel manager, approves one; Bob sees it. */
+/**
+ * Bob, a reseller's salesperson, registers deals in a real browser; Maria, a channel manager, approves one; Bob
+ * sees the approval on the page and in his e-mail.
+ */
 @IntegrationTest
 class RegistrationJourneyTest {
 
@@ -146,6 +149,16 @@ class RegistrationJourneyTest {
                 .contains("the customer is reserved for your company").doesNotContain("Maria");
         assertThat(browser.findElements(By.id("countdown"))).isEmpty();
         Browser.screenshot(browser, "bob-sees-approval");
+
+        // and the e-mail, as the demo mode's mail sink received it
+        browser.findElement(By.id("nav-mailbox")).click();
+        wait.until(d -> {
+            d.navigate().refresh();
+            return d.findElement(By.tagName("main")).getText().contains("Registration " + receipt + " approved");
+        });
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("Registration " + receipt + " received").contains("To bob@northwind.example");
+        Browser.screenshot(browser, "bob-sees-the-mail");
         signOut();
     }
 

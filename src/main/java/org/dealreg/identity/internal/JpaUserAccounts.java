@@ -2,11 +2,13 @@ package org.dealreg.identity.internal;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.UUID;
 
+import org.dealreg.identity.Role;
 import org.dealreg.identity.UserAccounts;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -47,6 +49,18 @@ class JpaUserAccounts implements UserAccounts, UserDetailsService {
     @Transactional(readOnly = true)
     public Optional<UserSummary> findByEmail(String email) {
         return repository.findByEmail(email.trim()).map(UserAccountEntity::summary);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<UserSummary> find(UUID id) {
+        return repository.findById(id).map(UserAccountEntity::summary);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<UserSummary> withRole(Role role) {
+        return repository.findByRoleOrderByEmail(role).stream().map(UserAccountEntity::summary).toList();
     }
 
     @Override

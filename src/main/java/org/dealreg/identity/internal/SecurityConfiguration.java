@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
@@ -40,6 +41,7 @@ class SecurityConfiguration {
                 .requestMatchers("/actuator/**").hasRole("PROGRAM_ADMIN")
                 .requestMatchers("/deals", "/deals/**").hasAnyRole("PARTNER_USER", "PARTNER_ADMIN")
                 .requestMatchers("/accounts", "/accounts/**").hasAnyRole("SALES_REP", "CHANNEL_MANAGER", "PROGRAM_ADMIN")
+                .requestMatchers(HttpMethod.GET, "/review", "/review/**").hasAnyRole("CHANNEL_MANAGER", "PROGRAM_ADMIN")
                 .requestMatchers("/review", "/review/**").hasRole("CHANNEL_MANAGER")
                 .requestMatchers("/admin/**").hasRole("PROGRAM_ADMIN")
                 .anyRequest().authenticated())

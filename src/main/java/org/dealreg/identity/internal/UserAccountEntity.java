@@ -73,7 +73,8 @@ class UserAccountEntity {
     }
 
     UserAccounts.UserSummary summary() {
-        return new UserAccounts.UserSummary(id, email, displayName, role, partnerId);
+        return new UserAccounts.UserSummary(id, email, displayName, role, partnerId, Locale.forLanguageTag(locale),
+                ZoneId.of(timeZone));
     }
 
     CurrentUser toCurrentUser() {

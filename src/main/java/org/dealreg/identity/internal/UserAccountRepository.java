@@ -1,8 +1,10 @@
 package org.dealreg.identity.internal;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.dealreg.identity.Role;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -10,4 +12,6 @@ interface UserAccountRepository extends JpaRepository<UserAccountEntity, UUID> {
 
     @Query("select u from UserAccountEntity u where lower(u.email) = lower(?1)")
     Optional<UserAccountEntity> findByEmail(String email);
+
+    List<UserAccountEntity> findByRoleOrderByEmail(Role role);
 }

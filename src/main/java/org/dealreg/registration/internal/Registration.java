@@ -230,7 +230,7 @@ class Registration extends AbstractAggregateRoot<Registration> implements Persis
         this.status = RegistrationStatus.WITHDRAWN;
         this.endedAt = at;
         history.add(new HistoryEntry(at, partnerUser, HistoryEntry.Action.WITHDRAWN, status));
-        registerEvent(new RegistrationDecided(id, partnerId, submittedBy, status, partnerUser, null, at));
+        registerEvent(new RegistrationDecided(id, receiptNumber, partnerId, submittedBy, status, partnerUser, null, at));
     }
 
     private void decide(RegistrationStatus outcome, UUID manager, int versionSeen, Instant at, HistoryEntry.Action action,
@@ -241,7 +241,7 @@ class Registration extends AbstractAggregateRoot<Registration> implements Persis
         this.decidedAt = at;
         this.decidedBy = manager;
         history.add(new HistoryEntry(at, manager, action, status));
-        registerEvent(new RegistrationDecided(id, partnerId, submittedBy, status, manager, reason, at));
+        registerEvent(new RegistrationDecided(id, receiptNumber, partnerId, submittedBy, status, manager, reason, at));
     }
 
     /**

@@ -156,17 +156,22 @@ class ReviewTest {
     }
 
     @Test
-    void onlyChannelManagersReachTheReviewPagesAndADecisionNeedsCsrf() throws Exception {
+    void onlyChannelManagersDecideTheAdminOnlyReadsAndADecisionNeedsCsrf() throws Exception {
         CurrentUser maria = users.byEmail("maria@dealreg.example");
         CurrentUser partner = users.newPartnerUser(users.newPartner("US"));
         UUID id = submit(partner, validDeal());
 
-        for (CurrentUser outsider : List.of(partner, users.byEmail("sam@dealreg.example"), users.byEmail("ada@dealreg.example"))) {
+        for (CurrentUser outsider : List.of(partner, users.byEmail("sam@dealreg.example"))) {
             assertThat(call(get("/review"), outsider).getStatus()).isEqualTo(403);
             assertThat(call(get("/review/" + id), outsider).getStatus()).isEqualTo(403);
             assertThat(call(post("/review/" + id + "/approve").param("version", version(id)).with(csrf()), outsider).getStatus())
                     .isEqualTo(403);
         }
+        // the programme admin reads (escalations point here) but does not decide
+        CurrentUser ada = users.byEmail("ada@dealreg.example");
+        assertThat(page(get("/review/" + id), ada)).contains("id=\"read-only\"").doesNotContain("id=\"approve\"");
+        assertThat(call(post("/review/" + id + "/approve").param("version", version(id)).with(csrf()), ada).getStatus())
+                .isEqualTo(403);
         assertThat(call(post("/review/" + id + "/approve").param("version", version(id)), maria).getStatus()).isEqualTo(403);
         assertThat(status(id)).isEqualTo("SUBMITTED");
         assertThat(call(get("/review/" + UUID.randomUUID()), maria).getStatus()).isEqualTo(404);

@@ -1,4 +1,4 @@
-package org.dealreg.review.internal;
+package org.dealreg;
 
 import javax.sql.DataSource;
 

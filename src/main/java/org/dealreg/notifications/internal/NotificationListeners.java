@@ -1,0 +1,68 @@
+package org.dealreg.notifications.internal;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.dealreg.identity.Role;
+import org.dealreg.identity.UserAccounts;
+import org.dealreg.identity.UserAccounts.UserSummary;
+import org.dealreg.registration.DecisionReminderDue;
+import org.dealreg.registration.RegistrationDecided;
+import org.dealreg.registration.RegistrationEscalated;
+import org.dealreg.registration.RegistrationStatus;
+import org.dealreg.registration.RegistrationSubmitted;
+import org.springframework.context.event.EventListener;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who is told what (DESIGN.md §9): the partner's submitter gets the receipt and the decision; the channel
+ * managers get each new submission and the 75 % reminder; the programme admins get escalations. Synchronous, in
+ * the transaction of the event, so the messages are stored exactly when what they tell is.
+ */
+@Component
+class NotificationListeners {
+
+    private final Notifier notifier;
+    private final UserAccounts users;
+
+    NotificationListeners(Notifier notifier, UserAccounts users) {
+        this.notifier = notifier;
+        this.users = users;
+    }
+
+    @EventListener
+    void on(RegistrationSubmitted e) {
+        notifier.tell(submitter(e.submittedBy()), "receipt", "/deals/" + e.registrationId(), e.receiptNumber(),
+                e.submittedAt(), e.decisionDueAt());
+        notifier.tell(users.withRole(Role.CHANNEL_MANAGER), "newSubmission", "/review/" + e.registrationId(),
+                e.receiptNumber(), "$" + e.amountUsd().toPlainString(), e.decisionDueAt());
+    }
+
+    @EventListener
+    void on(RegistrationDecided e) {
+        if (e.status() == RegistrationStatus.APPROVED) {
+            notifier.tell(submitter(e.submittedBy()), e.actorId() == null ? "approvedByProgramme" : "approved",
+                    "/deals/" + e.registrationId(), e.receiptNumber(), e.at());
+        } else if (e.status() == RegistrationStatus.REJECTED) {
+            notifier.tell(submitter(e.submittedBy()), "rejected", "/deals/" + e.registrationId(), e.receiptNumber(),
+                    e.at(), new DefaultMessageSourceResolvable("rejection." + e.reason()));
+        }
+    }
+
+    @EventListener
+    void on(DecisionReminderDue e) {
+        notifier.tell(users.withRole(Role.CHANNEL_MANAGER), "reminder", "/review/" + e.registrationId(),
+                e.receiptNumber(), e.decisionDueAt());
+    }
+
+    @EventListener
+    void on(RegistrationEscalated e) {
+        notifier.tell(users.withRole(Role.PROGRAM_ADMIN), "escalation", "/review/" + e.registrationId(),
+                e.receiptNumber(), e.decisionDueAt());
+    }
+
+    private List<UserSummary> submitter(UUID id) {
+        return users.find(id).map(List::of).orElse(List.of());
+    }
+}

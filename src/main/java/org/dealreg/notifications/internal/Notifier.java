@@ -1,0 +1,79 @@
+package org.dealreg.notifications.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
+import java.util.Collection;
+import java.util.UUID;
+
+import org.dealreg.identity.UserAccounts.UserSummary;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Tells users something: one notification per recipient, in the portal and queued as an e-mail, both in the
+ * caller's transaction (so nothing is told of an action that rolled back, and nothing is lost when the mail
+ * server is down). After commit the sender is nudged, so the e-mail usually leaves within a second; the
+ * scheduled sender retries what could not be sent.
+ */
+@Service
+class Notifier {
+
+    private final JdbcTemplate jdbc;
+    private final MessageSource messages;
+    private final OutboxSender sender;
+
+    private final String baseUrl;
+
+    Notifier(JdbcTemplate jdbc, MessageSource messages, OutboxSender sender,
+            @Value("${dealreg.base-url:http://localhost:8080}") String baseUrl) {
+        this.jdbc = jdbc;
+        this.messages = messages;
+        this.sender = sender;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /**
+     * @param kind the message keys {@code notify.<kind>.subject} and {@code notify.<kind>.body}; their arguments are
+     *             {@code args}, where an {@link Instant} is shown in the recipient's zone and language
+     */
+    @Transactional
+    public void tell(Collection<UserSummary> recipients, String kind, String link, Object... args) {
+        Instant now = jdbc.queryForObject("select now()", OffsetDateTime.class).toInstant();
+        for (UserSummary to : recipients) {
+            Object[] shown = new Object[args.length];
+            for (int i = 0; i < args.length; i++) {
+                shown[i] = args[i] instanceof Instant instant
+                        ? DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                                .withLocale(to.locale()).format(instant.atZone(to.zone())) + " "
+                                + to.zone().getDisplayName(TextStyle.SHORT, to.locale())
+                        : args[i];
+            }
+            String subject = messages.getMessage("notify." + kind + ".subject", shown, to.locale());
+            String body = messages.getMessage("notify." + kind + ".body", shown, to.locale());
+            UUID id = UUID.randomUUID();
+            jdbc.update("insert into notification (id, user_id, created_at, kind, subject, body, link) "
+                    + "values (?, ?, ?, ?, ?, ?, ?)", id, to.id(), Timestamp.from(now), kind, subject, body, link);
+            jdbc.update("insert into mail_outbox (id, notification_id, to_address, subject, body, created_at, "
+                    + "next_attempt_at) values (?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID(), id, to.email(), subject,
+                    body + "\n\n" + messages.getMessage("notify.footer", new Object[] {baseUrl + link}, to.locale()),
+                    Timestamp.from(now), Timestamp.from(now));
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    sender.nudge();
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package org.dealreg.notifications.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.dealreg.registration.internal.DealRegistrationTest.validDeal;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.dealreg.IntegrationTest;
+import org.dealreg.TestUsers;
+import org.dealreg.demo.internal.DemoMailSink;
+import org.dealreg.identity.CurrentUser;
+import org.dealreg.registration.internal.DealRegistrationTestSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * What people are told, in the portal and by e-mail through a real SMTP server (GreenMail, the demo mode's mail
+ * sink), and that an SMTP outage neither fails a submission nor loses a message (DESIGN.md §9).
+ */
+@IntegrationTest
+class NotificationsTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired TestUsers users;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired OutboxSender sender;
+
+    @Test
+    void theSubmitterGetsTheReceiptAndTheDecisionAndTheManagersGetTheNewSubmission() throws Exception {
+        CurrentUser partner = users.newPartnerUser(users.newPartner("US"));
+        CurrentUser maria = users.byEmail("maria@dealreg.example");
+        Map<String, String> deal = validDeal();
+        UUID id = submit(partner, deal);
+        String receipt = receipt(id);
+
+        DemoMailSink.Mail toPartner = awaitMail(m -> m.to().equals(partner.email()) && m.subject().contains(receipt));
+        assertThat(toPartner.subject()).isEqualTo("Registration " + receipt + " received");
+        assertThat(toPartner.body()).contains("Keep this receipt number").contains("/deals/" + id)
+                .doesNotContain(deal.get("customerName")).doesNotContain(deal.get("description"));
+        DemoMailSink.Mail toMaria = awaitMail(m -> m.to().equals(maria.email()) && m.subject().contains(receipt));
+        assertThat(toMaria.subject()).isEqualTo("New registration " + receipt + " to review");
+        assertThat(toMaria.body()).contains("$120000.00").contains("/review/" + id);
+
+        String bell = page(partner, "/deals");
+        assertThat(bell).contains("id=\"unread-count\"");
+        assertThat(page(partner, "/notifications")).contains("Registration " + receipt + " received");
+
+        mvc.perform(post("/review/" + id + "/approve").param("version", version(id)).with(csrf()).with(user(maria)));
+        DemoMailSink.Mail approved = awaitMail(m -> m.to().equals(partner.email())
+                && m.subject().equals("Registration " + receipt + " approved"));
+        assertThat(approved.body()).contains("the customer is reserved for your company").doesNotContain("Maria");
+
+        mvc.perform(post("/notifications/read").with(csrf()).with(user(partner)));
+        assertThat(page(partner, "/deals")).doesNotContain("id=\"unread-count\"");
+        assertThat(jdbc.queryForObject("select count(*) from notification where user_id = ? and read_at is null",
+                Long.class, partner.id())).isZero();
+    }
+
+    @Test
+    void aFrenchPartnerIsToldInFrench() throws Exception {
+        CurrentUser claire = users.byEmail("claire@fabrikam.example");
+        List<String> subjects = jdbc.queryForList("select subject from notification where user_id = ?", String.class,
+                claire.id());
+        Map<String, String> deal = validDeal();
+        deal.put("customerCountry", "FR");
+        deal.put("currency", "EUR");
+        users.withFranceOpeningOn(java.time.LocalDate.now().minusDays(1), () -> {
+            UUID id = submit(claire, deal);
+            String receipt = receipt(id);
+            assertThat(jdbc.queryForList("select subject from notification where user_id = ?", String.class, claire.id()))
+                    .hasSize(subjects.size() + 1).contains("Enregistrement " + receipt + " reçu");
+        });
+    }
+
+    @Test
+    void anSmtpOutageNeitherFailsASubmissionNorLosesTheMessage() throws Exception {
+        CurrentUser partner = users.newPartnerUser(users.newPartner("US"));
+        DemoMailSink.stop();
+        UUID id;
+        try {
+            id = submit(partner, validDeal());
+            Instant now = Instant.now();
+            sender.sendDue(now);
+            // the send the commit triggered on another thread may still be failing: wait for its outcome
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (jdbc.queryForObject("select attempts from mail_outbox where to_address = ?", Integer.class,
+                    partner.email()) == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            Map<String, Object> queued = jdbc.queryForMap("select attempts, sent_at, next_attempt_at, last_error "
+                    + "from mail_outbox where to_address = ?", partner.email());
+            assertThat(queued.get("sent_at")).as("still waiting").isNull();
+            assertThat((Integer) queued.get("attempts")).isGreaterThanOrEqualTo(1);
+            assertThat(((java.sql.Timestamp) queued.get("next_attempt_at")).toInstant()).as("retried later, not now")
+                    .isAfter(now);
+            assertThat((String) queued.get("last_error")).contains("connect");
+        } finally {
+            DemoMailSink.start();
+        }
+        String receipt = receipt(id);
+        assertThat(sender.sendDue(Instant.now().plus(Duration.ofHours(2)))).isPositive();
+        assertThat(awaitMail(m -> m.to().equals(partner.email()) && m.subject().contains(receipt)).subject())
+                .isEqualTo("Registration " + receipt + " received");
+        assertThat(jdbc.queryForObject("select count(*) from mail_outbox where to_address = ? and sent_at is null",
+                Long.class, partner.email())).as("nothing lost, nothing left").isZero();
+    }
+
+    @Test
+    void theRetryWaitDoublesFromThirtySecondsUpToAnHour() {
+        assertThat(OutboxSender.backoff(1)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(OutboxSender.backoff(2)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(OutboxSender.backoff(5)).isEqualTo(Duration.ofMinutes(8));
+        assertThat(OutboxSender.backoff(8)).isEqualTo(Duration.ofHours(1));
+        assertThat(OutboxSender.backoff(40)).isEqualTo(Duration.ofHours(1));
+    }
+
+    private DemoMailSink.Mail awaitMail(Predicate<DemoMailSink.Mail> which) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            var found = DemoMailSink.received().stream().filter(which).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no such e-mail arrived; received: " + DemoMailSink.received().stream()
+                .map(DemoMailSink.Mail::subject).toList());
+    }
+
+    private UUID submit(CurrentUser user, Map<String, String> deal) throws Exception {
+        String location = DealRegistrationTestSupport.submit(mvc, user, deal);
+        assertThat(location).startsWith("/deals/");
+        return UUID.fromString(location.substring("/deals/".length()));
+    }
+
+    private String page(CurrentUser user, String path) throws Exception {
+        return mvc.perform(get(path).with(user(user))).andReturn().getResponse().getContentAsString();
+    }
+
+    private String receipt(UUID id) {
+        return jdbc.queryForObject("select receipt_number from registration where id = ?", String.class, id);
+    }
+
+    private String version(UUID id) {
+        return String.valueOf(jdbc.queryForObject("select version from registration where id = ?", Integer.class, id));
+    }
+}
