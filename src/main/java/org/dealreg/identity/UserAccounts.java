@@ -16,9 +16,10 @@ public interface UserAccounts {
     Optional<UserSummary> findByEmail(String email);
 
     /** Who a user is, without anything secret. */
+    /** An enabled user; a disabled one is nobody to notify. */
     Optional<UserSummary> find(UUID id);
 
-    /** Everyone with the role (the managers to notify, say), by e-mail. */
+    /** Every enabled user with the role (the managers to notify, say), by e-mail. */
     List<UserSummary> withRole(Role role);
 
     record UserSummary(UUID id, String email, String displayName, Role role, UUID partnerId, Locale locale,

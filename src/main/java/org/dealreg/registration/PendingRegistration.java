@@ -6,7 +6,10 @@ import java.util.UUID;
 
 import org.dealreg.conflicts.Verdict;
 
-/** A line of the managers' queue: nothing the partner typed, so the queue decrypts nothing. */
+/**
+ * A line of the managers' queue: nothing the partner typed, so the queue decrypts nothing. {@code remindAt} is
+ * three quarters of the window, in the clock the window was counted in.
+ */
 public record PendingRegistration(UUID id, String receiptNumber, UUID partnerId, BigDecimal amountUsd, Verdict verdict,
-        Instant submittedAt, Instant decisionDueAt, int version) {
+        Instant submittedAt, Instant remindAt, Instant decisionDueAt, int version) {
 }

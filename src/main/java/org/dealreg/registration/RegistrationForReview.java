@@ -17,7 +17,7 @@ public record RegistrationForReview(UUID id, int version, String receiptNumber, 
         String customerCity, String contactName, String contactEmail, String contactPhone, String title,
         String description, String competitors, String specializationCode, BigDecimal amount, String currency,
         BigDecimal usdPerUnit, BigDecimal amountUsd, LocalDate expectedCloseDate, Verdict verdict, Instant submittedAt,
-        Instant decisionDueAt, Instant decidedAt, UUID decidedBy, RejectionReason rejectionReason,
+        Instant remindAt, Instant decisionDueAt, Instant decidedAt, UUID decidedBy, RejectionReason rejectionReason,
         String rejectionComment, List<HistoryLine> history, long partnerOpenRegistrations) {
 
     /** One step of the history; {@code actorId} is null when the programme acted by itself. */

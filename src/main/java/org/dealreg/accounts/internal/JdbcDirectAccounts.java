@@ -123,10 +123,6 @@ class JdbcDirectAccounts implements DirectAccounts {
                 .toList();
     }
 
-    /**
-     * The threshold {@code %} and its index use, for this transaction only; and generic plans, which use the
-     * same indexes (no predicate depends on a value) without planning every check again (a millisecond each).
-     */
     @Override
     @Transactional(readOnly = true)
     public Map<UUID, String> names(Collection<UUID> ids) {
@@ -139,6 +135,10 @@ class JdbcDirectAccounts implements DirectAccounts {
         return names;
     }
 
+    /**
+     * The threshold {@code %} and its index use, for this transaction only; and generic plans, which use the
+     * same indexes (no predicate depends on a value) without planning every check again (a millisecond each).
+     */
     private void similarityThresholdForThisTransaction() {
         jdbc.getJdbcTemplate().queryForList("select set_config('pg_trgm.similarity_threshold', ?, true), "
                 + "set_config('plan_cache_mode', 'force_generic_plan', true)", settings.value(Setting.WEAK_MATCH_THRESHOLD));

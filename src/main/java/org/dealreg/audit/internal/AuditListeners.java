@@ -1,6 +1,8 @@
 package org.dealreg.audit.internal;
 
 
+import java.util.regex.Pattern;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.dealreg.identity.CurrentUser;
@@ -72,12 +74,18 @@ class AuditListeners {
         }
     }
 
-    /** The e-mail as typed, which may be nobody's: a failed sign-in names no user id. */
+    /**
+     * The e-mail as typed, which may be nobody's: a failed sign-in names no user id. Anything that does not look
+     * like an e-mail address (a password typed in the wrong field, say) is not kept in a trail that is never erased.
+     */
     @EventListener
     void on(AbstractAuthenticationFailureEvent e) {
-        trail.append(null, truncate(e.getAuthentication().getName(), 254), "LOGIN_FAILED", "", "",
-                "reason=" + e.getException().getClass().getSimpleName());
+        String typed = e.getAuthentication().getName();
+        String label = typed != null && EMAIL.matcher(typed).matches() ? truncate(typed, 254) : "(not an e-mail address)";
+        trail.append(null, label, "LOGIN_FAILED", "", "", "reason=" + e.getException().getClass().getSimpleName());
     }
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
 
     /** A signed-in user refused a page (403). Anonymous visitors sent to the sign-in page are not denials. */
     @EventListener

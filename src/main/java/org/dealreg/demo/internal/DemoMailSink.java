@@ -100,8 +100,9 @@ public class DemoMailSink implements EnvironmentPostProcessor, Ordered {
     private static Mail mail(MimeMessage message) {
         try {
             return new Mail(String.join(", ", Arrays.stream(message.getAllRecipients()).map(Object::toString).toList()),
-                    message.getSubject(), GreenMailUtil.getBody(message).replace("\r\n", "\n"));
-        } catch (MessagingException e) {
+                    message.getSubject(), (message.getContent() instanceof String text ? text
+                            : GreenMailUtil.getBody(message)).replace("\r\n", "\n"));
+        } catch (MessagingException | IOException e) {
             throw new IllegalStateException("An unreadable message in the demo mail sink", e);
         }
     }

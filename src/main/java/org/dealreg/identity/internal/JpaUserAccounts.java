@@ -54,13 +54,13 @@ class JpaUserAccounts implements UserAccounts, UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public Optional<UserSummary> find(UUID id) {
-        return repository.findById(id).map(UserAccountEntity::summary);
+        return repository.findById(id).filter(UserAccountEntity::enabled).map(UserAccountEntity::summary);
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<UserSummary> withRole(Role role) {
-        return repository.findByRoleOrderByEmail(role).stream().map(UserAccountEntity::summary).toList();
+        return repository.findByRoleAndEnabledTrueOrderByEmail(role).stream().map(UserAccountEntity::summary).toList();
     }
 
     @Override

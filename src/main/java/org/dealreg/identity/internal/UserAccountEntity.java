@@ -72,6 +72,10 @@ class UserAccountEntity {
         return id;
     }
 
+    boolean enabled() {
+        return enabled;
+    }
+
     UserAccounts.UserSummary summary() {
         return new UserAccounts.UserSummary(id, email, displayName, role, partnerId, Locale.forLanguageTag(locale),
                 ZoneId.of(timeZone));

@@ -13,5 +13,5 @@ interface UserAccountRepository extends JpaRepository<UserAccountEntity, UUID> {
     @Query("select u from UserAccountEntity u where lower(u.email) = lower(?1)")
     Optional<UserAccountEntity> findByEmail(String email);
 
-    List<UserAccountEntity> findByRoleOrderByEmail(Role role);
+    List<UserAccountEntity> findByRoleAndEnabledTrueOrderByEmail(Role role);
 }

@@ -36,7 +36,7 @@ class NotificationListeners {
         notifier.tell(submitter(e.submittedBy()), "receipt", "/deals/" + e.registrationId(), e.receiptNumber(),
                 e.submittedAt(), e.decisionDueAt());
         notifier.tell(users.withRole(Role.CHANNEL_MANAGER), "newSubmission", "/review/" + e.registrationId(),
-                e.receiptNumber(), "$" + e.amountUsd().toPlainString(), e.decisionDueAt());
+                e.receiptNumber(), e.amountUsd(), e.decisionDueAt());
     }
 
     @EventListener

@@ -1,12 +1,16 @@
 package org.dealreg.notifications.internal;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
 import java.util.Collection;
+import java.util.Currency;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.dealreg.identity.UserAccounts.UserSummary;
@@ -41,9 +45,16 @@ class Notifier {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
+    private static String usd(BigDecimal amount, Locale locale) {
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+        format.setCurrency(Currency.getInstance("USD"));
+        return format.format(amount);
+    }
+
     /**
      * @param kind the message keys {@code notify.<kind>.subject} and {@code notify.<kind>.body}; their arguments are
-     *             {@code args}, where an {@link Instant} is shown in the recipient's zone and language
+     *             {@code args}, where an {@link Instant} is shown in the recipient's zone and language, and a
+     *             {@link BigDecimal} is an amount in US dollars written the recipient's way
      */
     @Transactional
     public void tell(Collection<UserSummary> recipients, String kind, String link, Object... args) {
@@ -51,7 +62,9 @@ class Notifier {
         for (UserSummary to : recipients) {
             Object[] shown = new Object[args.length];
             for (int i = 0; i < args.length; i++) {
-                shown[i] = args[i] instanceof Instant instant
+                shown[i] = args[i] instanceof BigDecimal usd
+                        ? usd(usd, to.locale())
+                        : args[i] instanceof Instant instant
                         ? DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                                 .withLocale(to.locale()).format(instant.atZone(to.zone())) + " "
                                 + to.zone().getDisplayName(TextStyle.SHORT, to.locale())

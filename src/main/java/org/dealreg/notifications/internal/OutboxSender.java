@@ -1,9 +1,9 @@
 package org.dealreg.notifications.internal;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -25,11 +25,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends what waits in the outbox. Each e-mail is taken with {@code for update skip locked}, so two senders (two
- * nodes, or the schedule and a nudge) never send the same one; it is marked sent only once the SMTP server took it.
- * A failure leaves it queued with the next attempt later and later (30 s, 1 min, 2 min … at most an hour), so an
- * outage loses nothing and a recovered server receives everything. Without an SMTP server configured nothing is
- * sent and the e-mails wait.
+ * Sends what waits in the outbox, at least once. Each e-mail is first leased in a short transaction (its next
+ * attempt moved a few minutes ahead, so no other sender on any node takes it meanwhile), then sent with no
+ * transaction or connection held, then marked sent (or failed, with the next attempt later and later: 30 s, 1 min,
+ * 2 min … at most an hour). A crash between the SMTP server accepting an e-mail and the mark can send that one
+ * e-mail again when its lease ends; nothing is ever lost. The first failure ends the pass, so a server that is down
+ * costs one timeout per pass, not one per e-mail. Without an SMTP server configured nothing is sent and the
+ * e-mails wait.
  */
 @Component
 class OutboxSender {
@@ -38,33 +40,46 @@ class OutboxSender {
     private static final int BATCH = 20;
     static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     static final Duration LONGEST_RETRY = Duration.ofHours(1);
+    /** Longer than a batch can take with the SMTP timeouts (10 s each). */
+    static final Duration LEASE = Duration.ofMinutes(5);
 
     private final JdbcTemplate jdbc;
     private final ObjectProvider<JavaMailSender> smtp;
     private final TransactionTemplate transactions;
     private final Executor background;
-    private final Clock clock;
     private final String from;
     private final AtomicBoolean warnedNoServer = new AtomicBoolean();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
 
     OutboxSender(JdbcTemplate jdbc, ObjectProvider<JavaMailSender> smtp, TransactionTemplate transactions,
-            @Qualifier("applicationTaskExecutor") Executor background, Clock clock,
+            @Qualifier("applicationTaskExecutor") Executor background,
             @Value("${dealreg.mail.from:dealreg@dealreg.example}") String from) {
         this.jdbc = jdbc;
         this.smtp = smtp;
         this.transactions = transactions;
         this.background = background;
-        this.clock = clock;
         this.from = from;
     }
 
-    /** Something was queued and committed: send it now rather than at the next scheduled pass. */
+    /**
+     * Something was queued and committed: send it now rather than at the next scheduled pass. Nudges coalesce: at
+     * most one sender runs on this node, and a nudge during a pass makes it look again once it is done.
+     */
     void nudge() {
+        again.set(true);
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
         background.execute(() -> {
             try {
-                sendDue(clock.instant());
+                while (again.getAndSet(false)) {
+                    sendDue(null);
+                }
             } catch (RuntimeException e) {
                 log.warn("Sending queued e-mails failed; the scheduled sender will retry", e);
+            } finally {
+                running.set(false);
             }
         });
     }
@@ -72,10 +87,13 @@ class OutboxSender {
     @Scheduled(fixedDelayString = "${dealreg.jobs.mail-every:PT30S}", initialDelayString = "PT10S")
     @SchedulerLock(name = "mail-outbox", lockAtMostFor = "PT10M")
     void scheduled() {
-        sendDue(clock.instant());
+        sendDue(null);
     }
 
-    /** Sends every e-mail due at {@code now}, a batch per transaction; answers how many left. */
+    /**
+     * Sends every e-mail due at {@code now} (the database's clock when null, which stamped them); answers how many
+     * were sent.
+     */
     int sendDue(Instant now) {
         JavaMailSender server = smtp.getIfAvailable();
         if (server == null) {
@@ -86,44 +104,61 @@ class OutboxSender {
         }
         int sent = 0;
         while (true) {
-            Integer batch = transactions.execute(status -> sendBatch(server, now));
-            if (batch == null || batch == 0) {
+            List<Queued> leased = transactions.execute(status -> lease(now));
+            if (leased == null || leased.isEmpty()) {
                 return sent;
             }
-            sent += batch;
+            for (Queued mail : leased) {
+                if (!send(server, mail)) {
+                    release(leased.subList(leased.indexOf(mail) + 1, leased.size()));
+                    return sent;
+                }
+                sent++;
+            }
         }
     }
 
-    private int sendBatch(JavaMailSender server, Instant now) {
-        List<Queued> due = jdbc.query("""
-                select id, to_address, subject, body, attempts from mail_outbox
-                 where sent_at is null and next_attempt_at <= ?
-                 order by created_at limit ? for update skip locked""",
+    private List<Queued> lease(Instant now) {
+        return jdbc.query("""
+                update mail_outbox set next_attempt_at = coalesce(?::timestamptz, now()) + ?::interval
+                 where id in (select id from mail_outbox
+                               where sent_at is null and next_attempt_at <= coalesce(?::timestamptz, now())
+                               order by created_at limit ? for update skip locked)
+                returning id, to_address, subject, body, attempts, created_at""",
                 (rs, n) -> new Queued(rs.getObject("id", UUID.class), rs.getString("to_address"),
-                        rs.getString("subject"), rs.getString("body"), rs.getInt("attempts")),
-                Timestamp.from(now), BATCH);
-        int sent = 0;
-        for (Queued mail : due) {
-            try {
-                SimpleMailMessage message = new SimpleMailMessage();
-                message.setFrom(from);
-                message.setTo(mail.to());
-                message.setSubject(mail.subject());
-                message.setText(mail.body());
-                server.send(message);
-                jdbc.update("update mail_outbox set sent_at = ?, attempts = attempts + 1, last_error = null where id = ?",
-                        Timestamp.from(clock.instant()), mail.id());
-                sent++;
-            } catch (MailException e) {
-                Instant next = now.plus(backoff(mail.attempts() + 1));
-                jdbc.update("update mail_outbox set attempts = attempts + 1, next_attempt_at = ?, last_error = ? "
-                        + "where id = ?", Timestamp.from(next), abbreviate(e.getMessage()), mail.id());
-                log.warn("E-mail {} to {} not sent (attempt {}), next try at {}: {}", mail.id(), mail.to(),
-                        mail.attempts() + 1, next, e.getMessage());
-            }
+                        rs.getString("subject"), rs.getString("body"), rs.getInt("attempts"),
+                        rs.getTimestamp("created_at").toInstant()),
+                timestamp(now), LEASE.toSeconds() + " seconds", timestamp(now), BATCH)
+                .stream().sorted(Comparator.comparing(Queued::createdAt)).toList();
+    }
+
+    /** Sends one e-mail with no transaction open; true when the SMTP server took it. */
+    private boolean send(JavaMailSender server, Queued mail) {
+        try {
+            SimpleMailMessage message = new SimpleMailMessage();
+            message.setFrom(from);
+            message.setTo(mail.to());
+            message.setSubject(mail.subject());
+            message.setText(mail.body());
+            server.send(message);
+            jdbc.update("update mail_outbox set sent_at = now(), attempts = attempts + 1, last_error = null where id = ?",
+                    mail.id());
+            return true;
+        } catch (MailException e) {
+            Duration wait = backoff(mail.attempts() + 1);
+            jdbc.update("update mail_outbox set attempts = attempts + 1, next_attempt_at = now() + ?::interval, "
+                    + "last_error = ? where id = ?", wait.toSeconds() + " seconds", abbreviate(e.getMessage()), mail.id());
+            log.warn("E-mail {} to {} not sent (attempt {}), next try in {}: {}", mail.id(), mail.to(),
+                    mail.attempts() + 1, wait, e.getMessage());
+            return false;
         }
-        // a batch where nothing went out means the server is down: stop until the next pass
-        return sent == 0 ? 0 : due.size();
+    }
+
+    /** The rest of a batch, untried because the server is down: due again now, not after the lease. */
+    private void release(List<Queued> untried) {
+        for (Queued mail : untried) {
+            jdbc.update("update mail_outbox set next_attempt_at = now() where id = ? and sent_at is null", mail.id());
+        }
     }
 
     /** 30 s after the first failure, doubling, at most an hour. */
@@ -132,10 +167,14 @@ class OutboxSender {
         return wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
     }
 
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
     private static String abbreviate(String s) {
         return s == null ? "" : s.length() <= 500 ? s : s.substring(0, 500);
     }
 
-    private record Queued(UUID id, String to, String subject, String body, int attempts) {
+    private record Queued(UUID id, String to, String subject, String body, int attempts, Instant createdAt) {
     }
 }

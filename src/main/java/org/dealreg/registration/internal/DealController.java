@@ -145,10 +145,11 @@ class DealController {
     /** The form carries only the version the partner saw; whose registration it is comes from the session. */
     @PostMapping("/{id}/withdraw")
     String withdraw(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
-            @RequestParam(defaultValue = "-1") int version, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String version, RedirectAttributes redirect) {
         UUID registration = NotFound.id(id, "Registration");
         try {
-            service.withdraw(user, registration, version);
+            // a missing or mangled version is a version the partner did not see: refused like a stale one
+            service.withdraw(user, registration, version.matches("\\d{1,9}") ? Integer.parseInt(version) : -1);
             redirect.addFlashAttribute("flash", "deal.withdrawn");
         } catch (AlreadyDecided already) {
             Locale locale = LocaleContextHolder.getLocale();

@@ -9,7 +9,6 @@ import org.dealreg.registration.DeadlineEnforcement;
 import org.dealreg.registration.DecisionReminderDue;
 import org.dealreg.registration.PendingRegistration;
 import org.dealreg.registration.RegistrationEscalated;
-import org.dealreg.conflicts.Verdict;
 import org.dealreg.shared.NotFound;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,8 +41,7 @@ class JpaDeadlineEnforcement implements DeadlineEnforcement {
     public List<UUID> dueForReminder(Instant now) {
         return jdbc.queryForList("""
                 select id from registration
-                 where status = 'SUBMITTED' and reminded_at is null and decision_due_at > ?
-                   and submitted_at + (decision_due_at - submitted_at) * 0.75 <= ?
+                 where status = 'SUBMITTED' and reminded_at is null and decision_due_at > ? and remind_at <= ?
                  order by decision_due_at""", UUID.class, Timestamp.from(now), Timestamp.from(now));
     }
 
@@ -65,15 +63,9 @@ class JpaDeadlineEnforcement implements DeadlineEnforcement {
     @Transactional(readOnly = true)
     public List<PendingRegistration> pastDeadline(Instant now) {
         return jdbc.query("""
-                select id, receipt_number, partner_id, amount_usd, verdict, submitted_at, decision_due_at, version
-                  from registration
+                select %s from registration
                  where status = 'SUBMITTED' and escalated_at is null and decision_due_at <= ?
-                 order by decision_due_at""",
-                (rs, n) -> new PendingRegistration(rs.getObject("id", UUID.class), rs.getString("receipt_number"),
-                        rs.getObject("partner_id", UUID.class), rs.getBigDecimal("amount_usd"),
-                        Verdict.valueOf(rs.getString("verdict")), rs.getTimestamp("submitted_at").toInstant(),
-                        rs.getTimestamp("decision_due_at").toInstant(), rs.getInt("version")),
-                Timestamp.from(now));
+                 order by decision_due_at""".formatted(PendingRows.COLUMNS), PendingRows::map, Timestamp.from(now));
     }
 
     @Override

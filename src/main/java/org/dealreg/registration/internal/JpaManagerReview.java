@@ -12,6 +12,7 @@ import org.dealreg.registration.RegistrationForReview;
 import org.dealreg.registration.RegistrationStatus;
 import org.dealreg.registration.RejectionReason;
 import org.dealreg.shared.NotFound;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,20 +27,21 @@ class JpaManagerReview implements ManagerReview {
     private final RegistrationRepository registrations;
     private final ConflictCheck conflicts;
     private final Transitions transitions;
+    private final JdbcTemplate jdbc;
 
-    JpaManagerReview(RegistrationRepository registrations, ConflictCheck conflicts, Transitions transitions) {
+    JpaManagerReview(RegistrationRepository registrations, ConflictCheck conflicts, Transitions transitions,
+            JdbcTemplate jdbc) {
         this.registrations = registrations;
         this.conflicts = conflicts;
         this.transitions = transitions;
+        this.jdbc = jdbc;
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<PendingRegistration> pending() {
-        return registrations.findByStatusOrderByDecisionDueAtAsc(RegistrationStatus.SUBMITTED).stream()
-                .map(r -> new PendingRegistration(r.id(), r.receiptNumber(), r.partnerId(), r.amountUsd(), r.verdict(),
-                        r.submittedAt(), r.decisionDueAt(), r.version()))
-                .toList();
+        return jdbc.query("select %s from registration where status = 'SUBMITTED' order by decision_due_at, id"
+                .formatted(PendingRows.COLUMNS), PendingRows::map);
     }
 
     @Override
@@ -52,7 +54,7 @@ class JpaManagerReview implements ManagerReview {
                 r.submittedBy(), r.customerName(), r.customerWebsite(), r.customerCountry(), r.customerCity(),
                 r.contactName(), r.contactEmail(), r.contactPhone(), r.title(), r.description(), r.competitors(),
                 r.specializationCode(), r.amount(), r.currency(), r.usdPerUnit(), r.amountUsd(), r.expectedCloseDate(), r.verdict(),
-                r.submittedAt(), r.decisionDueAt(), r.decidedAt(), r.decidedBy(), r.rejectionReason(),
+                r.submittedAt(), r.remindAt(), r.decisionDueAt(), r.decidedAt(), r.decidedBy(), r.rejectionReason(),
                 r.rejectionComment(), r.history().stream().map(h -> new RegistrationForReview.HistoryLine(h.at(),
                         h.actorId(), h.action().name(), h.statusAfter())).toList(), open);
     }

@@ -130,6 +130,9 @@ class Registration extends AbstractAggregateRoot<Registration> implements Persis
     @Column(name = "decision_due_at", nullable = false)
     private Instant decisionDueAt;
 
+    @Column(name = "remind_at", nullable = false, updatable = false)
+    private Instant remindAt;
+
     @Column(name = "decided_at")
     private Instant decidedAt;
 
@@ -177,7 +180,7 @@ class Registration extends AbstractAggregateRoot<Registration> implements Persis
 
     /** A new registration, waiting for the vendor's decision until {@code decisionDueAt}. */
     static Registration submit(UUID id, UUID partnerId, UUID submittedBy, ValidDeal deal, CheckOutcome check,
-            String receiptNumber, Instant submittedAt, Instant decisionDueAt) {
+            String receiptNumber, Instant submittedAt, Instant remindAt, Instant decisionDueAt) {
         Registration r = new Registration();
         r.isNew = true;
         r.id = id;
@@ -206,6 +209,7 @@ class Registration extends AbstractAggregateRoot<Registration> implements Persis
         r.verdict = check.verdict();
         r.submittedAt = submittedAt;
         r.decisionDueAt = decisionDueAt;
+        r.remindAt = remindAt;
         r.history.add(new HistoryEntry(submittedAt, submittedBy, HistoryEntry.Action.SUBMITTED, r.status));
         r.registerEvent(new RegistrationSubmitted(r.id, partnerId, submittedBy, receiptNumber, submittedAt, decisionDueAt,
                 r.amountUsd));
@@ -258,6 +262,7 @@ class Registration extends AbstractAggregateRoot<Registration> implements Persis
     int version() { return version; }
     UUID submittedBy() { return submittedBy; }
     Instant decidedAt() { return decidedAt; }
+    Instant remindAt() { return remindAt; }
     UUID decidedBy() { return decidedBy; }
     RejectionReason rejectionReason() { return rejectionReason; }
     String rejectionComment() { return rejectionComment; }

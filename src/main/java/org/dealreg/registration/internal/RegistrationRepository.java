@@ -24,9 +24,6 @@ interface RegistrationRepository extends Repository<Registration, UUID> {
     @Query("select r from Registration r where r.id = :id")
     Optional<Registration> findAnyCompanysById(UUID id);
 
-    /** Staff only: the managers' queue. */
-    List<Registration> findByStatusOrderByDecisionDueAtAsc(RegistrationStatus status);
-
     long countByPartnerIdAndStatusIn(UUID partnerId, Collection<RegistrationStatus> statuses);
 
     Page<Registration> findByPartnerIdAndStatusOrderBySubmittedAtDesc(UUID partnerId, RegistrationStatus status,

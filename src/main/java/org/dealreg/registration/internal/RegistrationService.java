@@ -94,11 +94,15 @@ class RegistrationService {
         Duration window = check.verdict() == Verdict.CLEAR
                 ? settings.decisionWindowWhenClear()
                 : settings.decisionWindowOtherwise();
-        Instant due = DecisionDeadlinePolicy.dueAt(submittedAt, window,
-                DecisionDeadlinePolicy.ClockMode.valueOf(settings.value(Setting.CLOCK_MODE).trim()), region.zone(),
-                regions.holidays(region.code(), LocalDate.ofInstant(submittedAt, region.zone()).minusDays(1)));
+        DecisionDeadlinePolicy.ClockMode mode =
+                DecisionDeadlinePolicy.ClockMode.valueOf(settings.value(Setting.CLOCK_MODE).trim());
+        Set<LocalDate> holidays = regions.holidays(region.code(),
+                LocalDate.ofInstant(submittedAt, region.zone()).minusDays(1));
+        Instant due = DecisionDeadlinePolicy.dueAt(submittedAt, window, mode, region.zone(), holidays);
+        Instant remind = DecisionDeadlinePolicy.dueAt(submittedAt, window.multipliedBy(3).dividedBy(4), mode,
+                region.zone(), holidays);
         Registration registration = Registration.submit(id, partner.id(), user.id(), deal, check,
-                nextReceiptNumber(submittedAt), submittedAt, due);
+                nextReceiptNumber(submittedAt), submittedAt, remind, due);
         return registrations.save(registration).id();
     }
 

@@ -37,14 +37,19 @@ class Transitions {
         return jdbc.queryForObject("select now()", OffsetDateTime.class).toInstant();
     }
 
+    /**
+     * The row is written (and locked) before {@code save} publishes the aggregate's events, whose listeners take
+     * the audit trail's lock: every transaction takes a registration's row before that lock, never after, so a
+     * decision and the deadline job cannot deadlock.
+     */
     void apply(Registration registration, Consumer<Registration> change) {
         change.accept(registration);
-        registrations.save(registration);
         try {
             entityManager.flush();
         } catch (OptimisticLockException lost) {
             throw whatItIsNow(registration.id());
         }
+        registrations.save(registration);
     }
 
     /** Read past the stale entity: what the winner committed. */

@@ -1,21 +1,19 @@
 package org.dealreg.review.internal;
 
-import java.time.Duration;
 import java.time.Instant;
 
 /**
  * Where a pending registration stands against the promise: on time, less than a quarter of its window left
- * (the point at which DESIGN.md §5 reminds the managers), or past its due time.
+ * (from its reminder point, three quarters of the window in the clock it was counted in — DESIGN.md §5), or past
+ * its due time.
  */
 enum DeadlineBadge {
     ON_TIME, DUE_SOON, OVERDUE;
 
-    static DeadlineBadge of(Instant submittedAt, Instant dueAt, Instant now) {
+    static DeadlineBadge of(Instant remindAt, Instant dueAt, Instant now) {
         if (!now.isBefore(dueAt)) {
             return OVERDUE;
         }
-        Duration window = Duration.between(submittedAt, dueAt);
-        Duration left = Duration.between(now, dueAt);
-        return left.multipliedBy(4).compareTo(window) < 0 ? DUE_SOON : ON_TIME;
+        return now.isAfter(remindAt) ? DUE_SOON : ON_TIME;
     }
 }

@@ -58,7 +58,7 @@ class ReviewService {
             if ((region == null || region.equals(partner.regionCode())) && (verdict == null || verdict == p.verdict())) {
                 rows.add(new QueueRow(p.id(), p.receiptNumber(), partner.legalName(), partner.regionCode(), partner.tier(),
                         p.amountUsd(), p.verdict(), p.submittedAt(), p.decisionDueAt(),
-                        DeadlineBadge.of(p.submittedAt(), p.decisionDueAt(), clock.instant())));
+                        DeadlineBadge.of(p.remindAt(), p.decisionDueAt(), clock.instant())));
             }
         }
         return ReviewQueue.of(rows, region, verdict);
@@ -87,7 +87,7 @@ class ReviewService {
                 accountNames.get(m.accountId()), names.get(m.accountOwnerId()), m.accountEngaged(),
                 m.otherRegistrationId(), partnerNames.get(m.otherPartnerId()))).toList();
         DeadlineBadge badge = deal.pending()
-                ? DeadlineBadge.of(deal.submittedAt(), deal.decisionDueAt(), clock.instant())
+                ? DeadlineBadge.of(deal.remindAt(), deal.decisionDueAt(), clock.instant())
                 : null;
         return new ReviewPage(deal, partner, report, lines, names, badge);
     }

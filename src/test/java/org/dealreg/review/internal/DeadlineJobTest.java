@@ -127,8 +127,9 @@ class DeadlineJobTest {
     /** Moves a registration into the past: submitted {@code age} hours ago with a window of {@code window} hours. */
     private void hoursAgo(UUID id, int age, int window) {
         jdbc.update("update registration set submitted_at = now() - make_interval(hours => ?), "
-                + "decision_due_at = now() - make_interval(hours => ?) + make_interval(hours => ?) where id = ?",
-                age, age, window, id);
+                + "decision_due_at = now() - make_interval(hours => ?) + make_interval(hours => ?), "
+                + "remind_at = now() - make_interval(hours => ?) + make_interval(hours => ?) * 0.75 where id = ?",
+                age, age, window, age, window, id);
     }
 
     private <T> List<T> twoRunsAtOnce(Callable<T> run) throws Exception {
