@@ -41,6 +41,7 @@ class SecurityConfiguration {
                 .requestMatchers("/deals", "/deals/**").hasAnyRole("PARTNER_USER", "PARTNER_ADMIN")
                 .requestMatchers("/accounts", "/accounts/**").hasAnyRole("SALES_REP", "CHANNEL_MANAGER", "PROGRAM_ADMIN")
                 .requestMatchers("/review", "/review/**").hasRole("CHANNEL_MANAGER")
+                .requestMatchers("/reports/trust", "/reports/trust/**").hasAnyRole("CHANNEL_MANAGER", "PROGRAM_ADMIN")
                 .requestMatchers("/admin/**").hasRole("PROGRAM_ADMIN")
                 .anyRequest().authenticated())
             .formLogin(form -> form
