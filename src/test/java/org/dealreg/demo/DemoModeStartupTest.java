@@ -36,6 +36,12 @@ class DemoModeStartupTest {
             assertThat(Files.exists(home.resolve("demo-keys.properties"))).isTrue();
             assertThat(Files.isDirectory(home.resolve("postgres"))).isTrue();
 
+            PortalClient maria = new PortalClient(port(first));
+            maria.signIn("maria@dealreg.example", "demo-password");
+            assertThat(lineOf(maria.get("/reports/trust").body(), "US")).as("the demo's last month in the trust figures")
+                    .contains("8 h 0 min").contains("26 h 24 min").contains("88% 23 of 26").contains("100% 25 of 25")
+                    .contains("12% 3 of 25");
+
             PortalClient bob = new PortalClient(port(first));
             assertThat(bob.signIn("bob@northwind.example", "demo-password")).endsWith("/");
             assertThat(bob.get("/deals").body()).contains("My company’s registrations");
@@ -55,7 +61,16 @@ class DemoModeStartupTest {
             JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForObject("select count(*) from partner where legal_name = 'Northwind Systems'",
                     Long.class)).isEqualTo(1);
+            assertThat(jdbc.queryForObject("select count(*) from registration r join app_user u on u.id = r.submitted_by "
+                    + "where u.email = 'dana@northwind.example'", Long.class)).as("the history, loaded once").isEqualTo(28);
         }
+    }
+
+    /** A region's line of the trust figures as it reads: tags dropped, spaces collapsed. */
+    private static String lineOf(String page, String region) {
+        int start = page.indexOf("data-region=\"" + region + "\"");
+        return page.substring(start, page.indexOf("</tr>", start)).replaceAll("<[^>]+>", " ")
+                .replaceAll("[\\s\\u00a0]+", " ");
     }
 
     private static ConfigurableApplicationContext start(Path home, boolean clean) {

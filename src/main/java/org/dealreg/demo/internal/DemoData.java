@@ -25,8 +25,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo partners, staff and exchange rate (settings, regions and specialisations come with the schema).
- * Loaded once: a restart keeps what is there. Every demo login has the password {@value #PASSWORD}.
+ * The demo partners, staff and exchange rate (settings, regions and specialisations come with the schema), Sam's
+ * accounts and the programme's last month ({@link DemoHistory}). Each part is loaded once: a restart keeps what is
+ * there. Every demo login has the password {@value #PASSWORD}.
  */
 @Component
 @Profile("demo")
@@ -41,11 +42,13 @@ class DemoData {
     private final ExchangeRates rates;
     private final Environment environment;
     private final AccountBook accounts;
+    private final DemoHistory history;
     private final Clock clock;
 
     DemoData(Partners partners, UserAccounts users, ExchangeRates rates, Environment environment, AccountBook accounts,
-            Clock clock) {
+            DemoHistory history, Clock clock) {
         this.accounts = accounts;
+        this.history = history;
         this.clock = clock;
         this.partners = partners;
         this.users = users;
@@ -62,6 +65,7 @@ class DemoData {
             users.findByEmail("sam@dealreg.example").ifPresent(sam -> DemoAccounts.load(accounts, sam.id(), clock));
             log.info("Demo direct-sales accounts loaded for sam@dealreg.example");
         }
+        history.loadOnce();
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         log.info("""
 
@@ -69,6 +73,7 @@ class DemoData {
                 Demo logins (password "{}"):
                   alice@northwind.example   partner admin, Northwind Systems (US, Registered)
                   bob@northwind.example     partner user, Northwind Systems
+                  dana@northwind.example    partner user, Northwind Systems (registered the past month's deals)
                   claire@fabrikam.example   partner admin, Fabrikam Intégration (FR, Certified)
                   maria@dealreg.example     channel manager
                   sam@dealreg.example       sales rep

@@ -43,6 +43,7 @@ class SecurityConfiguration {
                 .requestMatchers("/accounts", "/accounts/**").hasAnyRole("SALES_REP", "CHANNEL_MANAGER", "PROGRAM_ADMIN")
                 .requestMatchers(HttpMethod.GET, "/review", "/review/**").hasAnyRole("CHANNEL_MANAGER", "PROGRAM_ADMIN")
                 .requestMatchers("/review", "/review/**").hasRole("CHANNEL_MANAGER")
+                .requestMatchers("/reports/trust", "/reports/trust/**").hasAnyRole("CHANNEL_MANAGER", "PROGRAM_ADMIN")
                 .requestMatchers("/admin/**").hasRole("PROGRAM_ADMIN")
                 .anyRequest().authenticated())
             .formLogin(form -> form

@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.validation.Validator;
+
 import org.dealreg.conflicts.CheckOutcome;
 import org.dealreg.conflicts.ConflictCheck;
 import org.dealreg.conflicts.CustomerToCheck;
@@ -24,6 +26,7 @@ import org.dealreg.program.ProgramSettings;
 import org.dealreg.program.RegionView;
 import org.dealreg.program.Setting;
 import org.dealreg.program.Regions;
+import org.dealreg.registration.PartnerSubmissions;
 import org.dealreg.registration.RegistrationStatus;
 import org.dealreg.shared.NotFound;
 import org.springframework.data.domain.Page;
@@ -35,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The partner's side of a registration: submitting it, and reading the company's own. */
 @Service
-class RegistrationService {
+class RegistrationService implements PartnerSubmissions {
 
     static final int PAGE_SIZE = 20;
 
@@ -48,11 +51,12 @@ class RegistrationService {
     private final ConflictCheck conflicts;
     private final Transitions transitions;
     private final JdbcTemplate jdbc;
+    private final Validator validator;
     private final Clock clock;
 
     RegistrationService(RegistrationRepository registrations, Partners partners, Regions regions,
             Specializations specializations, ProgramSettings settings, ExchangeRates rates,
-            ConflictCheck conflicts, Transitions transitions, JdbcTemplate jdbc, Clock clock) {
+            ConflictCheck conflicts, Transitions transitions, JdbcTemplate jdbc, Validator validator, Clock clock) {
         this.transitions = transitions;
         this.registrations = registrations;
         this.partners = partners;
@@ -62,6 +66,7 @@ class RegistrationService {
         this.rates = rates;
         this.conflicts = conflicts;
         this.jdbc = jdbc;
+        this.validator = validator;
         this.clock = clock;
     }
 
@@ -106,11 +111,29 @@ class RegistrationService {
         return registrations.save(registration).id();
     }
 
+    /** A deal registered without the form: the form's field checks first, then everything a submission does. */
+    @Override
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public UUID submit(CurrentUser user, DealToRegister deal) {
+        DealForm form = new DealForm(deal.customerName(), deal.customerWebsite(), deal.customerCountry(),
+                deal.customerCity(), deal.contactName(), deal.contactEmail(), deal.contactPhone(), deal.title(),
+                deal.description(), deal.specialization(), deal.amount() == null ? null : deal.amount().toPlainString(),
+                deal.currency(), deal.expectedCloseDate(), deal.competitors());
+        List<FieldProblem> formatProblems = validator.validate(form).stream()
+                .map(violation -> FieldProblem.on(violation.getPropertyPath().toString(), violation.getMessageTemplate()))
+                .toList();
+        if (!formatProblems.isEmpty()) {
+            throw new SubmissionRefused(formatProblems);
+        }
+        return submit(user, form);
+    }
+
     /**
      * The partner takes back a registration the vendor has not answered yet; the customer is free again at once.
      *
      * @throws org.dealreg.registration.AlreadyDecided when it was decided (or changed) since the partner saw it
      */
+    @Override
     @Transactional
     public void withdraw(CurrentUser user, UUID id, int versionSeen) {
         Registration registration = registrations.findByIdAndPartnerId(id, user.partnerId())

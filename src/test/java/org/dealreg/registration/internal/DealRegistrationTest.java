@@ -197,6 +197,9 @@ public class DealRegistrationTest {
         CurrentUser claire = users.byEmail("claire@fabrikam.example");
         LocalDate opening = LocalDate.now().plusDays(45);
         String written = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.ENGLISH).format(opening);
+        // the demo's history gives Fabrikam registrations from the day France really opens
+        long before = jdbc.queryForObject("select count(*) from registration where partner_id = ?", Long.class,
+                claire.partnerId());
         users.withFranceOpeningOn(opening, () -> {
             assertThat(page(get("/deals/new"), claire)).contains("id=\"region-not-launched\"").contains(written)
                     .containsPattern("id=\"submit-deal\"[^>]*disabled");
@@ -206,7 +209,7 @@ public class DealRegistrationTest {
             String refused = page(post("/deals").params(params(deal)).with(csrf()), claire);
             assertThat(refused).contains("The programme opens in your region on " + written);
             assertThat(jdbc.queryForObject("select count(*) from registration where partner_id = ?", Long.class,
-                    claire.partnerId())).isZero();
+                    claire.partnerId())).isEqualTo(before);
         });
     }
 

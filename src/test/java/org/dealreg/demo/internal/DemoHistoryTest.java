@@ -1,0 +1,112 @@
+package org.dealreg.demo.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.dealreg.IntegrationTest;
+import org.dealreg.TestUsers;
+import org.dealreg.registration.ManagerReview;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The demo's last month, as the application stores it: encrypted, decided by Maria or by the programme as the
+ * deadline rules allow, at believable times, and loaded once. The shared test context loaded it at start-up.
+ */
+@IntegrationTest
+class DemoHistoryTest {
+
+    @Autowired JdbcTemplate jdbc;
+    @Autowired TestUsers users;
+    @Autowired ManagerReview review;
+    @Autowired DemoHistory history;
+
+    @Test
+    void danasMonthIsStoredEncryptedWithTheOutcomesOfThePlan() {
+        List<Map<String, Object>> rows = danas();
+
+        assertThat(rows).hasSize(DemoHistory.NORTHWIND.size());
+        assertThat(rows).extracting(r -> r.get("status")).containsExactlyInAnyOrderElementsOf(DemoHistory.NORTHWIND
+                .stream().map(deal -> switch (deal.answer()) {
+                    case APPROVED_BY_MARIA, APPROVED_BY_PROGRAMME -> "APPROVED";
+                    case REJECTED_BY_MARIA -> "REJECTED";
+                    case WITHDRAWN -> "WITHDRAWN";
+                    case WAITING -> "SUBMITTED";
+                }).toList());
+        for (Map<String, Object> row : rows) {
+            assertThat((String) row.get("customer_name")).as("encrypted").startsWith("v1:");
+        }
+        List<String> customers = rows.stream().map(r -> review.find((UUID) r.get("id")).customerName()).toList();
+        assertThat(customers).containsExactlyInAnyOrderElementsOf(
+                DemoHistory.NORTHWIND.stream().map(DemoHistory.PastDeal::customer).toList());
+        assertThat(rows.stream().map(r -> (String) r.get("receipt_number")).toList())
+                .as("receipts count up in submission order").isSorted();
+    }
+
+    @Test
+    void eachDecisionIsOneTheDeadlineRulesAllowAtABelievableTime() {
+        UUID maria = users.byEmail("maria@dealreg.example").id();
+        Instant now = jdbc.queryForObject("select now()", OffsetDateTime.class).toInstant();
+        for (Map<String, Object> row : danas()) {
+            Instant submitted = instant(row, "submitted_at");
+            Instant due = instant(row, "decision_due_at");
+            Instant decided = instant(row, "decided_at");
+            String verdict = (String) row.get("verdict");
+            assertThat(submitted).isAfter(now.minus(Duration.ofDays(29))).isBefore(now);
+            assertThat(Duration.between(submitted, due))
+                    .isEqualTo(Duration.ofHours("CLEAR".equals(verdict) ? 24 : 48));
+            if (decided == null) {
+                continue;
+            }
+            if (row.get("decided_by") == null) {
+                assertThat(verdict).as("the programme approves only a CLEAR registration").isEqualTo("CLEAR");
+                assertThat(Duration.between(due, decided)).isBetween(Duration.ZERO, Duration.ofMinutes(1));
+            } else {
+                assertThat(row.get("decided_by")).isEqualTo(maria);
+                assertThat(Duration.between(submitted, decided)).isBetween(Duration.ofHours(2), Duration.ofHours(30));
+                assertThat(decided).as("Maria decides before the deadline job would have").isBefore(due);
+            }
+            assertThat(jdbc.queryForList("select at from registration_history where registration_id = ? order by id",
+                    OffsetDateTime.class, row.get("id")).stream().map(OffsetDateTime::toInstant).toList())
+                    .as("the history at the same times").containsExactly(submitted, decided);
+        }
+        assertThat(danas()).filteredOn(r -> "WITHDRAWN".equals(r.get("status"))).singleElement()
+                .satisfies(r -> assertThat(r.get("decided_at")).isNull());
+    }
+
+    @Test
+    void itIsLoadedOnceAndFabrikamHasNothingFromBeforeFranceOpened() {
+        int before = danas().size();
+        history.loadOnce();
+        assertThat(danas()).hasSize(before);
+
+        LocalDate opening = jdbc.queryForObject("select launch_date from region where code = 'FR'", LocalDate.class);
+        List<OffsetDateTime> fabrikam = jdbc.queryForList("""
+                select r.submitted_at from registration r join app_user u on u.id = r.submitted_by
+                 where u.email = 'claire@fabrikam.example' and r.submitted_at < now() - interval '1 hour'""",
+                OffsetDateTime.class);
+        assertThat(fabrikam).allSatisfy(submitted -> assertThat(
+                submitted.atZoneSameInstant(ZoneId.of("Europe/Paris")).toLocalDate()).isAfterOrEqualTo(opening));
+    }
+
+    private static Instant instant(Map<String, Object> row, String column) {
+        Timestamp value = (Timestamp) row.get(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private List<Map<String, Object>> danas() {
+        return jdbc.queryForList("""
+                select r.* from registration r join app_user u on u.id = r.submitted_by
+                 where u.email = ? order by r.submitted_at""", DemoHistory.SUBMITTER);
+    }
+}
