@@ -152,7 +152,8 @@ class RegistrationJourneyTest {
 
         // and the e-mail, as the demo mode's mail sink received it
         browser.findElement(By.id("nav-mailbox")).click();
-        wait.until(d -> {
+        // in a full test run the outbox holds the e-mails of hundreds of earlier submissions, sent in order
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
             d.navigate().refresh();
             return d.findElement(By.tagName("main")).getText().contains("Registration " + receipt + " approved");
         });

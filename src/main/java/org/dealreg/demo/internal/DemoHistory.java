@@ -259,12 +259,13 @@ class DemoHistory {
         int moved = jdbc.update("""
                 update registration
                    set submitted_at = ?, decision_due_at = ?,
+                       remind_at = ?::timestamptz + (?::timestamptz - ?::timestamptz) * 0.75,
                        decided_at = case when decided_at is null then null else ?::timestamptz end,
                        ended_at = case when ended_at is null then null else ?::timestamptz end,
                        reminded_at = ?::timestamptz
                  where id = ?""",
-                utc(s.submittedAt()), utc(s.dueAt()), utc(s.answeredAt()), utc(s.answeredAt()), utc(s.remindedAt()),
-                s.id());
+                utc(s.submittedAt()), utc(s.dueAt()), utc(s.submittedAt()), utc(s.dueAt()), utc(s.submittedAt()),
+                utc(s.answeredAt()), utc(s.answeredAt()), utc(s.remindedAt()), s.id());
         if (moved != 1) {
             throw new IllegalStateException("Demo registration " + s.id() + " was not stored");
         }

@@ -3,7 +3,10 @@ package org.dealreg.notifications.internal;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -18,6 +21,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -26,18 +30,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends what waits in the outbox, at least once. Each e-mail is first leased in a short transaction (its next
- * attempt moved a few minutes ahead, so no other sender on any node takes it meanwhile), then sent with no
- * transaction or connection held, then marked sent (or failed, with the next attempt later and later: 30 s, 1 min,
- * 2 min … at most an hour). A crash between the SMTP server accepting an e-mail and the mark can send that one
- * e-mail again when its lease ends; nothing is ever lost. The first failure ends the pass, so a server that is down
- * costs one timeout per pass, not one per e-mail. Without an SMTP server configured nothing is sent and the
+ * attempt moved a few minutes ahead, so no other sender on any node takes it meanwhile), then sent in batches over
+ * one SMTP connection with no transaction or database connection held, then marked sent (or failed, with the next
+ * attempt later and later: 30 s, 1 min, 2 min … at most an hour). A crash between the SMTP server accepting an
+ * e-mail and the mark can send that one e-mail again when its lease ends; nothing is ever lost. A batch with a
+ * failure ends the pass, so a server that is down costs one timeout per pass, not one per e-mail. Without an SMTP server configured nothing is sent and the
  * e-mails wait.
  */
 @Component
 class OutboxSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
-    private static final int BATCH = 20;
+    private static final int BATCH = 50;
     static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     static final Duration LONGEST_RETRY = Duration.ofHours(1);
     /** Longer than a batch can take with the SMTP timeouts (10 s each). */
@@ -68,6 +72,10 @@ class OutboxSender {
      */
     void nudge() {
         again.set(true);
+        startUnlessRunning();
+    }
+
+    private void startUnlessRunning() {
         if (!running.compareAndSet(false, true)) {
             return;
         }
@@ -80,6 +88,10 @@ class OutboxSender {
                 log.warn("Sending queued e-mails failed; the scheduled sender will retry", e);
             } finally {
                 running.set(false);
+                // a nudge that came after the last look but before this line found the sender still running
+                if (again.get()) {
+                    startUnlessRunning();
+                }
             }
         });
     }
@@ -108,12 +120,10 @@ class OutboxSender {
             if (leased == null || leased.isEmpty()) {
                 return sent;
             }
-            for (Queued mail : leased) {
-                if (!send(server, mail)) {
-                    release(leased.subList(leased.indexOf(mail) + 1, leased.size()));
-                    return sent;
-                }
-                sent++;
+            int batch = send(server, leased);
+            sent += batch;
+            if (batch < leased.size()) {
+                return sent;
             }
         }
     }
@@ -132,33 +142,60 @@ class OutboxSender {
                 .stream().sorted(Comparator.comparing(Queued::createdAt)).toList();
     }
 
-    /** Sends one e-mail with no transaction open; true when the SMTP server took it. */
-    private boolean send(JavaMailSender server, Queued mail) {
-        try {
+    /**
+     * Sends a leased batch over one SMTP connection, with no transaction open, and marks each e-mail sent or failed;
+     * answers how many were sent. Those the server refused wait with a longer delay each time.
+     */
+    private int send(JavaMailSender server, List<Queued> batch) {
+        SimpleMailMessage[] messages = batch.stream().map(mail -> {
             SimpleMailMessage message = new SimpleMailMessage();
             message.setFrom(from);
             message.setTo(mail.to());
             message.setSubject(mail.subject());
             message.setText(mail.body());
-            server.send(message);
-            jdbc.update("update mail_outbox set sent_at = now(), attempts = attempts + 1, last_error = null where id = ?",
-                    mail.id());
-            return true;
+            return message;
+        }).toArray(SimpleMailMessage[]::new);
+        Map<Object, Exception> failed;
+        try {
+            server.send(messages);
+            failed = Map.of();
+        } catch (MailSendException e) {
+            failed = e.getFailedMessages().isEmpty() ? allFailed(messages, e) : e.getFailedMessages();
         } catch (MailException e) {
+            failed = allFailed(messages, e);
+        }
+        List<UUID> sent = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Queued mail = batch.get(i);
+            Exception problem = failed.get(messages[i]);
+            if (problem == null) {
+                sent.add(mail.id());
+                continue;
+            }
             Duration wait = backoff(mail.attempts() + 1);
             jdbc.update("update mail_outbox set attempts = attempts + 1, next_attempt_at = now() + ?::interval, "
-                    + "last_error = ? where id = ?", wait.toSeconds() + " seconds", abbreviate(e.getMessage()), mail.id());
+                    + "last_error = ? where id = ?", wait.toSeconds() + " seconds", abbreviate(problem.getMessage()),
+                    mail.id());
             log.warn("E-mail {} to {} not sent (attempt {}), next try in {}: {}", mail.id(), mail.to(),
-                    mail.attempts() + 1, wait, e.getMessage());
-            return false;
+                    mail.attempts() + 1, wait, problem.getMessage());
         }
+        if (!sent.isEmpty()) {
+            jdbc.update(con -> {
+                var ps = con.prepareStatement("update mail_outbox set sent_at = now(), attempts = attempts + 1, "
+                        + "last_error = null where id = any (?)");
+                ps.setArray(1, con.createArrayOf("uuid", sent.toArray()));
+                return ps;
+            });
+        }
+        return sent.size();
     }
 
-    /** The rest of a batch, untried because the server is down: due again now, not after the lease. */
-    private void release(List<Queued> untried) {
-        for (Queued mail : untried) {
-            jdbc.update("update mail_outbox set next_attempt_at = now() where id = ? and sent_at is null", mail.id());
+    private static Map<Object, Exception> allFailed(SimpleMailMessage[] messages, Exception e) {
+        Map<Object, Exception> all = new IdentityHashMap<>();
+        for (SimpleMailMessage m : messages) {
+            all.put(m, e);
         }
+        return all;
     }
 
     /** 30 s after the first failure, doubling, at most an hour. */
