@@ -15,6 +15,14 @@ public interface ManagerReview {
     /** @throws org.dealreg.shared.NotFound when there is no such registration */
     RegistrationForReview find(UUID id);
 
+    /**
+     * A member of staff opens the registration: the view is logged (the partner sees who looked, and when) and
+     * recorded in the audit trail, then the registration is read.
+     *
+     * @throws org.dealreg.shared.NotFound when there is no such registration
+     */
+    RegistrationForReview open(UUID id, UUID viewer, String viewerRole);
+
     /** @throws AlreadyDecided when it is no longer pending or changed since {@code versionSeen} */
     void approve(UUID id, int versionSeen, UUID manager);
 

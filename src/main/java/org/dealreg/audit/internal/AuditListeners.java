@@ -12,6 +12,7 @@ import org.dealreg.registration.DecisionReminderDue;
 import org.dealreg.registration.RegistrationDecided;
 import org.dealreg.registration.RegistrationEscalated;
 import org.dealreg.registration.RegistrationSubmitted;
+import org.dealreg.registration.RegistrationViewedByStaff;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -46,6 +47,12 @@ class AuditListeners {
         trail.append(e.actorId(), "", "REGISTRATION_" + e.status(), "registration", e.registrationId().toString(),
                 "partner=" + e.partnerId() + (e.reason() == null ? "" : " reason=" + e.reason())
                         + (e.actorId() == null ? " by=programme" : ""));
+    }
+
+    @EventListener
+    void on(RegistrationViewedByStaff e) {
+        trail.append(e.viewerId(), "", "REGISTRATION_VIEWED", "registration", e.registrationId().toString(),
+                "role=" + e.viewerRole() + " partner=" + e.partnerId());
     }
 
     @EventListener

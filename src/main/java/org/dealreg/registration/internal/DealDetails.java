@@ -3,6 +3,7 @@ package org.dealreg.registration.internal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.dealreg.conflicts.Verdict;
@@ -15,15 +16,20 @@ public record DealDetails(UUID id, String receiptNumber, RegistrationStatus stat
         String contactPhone, String title, String description, String competitors, String specializationCode,
         BigDecimal amount, String currency, BigDecimal usdPerUnit, BigDecimal amountUsd, LocalDate expectedCloseDate,
         Verdict verdict, Instant submittedAt, Instant decisionDueAt, int version, Instant decidedAt,
-        boolean decidedByProgramme, RejectionReason rejectionReason, String rejectionComment, Instant endedAt) {
+        boolean decidedByProgramme, RejectionReason rejectionReason, String rejectionComment, Instant endedAt,
+        List<StaffView> staffViews) {
 
-    static DealDetails of(Registration r) {
+    /** Someone at the vendor opened this registration: the partner sees who, in which role, and when. */
+    public record StaffView(String name, String role, Instant at) {
+    }
+
+    static DealDetails of(Registration r, List<StaffView> staffViews) {
         return new DealDetails(r.id(), r.receiptNumber(), r.status(), r.customerName(), r.customerWebsite(),
                 r.customerCountry(), r.customerCity(), r.contactName(), r.contactEmail(), r.contactPhone(), r.title(),
                 r.description(), r.competitors(), r.specializationCode(), r.amount(), r.currency(), r.usdPerUnit(),
                 r.amountUsd(), r.expectedCloseDate(), r.verdict(), r.submittedAt(), r.decisionDueAt(), r.version(),
                 r.decidedAt(), r.decidedAt() != null && r.decidedBy() == null, r.rejectionReason(),
-                r.rejectionComment(), r.endedAt());
+                r.rejectionComment(), r.endedAt(), staffViews);
     }
 
     public boolean awaitingDecision() {

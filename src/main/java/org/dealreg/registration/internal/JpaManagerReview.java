@@ -1,5 +1,6 @@
 package org.dealreg.registration.internal;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -10,8 +11,10 @@ import org.dealreg.registration.ManagerReview;
 import org.dealreg.registration.PendingRegistration;
 import org.dealreg.registration.RegistrationForReview;
 import org.dealreg.registration.RegistrationStatus;
+import org.dealreg.registration.RegistrationViewedByStaff;
 import org.dealreg.registration.RejectionReason;
 import org.dealreg.shared.NotFound;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,13 +31,15 @@ class JpaManagerReview implements ManagerReview {
     private final ConflictCheck conflicts;
     private final Transitions transitions;
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
 
     JpaManagerReview(RegistrationRepository registrations, ConflictCheck conflicts, Transitions transitions,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc, ApplicationEventPublisher events) {
         this.registrations = registrations;
         this.conflicts = conflicts;
         this.transitions = transitions;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @Override
@@ -57,6 +62,17 @@ class JpaManagerReview implements ManagerReview {
                 r.submittedAt(), r.remindAt(), r.decisionDueAt(), r.decidedAt(), r.decidedBy(), r.rejectionReason(),
                 r.rejectionComment(), r.history().stream().map(h -> new RegistrationForReview.HistoryLine(h.at(),
                         h.actorId(), h.action().name(), h.statusAfter())).toList(), open);
+    }
+
+    @Override
+    @Transactional
+    public RegistrationForReview open(UUID id, UUID viewer, String viewerRole) {
+        RegistrationForReview registration = find(id);
+        Instant at = transitions.now();
+        jdbc.update("insert into registration_view (registration_id, viewer_id, viewer_role, at) values (?, ?, ?, ?)",
+                id, viewer, viewerRole, Timestamp.from(at));
+        events.publishEvent(new RegistrationViewedByStaff(id, registration.partnerId(), viewer, viewerRole, at));
+        return registration;
     }
 
     @Override

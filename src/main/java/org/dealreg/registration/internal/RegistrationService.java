@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -17,6 +18,7 @@ import org.dealreg.conflicts.ConflictCheck;
 import org.dealreg.conflicts.CustomerToCheck;
 import org.dealreg.conflicts.Verdict;
 import org.dealreg.identity.CurrentUser;
+import org.dealreg.identity.UserAccounts;
 import org.dealreg.partners.PartnerView;
 import org.dealreg.partners.Partners;
 import org.dealreg.partners.SpecializationView;
@@ -53,11 +55,14 @@ class RegistrationService implements PartnerSubmissions {
     private final JdbcTemplate jdbc;
     private final Validator validator;
     private final Clock clock;
+    private final UserAccounts users;
 
     RegistrationService(RegistrationRepository registrations, Partners partners, Regions regions,
             Specializations specializations, ProgramSettings settings, ExchangeRates rates,
-            ConflictCheck conflicts, Transitions transitions, JdbcTemplate jdbc, Validator validator, Clock clock) {
+            ConflictCheck conflicts, Transitions transitions, JdbcTemplate jdbc, Validator validator, Clock clock,
+            UserAccounts users) {
         this.transitions = transitions;
+        this.users = users;
         this.registrations = registrations;
         this.partners = partners;
         this.regions = regions;
@@ -179,9 +184,20 @@ class RegistrationService implements PartnerSubmissions {
 
     @Transactional(readOnly = true)
     public DealDetails find(CurrentUser user, UUID id) {
-        return registrations.findByIdAndPartnerId(id, user.partnerId())
-                .map(DealDetails::of)
+        Registration registration = registrations.findByIdAndPartnerId(id, user.partnerId())
                 .orElseThrow(() -> new NotFound("Registration"));
+        return DealDetails.of(registration, staffViews(id));
+    }
+
+    /** Who at the vendor opened the registration, newest first, with their name and role. */
+    private List<DealDetails.StaffView> staffViews(UUID id) {
+        List<Object[]> rows = jdbc.query("select viewer_id, viewer_role, at from registration_view "
+                + "where registration_id = ? order by at desc limit 100", (rs, n) -> new Object[] {
+                rs.getObject("viewer_id", UUID.class), rs.getString("viewer_role"), rs.getTimestamp("at").toInstant()},
+                id);
+        Map<UUID, String> names = users.displayNames(rows.stream().map(r -> (UUID) r[0]).distinct().toList());
+        return rows.stream().map(r -> new DealDetails.StaffView(names.getOrDefault((UUID) r[0], "?"), (String) r[1],
+                (Instant) r[2])).toList();
     }
 
     private PartnerView partner(CurrentUser user) {

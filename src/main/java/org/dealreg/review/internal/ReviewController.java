@@ -64,8 +64,8 @@ class ReviewController {
     }
 
     @GetMapping("/{id}")
-    String show(@PathVariable String id, Model model) {
-        ReviewPage page = review.page(NotFound.id(id, "Registration"));
+    String show(@AuthenticationPrincipal CurrentUser viewer, @PathVariable String id, Model model) {
+        ReviewPage page = review.open(NotFound.id(id, "Registration"), viewer);
         model.addAttribute("rejectForm", RejectForm.empty(page.deal().version()));
         return show(page, model);
     }

@@ -17,6 +17,7 @@ import org.dealreg.accounts.DirectAccounts;
 import org.dealreg.conflicts.ConflictReport;
 import org.dealreg.conflicts.ConflictReports;
 import org.dealreg.conflicts.Verdict;
+import org.dealreg.identity.CurrentUser;
 import org.dealreg.identity.UserAccounts;
 import org.dealreg.partners.PartnerView;
 import org.dealreg.partners.Partners;
@@ -64,9 +65,20 @@ class ReviewService {
         return ReviewQueue.of(rows, region, verdict);
     }
 
+    /** The page as {@code viewer} opens it: the view is logged, and shown to the partner. */
+    @Transactional
+    public ReviewPage open(UUID id, CurrentUser viewer) {
+        return page(registrations.open(id, viewer.id(), viewer.role().name()));
+    }
+
+    /** The page again without logging a view (after a refused form, the same viewer is still looking at it). */
     @Transactional(readOnly = true)
     public ReviewPage page(UUID id) {
-        RegistrationForReview deal = registrations.find(id);
+        return page(registrations.find(id));
+    }
+
+    private ReviewPage page(RegistrationForReview deal) {
+        UUID id = deal.id();
         PartnerView partner = partners.find(deal.partnerId()).orElseThrow();
         ConflictReport report = reports.find(id).orElse(null);
         List<ConflictReport.Match> matches = report == null ? List.of() : report.matches();

@@ -99,8 +99,30 @@ class ReviewTest {
 
         String seen = page(get("/deals/" + id), partner);
         assertThat(seen).contains("Approved on").contains("the customer is reserved for your company")
-                .doesNotContain("id=\"withdraw\"").doesNotContain("Maria");
+                .doesNotContain("id=\"withdraw\"");
+        assertThat(seen.substring(seen.indexOf("id=\"decision\""), seen.indexOf("id=\"verdict\"")))
+                .as("the outcome names no manager").doesNotContain("Maria");
         assertThat(page(get("/review/" + id), maria)).contains("by Maria Garcia").doesNotContain("id=\"approve\"");
+    }
+
+    @Test
+    void thePartnerSeesWhoAtTheVendorOpenedTheRegistrationAndTheTrailRecordsIt() throws Exception {
+        CurrentUser maria = users.byEmail("maria@dealreg.example");
+        CurrentUser ada = users.byEmail("ada@dealreg.example");
+        CurrentUser partner = users.newPartnerUser(users.newPartner("US"));
+        UUID id = submit(partner, validDeal());
+        assertThat(page(get("/deals/" + id), partner)).contains("id=\"no-staff-views\"");
+
+        page(get("/review/" + id), maria);
+        page(get("/review/" + id), ada);
+        page(get("/review"), maria);
+
+        String seen = page(get("/deals/" + id), partner);
+        String views = seen.substring(seen.indexOf("id=\"staff-views\""), seen.indexOf("</ul>", seen.indexOf("id=\"staff-views\"")));
+        assertThat(views).contains("Maria Garcia (channel manager)").contains("Ada Lovelace (programme admin)");
+        assertThat(views.split("<li").length - 1).as("two openings; the queue shows nothing decrypted").isEqualTo(2);
+        assertThat(jdbc.queryForList("select actor_id from audit_event where action = 'REGISTRATION_VIEWED' "
+                + "and subject_id = ? order by seq", UUID.class, id.toString())).containsExactly(maria.id(), ada.id());
     }
 
     @Test
