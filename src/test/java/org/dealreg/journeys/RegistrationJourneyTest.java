@@ -89,7 +89,7 @@ class RegistrationJourneyTest {
         wait.until(d -> !countdown.getText().equals(first));
         Browser.screenshot(browser, "bob-registered-deal");
 
-        browser.findElement(By.linkText("Back to my registrations")).click();
+        follow(By.linkText("Back to my registrations"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deals")));
         assertThat(browser.findElement(By.id("deals")).getText()).contains(title).contains("$250,000.00");
 
@@ -127,10 +127,7 @@ class RegistrationJourneyTest {
         signIn("maria@dealreg.example");
         browser.findElement(By.linkText("Review queue")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("queue")));
-        // in a full test run the queue holds hundreds of rows and this one, due last, is at the very bottom,
-        // where headless Chromium reports the click as intercepted: follow the row's link instead
-        WebElement link = browser.findElement(By.linkText(receipt));
-        browser.get(link.getDomProperty("href"));
+        follow(By.linkText(receipt));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("approve")));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains(customer + " Inc.")
                 .contains("Northwind Systems").contains("No overlap found.");
@@ -161,6 +158,15 @@ class RegistrationJourneyTest {
                 .contains("Registration " + receipt + " received").contains("To bob@northwind.example");
         Browser.screenshot(browser, "bob-sees-the-mail");
         signOut();
+    }
+
+    /**
+     * Goes where a link points. Headless Chromium reports a click on a link near or below the bottom of its window
+     * as intercepted (the queue of a full test run is hundreds of rows long); following the link is what the click
+     * does.
+     */
+    private void follow(By link) {
+        browser.get(browser.findElement(link).getDomProperty("href"));
     }
 
     private void signIn(String email) {
