@@ -1,5 +1,7 @@
 package org.dealreg.partners;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -7,6 +9,9 @@ import java.util.UUID;
 public interface Partners {
 
     Optional<PartnerView> find(UUID id);
+
+    /** Several partners in one query, by id; ids of no partner are left out. */
+    Map<UUID, PartnerView> findAll(Collection<UUID> ids);
 
     Optional<PartnerView> findByLegalName(String legalName);
 

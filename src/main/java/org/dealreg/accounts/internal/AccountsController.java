@@ -1,6 +1,5 @@
 package org.dealreg.accounts.internal;
 
-import java.util.UUID;
 
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.shared.NotFound;

@@ -1,9 +1,12 @@
 package org.dealreg.partners.internal;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.dealreg.partners.PartnerView;
 import org.dealreg.partners.Partners;
@@ -29,6 +32,16 @@ class JpaPartners implements Partners {
     @Transactional(readOnly = true)
     public Optional<PartnerView> find(UUID id) {
         return repository.findById(id).map(PartnerEntity::view);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, PartnerView> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return repository.findAllWithSpecializations(ids).stream()
+                .map(PartnerEntity::view).collect(Collectors.toMap(PartnerView::id, view -> view));
     }
 
     @Override

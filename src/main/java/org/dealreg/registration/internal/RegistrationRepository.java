@@ -1,7 +1,6 @@
 package org.dealreg.registration.internal;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 

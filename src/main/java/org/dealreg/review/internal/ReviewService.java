@@ -3,12 +3,10 @@ package org.dealreg.review.internal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -52,10 +50,11 @@ class ReviewService {
     /** Pending registrations due first; {@code region} and {@code verdict} narrow it when not null. */
     @Transactional(readOnly = true)
     public ReviewQueue queue(String region, Verdict verdict) {
-        Map<UUID, Optional<PartnerView>> partnerCache = new HashMap<>();
+        List<PendingRegistration> pending = registrations.pending();
+        Map<UUID, PartnerView> byId = partners.findAll(ids(pending.stream().map(PendingRegistration::partnerId)));
         List<QueueRow> rows = new ArrayList<>();
-        for (PendingRegistration p : registrations.pending()) {
-            PartnerView partner = partnerCache.computeIfAbsent(p.partnerId(), partners::find).orElseThrow();
+        for (PendingRegistration p : pending) {
+            PartnerView partner = byId.get(p.partnerId());
             if ((region == null || region.equals(partner.regionCode())) && (verdict == null || verdict == p.verdict())) {
                 rows.add(new QueueRow(p.id(), p.receiptNumber(), partner.legalName(), partner.regionCode(), partner.tier(),
                         p.amountUsd(), p.verdict(), p.submittedAt(), p.decisionDueAt(),
@@ -91,13 +90,11 @@ class ReviewService {
         people.remove(null);
         Map<UUID, String> names = users.displayNames(people);
         Map<UUID, String> accountNames = accounts.names(ids(matches.stream().map(ConflictReport.Match::accountId)));
-        Map<UUID, String> partnerNames = new HashMap<>();
-        for (UUID other : ids(matches.stream().map(ConflictReport.Match::otherPartnerId))) {
-            partners.find(other).ifPresent(p -> partnerNames.put(other, p.legalName()));
-        }
+        Map<UUID, PartnerView> others = partners.findAll(ids(matches.stream().map(ConflictReport.Match::otherPartnerId)));
         List<ReportLine> lines = matches.stream().map(m -> new ReportLine(m.kind(), m.score(), m.accountId(),
                 accountNames.get(m.accountId()), names.get(m.accountOwnerId()), m.accountEngaged(),
-                m.otherRegistrationId(), partnerNames.get(m.otherPartnerId()))).toList();
+                m.otherRegistrationId(), others.containsKey(m.otherPartnerId())
+                        ? others.get(m.otherPartnerId()).legalName() : null)).toList();
         DeadlineBadge badge = deal.pending()
                 ? DeadlineBadge.of(deal.remindAt(), deal.decisionDueAt(), clock.instant())
                 : null;

@@ -3,6 +3,7 @@ package org.dealreg.audit.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.dealreg.registration.internal.DealRegistrationTest.validDeal;
+import static org.dealreg.registration.internal.DealRegistrationTestSupport.version;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -43,7 +44,7 @@ class AuditTrailTest {
         UUID id = UUID.fromString(location.substring("/deals/".length()));
         String receipt = jdbc.queryForObject("select receipt_number from registration where id = ?", String.class, id);
 
-        mvc.perform(post("/review/" + id + "/approve").param("version", version(id)).with(csrf()).with(user(maria)));
+        mvc.perform(post("/review/" + id + "/approve").param("version", version(jdbc, id)).with(csrf()).with(user(maria)));
 
         List<Map<String, Object>> rows = jdbc.queryForList("select action, actor_id, details from audit_event "
                 + "where subject_type = 'registration' and subject_id = ? order by seq", id.toString());
@@ -137,7 +138,4 @@ class AuditTrailTest {
         return jdbc.queryForObject("select coalesce(max(seq), 0) from audit_event", Long.class);
     }
 
-    private String version(UUID id) {
-        return String.valueOf(jdbc.queryForObject("select version from registration where id = ?", Integer.class, id));
-    }
 }

@@ -1,7 +1,10 @@
 package org.dealreg.notifications.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.dealreg.registration.internal.DealRegistrationTest.validDeal;
+import static org.dealreg.registration.internal.DealRegistrationTestSupport.submitted;
+import static org.dealreg.registration.internal.DealRegistrationTestSupport.version;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -10,9 +13,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -23,7 +26,6 @@ import org.dealreg.identity.CurrentUser;
 import org.dealreg.identity.Role;
 import org.dealreg.identity.UserAccounts;
 import org.dealreg.partners.PartnerView;
-import org.dealreg.registration.internal.DealRegistrationTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,7 +49,7 @@ class NotificationsTest {
         CurrentUser partner = users.newPartnerUser(users.newPartner("US"));
         CurrentUser maria = users.byEmail("maria@dealreg.example");
         Map<String, String> deal = validDeal();
-        UUID id = submit(partner, deal);
+        UUID id = submitted(mvc, partner, deal);
         String receipt = receipt(id);
 
         DemoMailSink.Mail toPartner = awaitMail(m -> m.to().equals(partner.email()) && m.subject().contains(receipt));
@@ -62,7 +64,7 @@ class NotificationsTest {
         assertThat(bell).contains("id=\"unread-count\"");
         assertThat(page(partner, "/notifications")).contains("Registration " + receipt + " received");
 
-        mvc.perform(post("/review/" + id + "/approve").param("version", version(id)).with(csrf()).with(user(maria)));
+        mvc.perform(post("/review/" + id + "/approve").param("version", version(jdbc, id)).with(csrf()).with(user(maria)));
         DemoMailSink.Mail approved = awaitMail(m -> m.to().equals(partner.email())
                 && m.subject().equals("Registration " + receipt + " approved"));
         assertThat(approved.body()).contains("the customer is reserved for your company").doesNotContain("Maria");
@@ -84,7 +86,7 @@ class NotificationsTest {
         deal.put("customerCountry", "FR");
         deal.put("currency", "EUR");
         users.withFranceOpeningOn(java.time.LocalDate.now().minusDays(1), () -> {
-            UUID id = submit(camille, deal);
+            UUID id = submitted(mvc, camille, deal);
             String receipt = receipt(id);
             DemoMailSink.Mail mail = awaitMail(m -> m.to().equals(email) && m.subject().contains(receipt));
             assertThat(mail.subject()).isEqualTo("Enregistrement " + receipt + " reçu");
@@ -98,16 +100,12 @@ class NotificationsTest {
         DemoMailSink.stop();
         UUID id;
         try {
-            id = submit(partner, validDeal());
+            id = submitted(mvc, partner, validDeal());
             Instant now = Instant.now();
             sender.sendDue(now);
             // the first e-mail that fails ends the pass (one timeout per pass, not one per e-mail): wait until the
             // pass the commit triggered, or this one, has recorded its failure
-            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-            while (failuresSince(id) == 0 && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertThat(failuresSince(id)).as("the failure is recorded").isPositive();
+            await("the failure is recorded").atMost(Duration.ofSeconds(15)).until(() -> failuresSince(id) > 0);
             Map<String, Object> failed = jdbc.queryForMap("select next_attempt_at, last_error from mail_outbox o "
                     + "join notification n on n.id = o.notification_id where n.link like ? and o.attempts > 0 limit 1",
                     "%/" + id);
@@ -142,24 +140,12 @@ class NotificationsTest {
                 + "where n.link like ? and o.attempts > 0", Long.class, "%/" + registration);
     }
 
-    private DemoMailSink.Mail awaitMail(Predicate<DemoMailSink.Mail> which) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            var found = DemoMailSink.received().stream().filter(which).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no such e-mail arrived; received: " + DemoMailSink.received().stream()
-                .map(DemoMailSink.Mail::subject).toList());
+    private DemoMailSink.Mail awaitMail(Predicate<DemoMailSink.Mail> which) {
+        return await("an e-mail in the mail sink").atMost(Duration.ofSeconds(15))
+                .until(() -> DemoMailSink.received().stream().filter(which).findFirst(), Optional::isPresent)
+                .orElseThrow();
     }
 
-    private UUID submit(CurrentUser user, Map<String, String> deal) throws Exception {
-        String location = DealRegistrationTestSupport.submit(mvc, user, deal);
-        assertThat(location).startsWith("/deals/");
-        return UUID.fromString(location.substring("/deals/".length()));
-    }
 
     private String page(CurrentUser user, String path) throws Exception {
         return mvc.perform(get(path).with(user(user))).andReturn().getResponse().getContentAsString();
@@ -169,7 +155,4 @@ class NotificationsTest {
         return jdbc.queryForObject("select receipt_number from registration where id = ?", String.class, id);
     }
 
-    private String version(UUID id) {
-        return String.valueOf(jdbc.queryForObject("select version from registration where id = ?", Integer.class, id));
-    }
 }

@@ -1,8 +1,10 @@
 package org.dealreg.registration.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.dealreg.registration.internal.DealRegistrationTest.params;
 import static org.dealreg.registration.internal.DealRegistrationTest.validDeal;
+import static org.dealreg.registration.internal.DealRegistrationTestSupport.submitted;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.dealreg.IntegrationTest;
@@ -38,9 +41,9 @@ class ConflictAtSubmissionTest {
     void theThreeDemoAccountsGiveTheVerdictsTheirStatesImplyWhenBobRegistersThem() throws Exception {
         CurrentUser bob = users.byEmail("bob@northwind.example");
 
-        UUID globex = submit(bob, customer("Globex Corporation", "https://www.globex.example", "US", "hank@globex.example"));
-        UUID initech = submit(bob, customer("Initech", "", "US", "peter@initech.example"));
-        UUID cge = submit(bob, customer("Compagnie Generale des Eaux SA", "cge.example", "FR", "achats@cge.example"));
+        UUID globex = submitted(mvc, bob, customer("Globex Corporation", "https://www.globex.example", "US", "hank@globex.example"));
+        UUID initech = submitted(mvc, bob, customer("Initech", "", "US", "peter@initech.example"));
+        UUID cge = submitted(mvc, bob, customer("Compagnie Generale des Eaux SA", "cge.example", "FR", "achats@cge.example"));
 
         assertThat(verdict(globex)).isEqualTo("CONFLICT");
         assertThat(verdict(initech)).isEqualTo("REVIEW");
@@ -67,7 +70,7 @@ class ConflictAtSubmissionTest {
     @Test
     void aCustomerNobodyHoldsIsClearWithThe24HourPromise() throws Exception {
         CurrentUser partner = users.newPartnerUser(users.newPartner("US"));
-        UUID id = submit(partner, validDeal());
+        UUID id = submitted(mvc, partner, validDeal());
         assertThat(verdict(id)).isEqualTo("CLEAR");
         assertThat(window(id)).isEqualTo(Duration.ofHours(24));
         assertThat(page(partner, id)).contains("No overlap found.");
@@ -76,7 +79,7 @@ class ConflictAtSubmissionTest {
     @Test
     void aSimilarNameOfAnEngagedAccountNeedsReview() throws Exception {
         CurrentUser partner = users.newPartnerUser(users.newPartner("US"));
-        UUID id = submit(partner, customer("Globexx Corp", "", "US", "someone@gmail.com"));
+        UUID id = submitted(mvc, partner, customer("Globexx Corp", "", "US", "someone@gmail.com"));
         assertThat(verdict(id)).isEqualTo("REVIEW");
         assertThat(jdbc.queryForList("select kind from conflict_match where registration_id = ? and account_engaged",
                 String.class, id)).containsExactly("ACCOUNT_SIMILAR_NAME");
@@ -85,15 +88,13 @@ class ConflictAtSubmissionTest {
     @Test
     void aSimilarNameOfAnAccountNobodyIsInContactWithIsListedAfterTheSubmissionAndChangesNothing() throws Exception {
         CurrentUser partner = users.newPartnerUser(users.newPartner("US"));
-        UUID id = submit(partner, customer("Initeck", "", "US", "someone@gmail.com"));
+        UUID id = submitted(mvc, partner, customer("Initeck", "", "US", "someone@gmail.com"));
 
         assertThat(verdict(id)).isEqualTo("CLEAR");
         UUID initech = jdbc.queryForObject("select id from direct_account where crm_id = 'CRM-INITECH'", UUID.class);
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (jdbc.queryForObject("select similar_names_listed_at from conflict_report where registration_id = ?",
-                Timestamp.class, id) == null && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        await("the similar names listed after commit").atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select similar_names_listed_at from conflict_report where registration_id = ?", Timestamp.class, id),
+                Objects::nonNull);
         assertThat(jdbc.queryForList("select kind, account_id, account_engaged from conflict_match "
                 + "where registration_id = ?", id)).containsExactly(
                 Map.of("kind", "ACCOUNT_SIMILAR_NAME", "account_id", initech, "account_engaged", false));
@@ -105,11 +106,11 @@ class ConflictAtSubmissionTest {
         CurrentUser first = users.newPartnerUser(users.newPartner("US"));
         CurrentUser second = users.newPartnerUser(users.newPartner("US"));
         Map<String, String> deal = validDeal();
-        UUID firstId = submit(first, deal);
+        UUID firstId = submitted(mvc, first, deal);
         Map<String, String> sameCustomer = validDeal();
         sameCustomer.put("customerName", deal.get("customerName").toUpperCase() + " INC.");
         sameCustomer.put("customerWebsite", deal.get("customerWebsite"));
-        UUID secondId = submit(second, sameCustomer);
+        UUID secondId = submitted(mvc, second, sameCustomer);
 
         assertThat(verdict(firstId)).isEqualTo("CLEAR");
         assertThat(verdict(secondId)).isEqualTo("CONFLICT");
@@ -124,7 +125,7 @@ class ConflictAtSubmissionTest {
     void aPartnerRegisteringACustomerItAlreadyHoldsIsRefusedWithALinkToTheExistingOne() throws Exception {
         CurrentUser partner = users.newPartnerUser(users.newPartner("US"));
         Map<String, String> deal = validDeal();
-        UUID existing = submit(partner, deal);
+        UUID existing = submitted(mvc, partner, deal);
         long before = count(partner);
 
         Map<String, String> again = validDeal();
@@ -146,10 +147,10 @@ class ConflictAtSubmissionTest {
         CurrentUser first = users.newPartnerUser(users.newPartner("US"));
         CurrentUser second = users.newPartnerUser(users.newPartner("US"));
         Map<String, String> deal = validDeal();
-        UUID firstId = submit(first, deal);
+        UUID firstId = submitted(mvc, first, deal);
         conflicts.release(firstId, Instant.now());
 
-        assertThat(verdict(submit(second, deal))).isEqualTo("CLEAR");
+        assertThat(verdict(submitted(mvc, second, deal))).isEqualTo("CLEAR");
     }
 
     static Map<String, String> customer(String name, String website, String country, String email) {
@@ -161,12 +162,6 @@ class ConflictAtSubmissionTest {
         return deal;
     }
 
-    private UUID submit(CurrentUser user, Map<String, String> deal) throws Exception {
-        String location = mvc.perform(post("/deals").params(params(deal)).with(csrf()).with(user(user))).andReturn()
-                .getResponse().getRedirectedUrl();
-        assertThat(location).as("submitted").startsWith("/deals/");
-        return UUID.fromString(location.substring("/deals/".length()));
-    }
 
     private String page(CurrentUser user, UUID id) throws Exception {
         return mvc.perform(get("/deals/" + id).with(user(user))).andReturn().getResponse().getContentAsString();

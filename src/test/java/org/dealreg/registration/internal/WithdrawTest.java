@@ -2,6 +2,8 @@ package org.dealreg.registration.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dealreg.registration.internal.DealRegistrationTest.validDeal;
+import static org.dealreg.registration.internal.DealRegistrationTestSupport.submitted;
+import static org.dealreg.registration.internal.DealRegistrationTestSupport.version;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -31,10 +33,10 @@ class WithdrawTest {
     void aWithdrawnRegistrationFreesTheCustomerAndSaysSo() throws Exception {
         CurrentUser partner = users.newPartnerUser(users.newPartner("US"));
         Map<String, String> deal = validDeal();
-        UUID id = submit(partner, deal);
+        UUID id = submitted(mvc, partner, deal);
         assertThat(page(partner, id)).contains("id=\"withdraw\"");
 
-        MvcResult result = withdraw(partner, id, version(id));
+        MvcResult result = withdraw(partner, id, version(jdbc, id));
         assertThat(result.getFlashMap().get("flash")).isEqualTo("deal.withdrawn");
 
         Map<String, Object> row = jdbc.queryForMap("select status, ended_at, decided_by from registration where id = ?", id);
@@ -47,7 +49,7 @@ class WithdrawTest {
                 .doesNotContain("id=\"countdown\"");
 
         CurrentUser another = users.newPartnerUser(users.newPartner("US"));
-        UUID next = submit(another, deal);
+        UUID next = submitted(mvc, another, deal);
         assertThat(jdbc.queryForObject("select verdict from registration where id = ?", String.class, next))
                 .as("the customer is no longer held").isEqualTo("CLEAR");
     }
@@ -55,8 +57,8 @@ class WithdrawTest {
     @Test
     void aRegistrationCannotBeWithdrawnTwiceNorAfterADecision() throws Exception {
         CurrentUser partner = users.newPartnerUser(users.newPartner("US"));
-        UUID id = submit(partner, validDeal());
-        String seen = version(id);
+        UUID id = submitted(mvc, partner, validDeal());
+        String seen = version(jdbc, id);
         withdraw(partner, id, seen);
 
         MvcResult again = withdraw(partner, id, seen);
@@ -70,12 +72,12 @@ class WithdrawTest {
     void anotherCompanysRegistrationAnswers404AndStaysAsItWas() throws Exception {
         CurrentUser owner = users.newPartnerUser(users.newPartner("US"));
         CurrentUser stranger = users.newPartnerUser(users.newPartner("US"));
-        UUID id = submit(owner, validDeal());
+        UUID id = submitted(mvc, owner, validDeal());
 
-        int status = mvc.perform(post("/deals/" + id + "/withdraw").param("version", version(id)).with(csrf())
+        int status = mvc.perform(post("/deals/" + id + "/withdraw").param("version", version(jdbc, id)).with(csrf())
                 .with(user(stranger))).andReturn().getResponse().getStatus();
         assertThat(status).isEqualTo(404);
-        int withoutCsrf = mvc.perform(post("/deals/" + id + "/withdraw").param("version", version(id))
+        int withoutCsrf = mvc.perform(post("/deals/" + id + "/withdraw").param("version", version(jdbc, id))
                 .with(user(owner))).andReturn().getResponse().getStatus();
         assertThat(withoutCsrf).isEqualTo(403);
         assertThat(jdbc.queryForObject("select status from registration where id = ?", String.class, id))
@@ -87,17 +89,9 @@ class WithdrawTest {
                 .andReturn();
     }
 
-    private UUID submit(CurrentUser user, Map<String, String> deal) throws Exception {
-        String location = DealRegistrationTestSupport.submit(mvc, user, deal);
-        assertThat(location).startsWith("/deals/");
-        return UUID.fromString(location.substring("/deals/".length()));
-    }
 
     private String page(CurrentUser user, UUID id) throws Exception {
         return mvc.perform(get("/deals/" + id).with(user(user))).andReturn().getResponse().getContentAsString();
     }
 
-    private String version(UUID id) {
-        return String.valueOf(jdbc.queryForObject("select version from registration where id = ?", Integer.class, id));
-    }
 }

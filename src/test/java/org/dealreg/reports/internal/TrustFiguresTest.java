@@ -3,6 +3,7 @@ package org.dealreg.reports.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.dealreg.registration.internal.DealRegistrationTest.validDeal;
+import static org.dealreg.registration.internal.DealRegistrationTestSupport.submitted;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -26,7 +27,6 @@ import org.dealreg.partners.Tier;
 import org.dealreg.registration.DeadlineEnforcement;
 import org.dealreg.registration.ManagerReview;
 import org.dealreg.registration.RejectionReason;
-import org.dealreg.registration.internal.DealRegistrationTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,29 +55,29 @@ class TrustFiguresTest {
         CurrentUser partner = users.newPartnerUser(partnerIn(region));
         CurrentUser maria = users.byEmail("maria@dealreg.example");
         for (int hours : List.of(1, 2, 4, 5, 6, 7, 8)) {
-            UUID id = submit(partner);
+            UUID id = submitted(mvc, partner, validDeal());
             review.approve(id, version(id), maria.id());
             decidedAfter(id, Duration.ofHours(hours));
         }
-        UUID rejected = submit(partner);
+        UUID rejected = submitted(mvc, partner, validDeal());
         review.reject(rejected, version(rejected), maria.id(), RejectionReason.INCOMPLETE, "No contact at the customer.");
         decidedAfter(rejected, Duration.ofHours(3));
-        UUID lateReview = submit(partner);
+        UUID lateReview = submitted(mvc, partner, validDeal());
         review.approve(lateReview, version(lateReview), maria.id());
         decidedAfter(lateReview, Duration.ofHours(30));
-        UUID atDeadline = submit(partner);
+        UUID atDeadline = submitted(mvc, partner, validDeal());
         deadlines.approveByProgramme(atDeadline, version(atDeadline));
         decidedAfter(atDeadline, Duration.ofHours(24).plusSeconds(40));
-        submittedAgo(submit(partner), Duration.ofHours(2));
-        submittedAgo(submit(partner), Duration.ofHours(26));
-        submittedAgo(submit(partner), Duration.ofHours(50));
-        UUID withdrawn = submit(partner);
+        submittedAgo(submitted(mvc, partner, validDeal()), Duration.ofHours(2));
+        submittedAgo(submitted(mvc, partner, validDeal()), Duration.ofHours(26));
+        submittedAgo(submitted(mvc, partner, validDeal()), Duration.ofHours(50));
+        UUID withdrawn = submitted(mvc, partner, validDeal());
         mvc.perform(post("/deals/" + withdrawn + "/withdraw").param("version", String.valueOf(version(withdrawn)))
                 .with(csrf()).with(user(partner)));
         assertThat(jdbc.queryForObject("select status from registration where id = ?", String.class, withdrawn))
                 .isEqualTo("WITHDRAWN");
         submittedAgo(withdrawn, Duration.ofHours(60));
-        submittedAgo(submit(partner), Duration.ofDays(31));
+        submittedAgo(submitted(mvc, partner, validDeal()), Duration.ofDays(31));
 
         String line = line(page(maria), region);
 
@@ -107,7 +107,7 @@ class TrustFiguresTest {
     void aRegionWithNothingSubmittedShowsDashesNotZeroPercent() throws Exception {
         String empty = newRegion();
         String onlyJustSubmitted = newRegion();
-        submittedAgo(submit(users.newPartnerUser(partnerIn(onlyJustSubmitted))), Duration.ofHours(3));
+        submittedAgo(submitted(mvc, users.newPartnerUser(partnerIn(onlyJustSubmitted)), validDeal()), Duration.ofHours(3));
 
         String page = page(users.byEmail("ada@dealreg.example"));
 
@@ -127,10 +127,10 @@ class TrustFiguresTest {
     void theFiguresReadInFrench() throws Exception {
         String region = newRegion();
         CurrentUser partner = users.newPartnerUser(partnerIn(region));
-        UUID id = submit(partner);
+        UUID id = submitted(mvc, partner, validDeal());
         review.approve(id, version(id), users.byEmail("maria@dealreg.example").id());
         decidedAfter(id, Duration.ofMinutes(90));
-        submittedAgo(submit(partner), Duration.ofHours(30));
+        submittedAgo(submitted(mvc, partner, validDeal()), Duration.ofHours(30));
 
         MockHttpServletResponse response = call(get("/reports/trust").header("Accept-Language", "fr"),
                 users.byEmail("maria@dealreg.example"));
@@ -177,11 +177,6 @@ class TrustFiguresTest {
         return partners.addActive("Trust Test Partner " + UUID.randomUUID(), region, Tier.REGISTERED, java.util.Set.of());
     }
 
-    private UUID submit(CurrentUser partner) throws Exception {
-        String location = DealRegistrationTestSupport.submit(mvc, partner, validDeal());
-        assertThat(location).as("submitted").startsWith("/deals/");
-        return UUID.fromString(location.substring("/deals/".length()));
-    }
 
     /** Decided {@code took} after its submission, an hour ago. */
     private void decidedAfter(UUID id, Duration took) {

@@ -36,13 +36,11 @@ class DeadlineBadgeTest {
 
     @Test
     void withBusinessHoursAWeekendDoesNotBringTheReminderCloser() {
-        // Friday 15:00 New York (20:00Z) + 24 business hours = Monday 15:00; 18 business hours = Monday 09:00
-        Instant friday = Instant.parse("2026-12-04T20:00:00Z");
+        // submitted Friday 15:00 New York: 24 business hours end Monday 15:00, 18 business hours Monday 09:00
         Instant mondayNine = Instant.parse("2026-12-07T14:00:00Z");
         Instant mondayThree = Instant.parse("2026-12-07T20:00:00Z");
         Instant sundayNight = Instant.parse("2026-12-07T02:00:00Z");
         assertThat(DeadlineBadge.of(mondayNine, mondayThree, sundayNight)).isEqualTo(DeadlineBadge.ON_TIME);
         assertThat(DeadlineBadge.of(mondayNine, mondayThree, mondayNine.plusSeconds(60))).isEqualTo(DeadlineBadge.DUE_SOON);
-        assertThat(friday).isBefore(mondayNine);
     }
 }

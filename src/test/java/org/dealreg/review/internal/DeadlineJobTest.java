@@ -2,6 +2,7 @@ package org.dealreg.review.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dealreg.registration.internal.DealRegistrationTest.validDeal;
+import static org.dealreg.registration.internal.DealRegistrationTestSupport.submitted;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +26,6 @@ import org.dealreg.registration.DeadlineEnforcement;
 import org.dealreg.registration.ManagerReview;
 import org.dealreg.registration.PendingRegistration;
 import org.dealreg.registration.RejectionReason;
-import org.dealreg.registration.internal.DealRegistrationTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,9 +52,9 @@ class DeadlineJobTest {
     void atItsDeadlineAnUntouchedClearRegistrationIsApprovedByTheProgrammeAndOneWithAConflictIsEscalated()
             throws Exception {
         CurrentUser partner = users.newPartnerUser(users.newPartner("US"));
-        UUID clear = submit(partner, validDeal());
-        UUID review = submit(partner, ownedCustomer());
-        UUID notYet = submit(partner, validDeal());
+        UUID clear = submitted(mvc, partner, validDeal());
+        UUID review = submitted(mvc, partner, ownedCustomer());
+        UUID notYet = submitted(mvc, partner, validDeal());
         Instant now = Instant.now();
         hoursAgo(clear, 25, 24);
         hoursAgo(review, 49, 48);
@@ -78,7 +78,7 @@ class DeadlineJobTest {
     @Test
     void withEscalateOnlyEvenAClearRegistrationWaitsForAPerson() throws Exception {
         CurrentUser partner = users.newPartnerUser(users.newPartner("US"));
-        UUID clear = submit(partner, validDeal());
+        UUID clear = submitted(mvc, partner, validDeal());
         hoursAgo(clear, 25, 24);
         settings.change(Setting.BREACH_POLICY, "ESCALATE_ONLY");
         try {
@@ -93,8 +93,8 @@ class DeadlineJobTest {
     @Test
     void theManagersAreRemindedOnceAtThreeQuartersOfTheWindow() throws Exception {
         CurrentUser partner = users.newPartnerUser(users.newPartner("US"));
-        UUID early = submit(partner, validDeal());
-        UUID late = submit(partner, validDeal());
+        UUID early = submitted(mvc, partner, validDeal());
+        UUID late = submitted(mvc, partner, validDeal());
         hoursAgo(early, 17, 24);   // 17 of 24 hours: 71 %
         hoursAgo(late, 19, 24);    // 19 of 24 hours: 79 %
 
@@ -110,7 +110,7 @@ class DeadlineJobTest {
     @Test
     void aManagersDecisionJustBeforeTheJobWins() throws Exception {
         CurrentUser partner = users.newPartnerUser(users.newPartner("US"));
-        UUID clear = submit(partner, validDeal());
+        UUID clear = submitted(mvc, partner, validDeal());
         hoursAgo(clear, 25, 24);
         CurrentUser maria = users.byEmail("maria@dealreg.example");
         int seen = jdbc.queryForObject("select version from registration where id = ?", Integer.class, clear);
@@ -164,11 +164,6 @@ class DeadlineJobTest {
         return deal;
     }
 
-    private UUID submit(CurrentUser user, Map<String, String> deal) throws Exception {
-        String location = DealRegistrationTestSupport.submit(mvc, user, deal);
-        assertThat(location).startsWith("/deals/");
-        return UUID.fromString(location.substring("/deals/".length()));
-    }
 
     private Map<String, Object> row(UUID id) {
         return jdbc.queryForMap("select status, decided_by, escalated_at, reminded_at from registration where id = ?", id);

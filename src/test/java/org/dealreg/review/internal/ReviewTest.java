@@ -2,6 +2,8 @@ package org.dealreg.review.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dealreg.registration.internal.DealRegistrationTest.validDeal;
+import static org.dealreg.registration.internal.DealRegistrationTestSupport.submitted;
+import static org.dealreg.registration.internal.DealRegistrationTestSupport.version;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -18,7 +20,6 @@ import org.dealreg.accounts.AccountBook;
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.identity.Role;
 import org.dealreg.partners.PartnerView;
-import org.dealreg.registration.internal.DealRegistrationTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,10 +40,10 @@ class ReviewTest {
     void theQueueListsPendingRegistrationsDueFirstWithTheirStateAndFilters() throws Exception {
         CurrentUser maria = users.byEmail("maria@dealreg.example");
         CurrentUser partner = users.newPartnerUser(users.newPartner("US"));
-        UUID clear = submit(partner, validDeal());
+        UUID clear = submitted(mvc, partner, validDeal());
         String owned = "Ownedco " + UUID.randomUUID().toString().substring(0, 8);
         book.upsert("CRM-" + UUID.randomUUID(), owned, "US", Set.of(), users.byEmail("sam@dealreg.example").id());
-        UUID review = submit(partner, customer(owned, "US", "someone@gmail.com"));
+        UUID review = submitted(mvc, partner, customer(owned, "US", "someone@gmail.com"));
         jdbc.update("update registration set decision_due_at = now() - interval '1 hour' where id = ?", clear);
 
         String queue = page(get("/review"), maria);
@@ -66,7 +67,7 @@ class ReviewTest {
         Map<String, String> deal = customer("Globex Corporation", "US", "hank@globex.example");
         deal.put("customerWebsite", "https://www.globex.example");
         deal.put("description", "Forty <b>racks</b> & storage");
-        UUID id = submit(submitter, deal);
+        UUID id = submitted(mvc, submitter, deal);
         String submitterName = jdbc.queryForObject("select display_name from app_user where id = ?", String.class,
                 submitter.id());
 
@@ -83,10 +84,10 @@ class ReviewTest {
     void aManagerApprovesAndThePartnerSeesItWithTheCustomerStillReserved() throws Exception {
         CurrentUser maria = users.byEmail("maria@dealreg.example");
         CurrentUser partner = users.newPartnerUser(users.newPartner("US"));
-        UUID id = submit(partner, validDeal());
+        UUID id = submitted(mvc, partner, validDeal());
 
         // a forged status or manager in the POST changes nothing: the URL and the session decide
-        MockHttpServletResponse response = call(post("/review/" + id + "/approve").param("version", version(id))
+        MockHttpServletResponse response = call(post("/review/" + id + "/approve").param("version", version(jdbc, id))
                 .param("status", "REJECTED").param("decidedBy", partner.id().toString()).with(csrf()), maria);
         assertThat(response.getRedirectedUrl()).isEqualTo("/review/" + id);
 
@@ -110,7 +111,7 @@ class ReviewTest {
         CurrentUser maria = users.byEmail("maria@dealreg.example");
         CurrentUser ada = users.byEmail("ada@dealreg.example");
         CurrentUser partner = users.newPartnerUser(users.newPartner("US"));
-        UUID id = submit(partner, validDeal());
+        UUID id = submitted(mvc, partner, validDeal());
         assertThat(page(get("/deals/" + id), partner)).contains("id=\"no-staff-views\"");
 
         page(get("/review/" + id), maria);
@@ -129,14 +130,14 @@ class ReviewTest {
     void aRejectionNeedsAReasonAndACommentAndThePartnerReadsBoth() throws Exception {
         CurrentUser maria = users.byEmail("maria@dealreg.example");
         CurrentUser partner = users.newPartnerUser(users.newPartner("US"));
-        UUID id = submit(partner, validDeal());
+        UUID id = submitted(mvc, partner, validDeal());
 
-        String refused = call(post("/review/" + id + "/reject").param("version", version(id)).param("comment", " ")
+        String refused = call(post("/review/" + id + "/reject").param("version", version(jdbc, id)).param("comment", " ")
                 .with(csrf()), maria).getContentAsString();
         assertThat(refused).contains("id=\"reason-error\"").contains("id=\"comment-error\"");
         assertThat(status(id)).isEqualTo("SUBMITTED");
 
-        call(post("/review/" + id + "/reject").param("version", version(id)).param("reason", "DIRECT_SALES_ENGAGED")
+        call(post("/review/" + id + "/reject").param("version", version(jdbc, id)).param("reason", "DIRECT_SALES_ENGAGED")
                 .param("comment", "Our rep met them <script>alert(1)</script> last week.").with(csrf()), maria);
 
         assertThat(status(id)).isEqualTo("REJECTED");
@@ -154,9 +155,9 @@ class ReviewTest {
         CurrentUser maria = users.byEmail("maria@dealreg.example");
         CurrentUser otherManager = users.newUser(Role.CHANNEL_MANAGER, null);
         CurrentUser partner = users.newPartnerUser(users.newPartner("US"));
-        UUID id = submit(partner, validDeal());
+        UUID id = submitted(mvc, partner, validDeal());
 
-        String bothSaw = version(id);
+        String bothSaw = version(jdbc, id);
         call(post("/review/" + id + "/approve").param("version", bothSaw).with(csrf()), maria);
         String flash = flashError(post("/review/" + id + "/reject").param("version", bothSaw)
                 .param("reason", "OTHER").param("comment", "No.").with(csrf()), otherManager);
@@ -168,7 +169,7 @@ class ReviewTest {
     @Test
     void aStaleVersionIsRefusedEvenWhileStillPending() throws Exception {
         CurrentUser maria = users.byEmail("maria@dealreg.example");
-        UUID id = submit(users.newPartnerUser(users.newPartner("US")), validDeal());
+        UUID id = submitted(mvc, users.newPartnerUser(users.newPartner("US")), validDeal());
 
         assertThat(flashError(post("/review/" + id + "/approve").param("version", "7").with(csrf()), maria))
                 .startsWith("This registration changed");
@@ -181,20 +182,20 @@ class ReviewTest {
     void onlyChannelManagersDecideTheAdminOnlyReadsAndADecisionNeedsCsrf() throws Exception {
         CurrentUser maria = users.byEmail("maria@dealreg.example");
         CurrentUser partner = users.newPartnerUser(users.newPartner("US"));
-        UUID id = submit(partner, validDeal());
+        UUID id = submitted(mvc, partner, validDeal());
 
         for (CurrentUser outsider : List.of(partner, users.byEmail("sam@dealreg.example"))) {
             assertThat(call(get("/review"), outsider).getStatus()).isEqualTo(403);
             assertThat(call(get("/review/" + id), outsider).getStatus()).isEqualTo(403);
-            assertThat(call(post("/review/" + id + "/approve").param("version", version(id)).with(csrf()), outsider).getStatus())
+            assertThat(call(post("/review/" + id + "/approve").param("version", version(jdbc, id)).with(csrf()), outsider).getStatus())
                     .isEqualTo(403);
         }
         // the programme admin reads (escalations point here) but does not decide
         CurrentUser ada = users.byEmail("ada@dealreg.example");
         assertThat(page(get("/review/" + id), ada)).contains("id=\"read-only\"").doesNotContain("id=\"approve\"");
-        assertThat(call(post("/review/" + id + "/approve").param("version", version(id)).with(csrf()), ada).getStatus())
+        assertThat(call(post("/review/" + id + "/approve").param("version", version(jdbc, id)).with(csrf()), ada).getStatus())
                 .isEqualTo(403);
-        assertThat(call(post("/review/" + id + "/approve").param("version", version(id)), maria).getStatus()).isEqualTo(403);
+        assertThat(call(post("/review/" + id + "/approve").param("version", version(jdbc, id)), maria).getStatus()).isEqualTo(403);
         assertThat(status(id)).isEqualTo("SUBMITTED");
         assertThat(call(get("/review/" + UUID.randomUUID()), maria).getStatus()).isEqualTo(404);
         assertThat(call(get("/review/not-an-id"), maria).getStatus()).isEqualTo(404);
@@ -209,11 +210,6 @@ class ReviewTest {
         return deal;
     }
 
-    private UUID submit(CurrentUser user, Map<String, String> deal) throws Exception {
-        String location = DealRegistrationTestSupport.submit(mvc, user, deal);
-        assertThat(location).as("submitted").startsWith("/deals/");
-        return UUID.fromString(location.substring("/deals/".length()));
-    }
 
     private MockHttpServletResponse call(MockHttpServletRequestBuilder request, CurrentUser user) throws Exception {
         return mvc.perform(request.with(user(user))).andReturn().getResponse();
@@ -236,10 +232,6 @@ class ReviewTest {
         return queue.substring(start, queue.indexOf("</tr>", start));
     }
 
-    /** The version a manager's page shows and a decision posts back. */
-    private String version(UUID id) {
-        return String.valueOf(jdbc.queryForObject("select version from registration where id = ?", Integer.class, id));
-    }
 
     private String status(UUID id) {
         return jdbc.queryForObject("select status from registration where id = ?", String.class, id);
