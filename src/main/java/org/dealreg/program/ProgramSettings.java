@@ -29,6 +29,20 @@ public interface ProgramSettings {
         return Duration.ofHours(integer(Setting.DECISION_HOURS_OTHER));
     }
 
+    /** How long an approval reserves the customer. */
+    default Duration protectionPeriod() {
+        return Duration.ofDays(integer(Setting.PROTECTION_DAYS));
+    }
+
+    /** How much longer each granted extension reserves it. */
+    default Duration extensionLength() {
+        return Duration.ofDays(integer(Setting.EXTENSION_DAYS));
+    }
+
+    default int maxExtensions() {
+        return integer(Setting.MAX_EXTENSIONS);
+    }
+
     /** Changes a setting for what comes next; earlier registrations keep what they were given. */
     void change(Setting setting, String value);
 }

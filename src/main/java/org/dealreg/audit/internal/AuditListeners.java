@@ -9,6 +9,10 @@ import org.dealreg.identity.CurrentUser;
 import org.dealreg.identity.SignedIn;
 import org.dealreg.program.SettingChanged;
 import org.dealreg.registration.DecisionReminderDue;
+import org.dealreg.registration.ExtensionDecided;
+import org.dealreg.registration.ExtensionRequested;
+import org.dealreg.registration.RegistrationClosed;
+import org.dealreg.registration.RegistrationExpired;
 import org.dealreg.registration.RegistrationDecided;
 import org.dealreg.registration.RegistrationEscalated;
 import org.dealreg.registration.RegistrationSubmitted;
@@ -65,6 +69,32 @@ class AuditListeners {
     void on(DecisionReminderDue e) {
         trail.append(null, "", "DECISION_REMINDER", "registration", e.registrationId().toString(),
                 "receipt=" + e.receiptNumber() + " dueAt=" + e.decisionDueAt());
+    }
+
+    @EventListener
+    void on(ExtensionRequested e) {
+        trail.append(e.requestedBy(), "", "EXTENSION_REQUESTED", "registration", e.registrationId().toString(),
+                "partner=" + e.partnerId() + " protectionEndsAt=" + e.protectionEndsAt());
+    }
+
+    @EventListener
+    void on(ExtensionDecided e) {
+        trail.append(e.managerId(), "", e.granted() ? "EXTENSION_GRANTED" : "EXTENSION_DECLINED", "registration",
+                e.registrationId().toString(), "partner=" + e.partnerId() + " protectionEndsAt=" + e.protectionEndsAt());
+    }
+
+    @EventListener
+    void on(RegistrationExpired e) {
+        trail.append(null, "", "REGISTRATION_EXPIRED", "registration", e.registrationId().toString(),
+                "partner=" + e.partnerId() + " protectionEndedAt=" + e.protectionEndedAt());
+    }
+
+    @EventListener
+    void on(RegistrationClosed e) {
+        trail.append(e.closedBy(), "", "REGISTRATION_" + e.outcome(), "registration", e.registrationId().toString(),
+                "partner=" + e.partnerId() + " closedOn=" + e.closedOn()
+                        + (e.won() ? " amount=" + e.amount().toPlainString() + " " + e.currency()
+                                + " amountUsd=" + e.amountUsd().toPlainString() : ""));
     }
 
     @EventListener

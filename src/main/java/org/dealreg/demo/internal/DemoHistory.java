@@ -261,11 +261,13 @@ class DemoHistory {
                    set submitted_at = ?, decision_due_at = ?,
                        remind_at = ?::timestamptz + (?::timestamptz - ?::timestamptz) * 0.75,
                        decided_at = case when decided_at is null then null else ?::timestamptz end,
+                       protection_ends_at = case when protection_ends_at is null then null
+                                            else ?::timestamptz + (protection_ends_at - decided_at) end,
                        ended_at = case when ended_at is null then null else ?::timestamptz end,
                        reminded_at = ?::timestamptz
                  where id = ?""",
                 utc(s.submittedAt()), utc(s.dueAt()), utc(s.submittedAt()), utc(s.dueAt()), utc(s.submittedAt()),
-                utc(s.answeredAt()), utc(s.answeredAt()), utc(s.remindedAt()), s.id());
+                utc(s.answeredAt()), utc(s.answeredAt()), utc(s.answeredAt()), utc(s.remindedAt()), s.id());
         if (moved != 1) {
             throw new IllegalStateException("Demo registration " + s.id() + " was not stored");
         }

@@ -7,6 +7,10 @@ import org.dealreg.identity.Role;
 import org.dealreg.identity.UserAccounts;
 import org.dealreg.identity.UserAccounts.UserSummary;
 import org.dealreg.registration.DecisionReminderDue;
+import org.dealreg.registration.ExtensionDecided;
+import org.dealreg.registration.ExtensionRequested;
+import org.dealreg.registration.ProtectionEndingSoon;
+import org.dealreg.registration.RegistrationExpired;
 import org.dealreg.registration.RegistrationDecided;
 import org.dealreg.registration.RegistrationEscalated;
 import org.dealreg.registration.RegistrationStatus;
@@ -17,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who is told what (DESIGN.md §9): the partner's submitter gets the receipt and the decision; the channel
- * managers get each new submission and the 75 % reminder; the programme admins get escalations. Synchronous, in
+ * managers get each new submission, the 75 % reminder and extension requests; the programme admins get escalations;
+ * the partner is reminded before protection ends, told when it ended, and told the answer to an extension request. Synchronous, in
  * the transaction of the event, so the messages are stored exactly when what they tell is.
  */
 @Component
@@ -60,6 +65,31 @@ class NotificationListeners {
     void on(RegistrationEscalated e) {
         notifier.tell(users.withRole(Role.PROGRAM_ADMIN), "escalation", "/review/" + e.registrationId(),
                 e.receiptNumber(), e.decisionDueAt());
+    }
+
+    @EventListener
+    void on(ProtectionEndingSoon e) {
+        notifier.tell(submitter(e.submittedBy()), "protectionEnding", "/deals/" + e.registrationId(), e.receiptNumber(),
+                e.protectionEndsAt());
+    }
+
+    @EventListener
+    void on(RegistrationExpired e) {
+        notifier.tell(submitter(e.submittedBy()), "expired", "/deals/" + e.registrationId(), e.receiptNumber(),
+                e.protectionEndedAt());
+    }
+
+    @EventListener
+    void on(ExtensionRequested e) {
+        notifier.tell(users.withRole(Role.CHANNEL_MANAGER), "extensionRequested", "/review/extensions",
+                e.receiptNumber(), e.protectionEndsAt());
+    }
+
+    /** The partner user who asked is told, whether or not they submitted the registration. */
+    @EventListener
+    void on(ExtensionDecided e) {
+        notifier.tell(submitter(e.requestedBy()), e.granted() ? "extensionGranted" : "extensionDeclined",
+                "/deals/" + e.registrationId(), e.receiptNumber(), e.protectionEndsAt());
     }
 
     private List<UserSummary> submitter(UUID id) {

@@ -25,6 +25,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.dealreg.partners.Specializations;
 import org.dealreg.registration.AlreadyDecided;
+import org.dealreg.registration.RegistrationActionRefused;
 import org.dealreg.registration.RegistrationStatus;
 import org.dealreg.shared.NotFound;
 import org.dealreg.shared.SupportedCurrency;
@@ -148,8 +149,7 @@ class DealController {
             @RequestParam(defaultValue = "") String version, RedirectAttributes redirect) {
         UUID registration = NotFound.id(id, "Registration");
         try {
-            // a missing or mangled version is a version the partner did not see: refused like a stale one
-            service.withdraw(user, registration, version.matches("\\d{1,9}") ? Integer.parseInt(version) : -1);
+            service.withdraw(user, registration, versionOf(version));
             redirect.addFlashAttribute("flash", "deal.withdrawn");
         } catch (AlreadyDecided already) {
             Locale locale = LocaleContextHolder.getLocale();
@@ -157,6 +157,82 @@ class DealController {
                     new Object[] {messages.getMessage("status." + already.status(), null, locale)}, locale));
         }
         return "redirect:/deals/" + registration;
+    }
+
+    /** The reason is kept when the request is refused, so what the partner typed is not lost. */
+    @PostMapping("/{id}/extension")
+    String requestExtension(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+            @RequestParam(defaultValue = "") String version, @RequestParam(defaultValue = "") String reason,
+            RedirectAttributes redirect) {
+        UUID registration = NotFound.id(id, "Registration");
+        try {
+            service.requestExtension(user, registration, versionOf(version), reason);
+            redirect.addFlashAttribute("flash", "extension.requested");
+        } catch (RegistrationActionRefused refused) {
+            redirect.addFlashAttribute("flashError", message(refused));
+            redirect.addFlashAttribute("extensionReason", reason);
+        } catch (AlreadyDecided already) {
+            redirect.addFlashAttribute("flashError", notApproved(already));
+            redirect.addFlashAttribute("extensionReason", reason);
+        }
+        return "redirect:/deals/" + registration;
+    }
+
+    @GetMapping("/{id}/close")
+    String closeForm(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, Model model) {
+        DealDetails deal = service.find(user, NotFound.id(id, "Registration"));
+        model.addAttribute("closeForm", CloseForm.blank(deal.currency(), deal.version()));
+        return closePage(deal, model);
+    }
+
+    @PostMapping("/{id}/close")
+    String close(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+            @Valid @ModelAttribute("closeForm") CloseForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        UUID registration = NotFound.id(id, "Registration");
+        if (result.hasErrors()) {
+            service.closeProblems(user, registration, form).stream()
+                    .filter(problem -> problem.field() != null && !result.hasFieldErrors(problem.field()))
+                    .forEach(problem -> reject(result, problem));
+            return closePage(service.find(user, registration), model);
+        }
+        try {
+            service.close(user, registration, form);
+            redirect.addFlashAttribute("flash", "close.done." + form.outcome());
+            return "redirect:/deals/" + registration;
+        } catch (SubmissionRefused refused) {
+            refused.problems().forEach(problem -> reject(result, problem));
+            return closePage(service.find(user, registration), model);
+        } catch (RegistrationActionRefused refused) {
+            result.reject(refused.code(), refused.args(), refused.code());
+            return closePage(service.find(user, registration), model);
+        } catch (AlreadyDecided already) {
+            result.reject("deal.refused.notApproved", new Object[] {already.status()}, "deal.refused.notApproved");
+            return closePage(service.find(user, registration), model);
+        }
+    }
+
+    private String closePage(DealDetails deal, Model model) {
+        model.addAttribute("deal", deal);
+        model.addAttribute("currencies", SupportedCurrency.values());
+        return "deals/close";
+    }
+
+    private String message(RegistrationActionRefused refused) {
+        Locale locale = LocaleContextHolder.getLocale();
+        Object[] args = Arrays.stream(refused.args())
+                .map(arg -> arg instanceof RegistrationStatus status ? messages.getMessage("status." + status, null, locale) : arg)
+                .toArray();
+        return messages.getMessage(refused.code(), args, locale);
+    }
+
+    private String notApproved(AlreadyDecided already) {
+        return message(new RegistrationActionRefused("deal.refused.notApproved", already.status()));
+    }
+
+    /** A missing or mangled version is a version the partner did not see: refused like a stale one. */
+    private static int versionOf(String version) {
+        return version.matches("\\d{1,9}") ? Integer.parseInt(version) : -1;
     }
 
     private String form(SubmissionGate gate, Model model) {

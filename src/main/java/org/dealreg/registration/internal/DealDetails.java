@@ -17,23 +17,55 @@ public record DealDetails(UUID id, String receiptNumber, RegistrationStatus stat
         BigDecimal amount, String currency, BigDecimal usdPerUnit, BigDecimal amountUsd, LocalDate expectedCloseDate,
         Verdict verdict, Instant submittedAt, Instant decisionDueAt, int version, Instant decidedAt,
         boolean decidedByProgramme, RejectionReason rejectionReason, String rejectionComment, Instant endedAt,
-        List<StaffView> staffViews) {
+        List<StaffView> staffViews, Instant protectionEndsAt, int extensionsGranted, int maxExtensions,
+        List<Extension> extensions, LocalDate closedOn, BigDecimal wonAmount, String wonCurrency, BigDecimal wonAmountUsd,
+        String lostReason) {
+
+    /** An extension request and its answer, as the partner reads it. */
+    public record Extension(Instant requestedAt, String reason, String status, Instant decidedAt, String declineReason,
+            Instant protectionEndsAt) {
+    }
 
     /** Someone at the vendor opened this registration: the partner sees who, in which role, and when. */
     public record StaffView(String name, String role, Instant at) {
     }
 
-    static DealDetails of(Registration r, List<StaffView> staffViews) {
+    static DealDetails of(Registration r, List<StaffView> staffViews, int maxExtensions) {
         return new DealDetails(r.id(), r.receiptNumber(), r.status(), r.customerName(), r.customerWebsite(),
                 r.customerCountry(), r.customerCity(), r.contactName(), r.contactEmail(), r.contactPhone(), r.title(),
                 r.description(), r.competitors(), r.specializationCode(), r.amount(), r.currency(), r.usdPerUnit(),
                 r.amountUsd(), r.expectedCloseDate(), r.verdict(), r.submittedAt(), r.decisionDueAt(), r.version(),
                 r.decidedAt(), r.decidedAt() != null && r.decidedBy() == null, r.rejectionReason(),
-                r.rejectionComment(), r.endedAt(), staffViews);
+                r.rejectionComment(), r.endedAt(), staffViews, r.protectionEndsAt(), r.extensionsGranted(), maxExtensions,
+                r.extensions().stream().map(e -> new Extension(e.requestedAt(), e.reason(), e.status().name(),
+                        e.decidedAt(), e.declineReason(), e.protectionEndsAt())).toList(),
+                r.closedOn(), r.wonAmount(), r.wonCurrency(), r.wonAmountUsd(), r.lostReason());
+    }
+
+    /** Approved: the customer is reserved for the partner, who can close it or ask for more time. */
+    public boolean protectedNow() {
+        return status == RegistrationStatus.APPROVED;
+    }
+
+    public boolean extensionPending() {
+        return extensions.stream().anyMatch(e -> "PENDING".equals(e.status()));
+    }
+
+    /** The form is offered while a request could be accepted; the service checks again when it is sent. */
+    public boolean mayRequestExtension() {
+        return protectedNow() && !extensionPending() && extensionsGranted < maxExtensions;
     }
 
     public boolean awaitingDecision() {
         return status == RegistrationStatus.SUBMITTED;
+    }
+
+    /** What the vendor decided: a registration closed or expired after its approval was approved. */
+    public RegistrationStatus decisionStatus() {
+        return switch (status) {
+            case WON, LOST, EXPIRED -> RegistrationStatus.APPROVED;
+            default -> status;
+        };
     }
 
     /** When the vendor decided or the partner withdrew: what the partner's page states as the outcome. */

@@ -19,8 +19,14 @@ import org.dealreg.registration.RegistrationStatus;
 @Table(name = "registration_history")
 class HistoryEntry {
 
-    /** ESCALATED is written by the deadline job alone, with no status change and no actor. */
-    enum Action { SUBMITTED, APPROVED, REJECTED, WITHDRAWN, ESCALATED }
+    /**
+     * ESCALATED is written by the deadline job alone, with no status change and no actor; EXPIRED by the
+     * protection job, with no actor.
+     */
+    enum Action {
+        SUBMITTED, APPROVED, REJECTED, WITHDRAWN, ESCALATED, EXPIRED, EXTENSION_REQUESTED, EXTENDED, EXTENSION_DECLINED,
+        WON, LOST
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.dealreg.program.ProgramSettings;
 import org.dealreg.registration.DeadlineEnforcement;
 import org.dealreg.registration.DecisionReminderDue;
 import org.dealreg.registration.PendingRegistration;
@@ -27,9 +28,11 @@ class JpaDeadlineEnforcement implements DeadlineEnforcement {
     private final Transitions transitions;
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
+    private final ProgramSettings settings;
 
     JpaDeadlineEnforcement(RegistrationRepository registrations, Transitions transitions, JdbcTemplate jdbc,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, ProgramSettings settings) {
+        this.settings = settings;
         this.registrations = registrations;
         this.transitions = transitions;
         this.jdbc = jdbc;
@@ -73,7 +76,7 @@ class JpaDeadlineEnforcement implements DeadlineEnforcement {
     public void approveByProgramme(UUID id, int versionSeen) {
         Registration registration = registrations.findAnyCompanysById(id).orElseThrow(() -> new NotFound("Registration"));
         Instant at = transitions.now();
-        transitions.apply(registration, r -> r.approve(null, versionSeen, at));
+        transitions.apply(registration, r -> r.approve(null, versionSeen, at, settings.protectionPeriod()));
     }
 
     @Override

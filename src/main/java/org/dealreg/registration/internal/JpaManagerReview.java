@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.dealreg.conflicts.ConflictCheck;
+import org.dealreg.program.ProgramSettings;
 import org.dealreg.registration.ManagerReview;
 import org.dealreg.registration.PendingRegistration;
 import org.dealreg.registration.RegistrationForReview;
@@ -32,9 +33,11 @@ class JpaManagerReview implements ManagerReview {
     private final Transitions transitions;
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
+    private final ProgramSettings settings;
 
     JpaManagerReview(RegistrationRepository registrations, ConflictCheck conflicts, Transitions transitions,
-            JdbcTemplate jdbc, ApplicationEventPublisher events) {
+            JdbcTemplate jdbc, ApplicationEventPublisher events, ProgramSettings settings) {
+        this.settings = settings;
         this.registrations = registrations;
         this.conflicts = conflicts;
         this.transitions = transitions;
@@ -79,7 +82,7 @@ class JpaManagerReview implements ManagerReview {
     @Transactional
     public void approve(UUID id, int versionSeen, UUID manager) {
         Instant at = transitions.now();
-        transitions.apply(registration(id), r -> r.approve(manager, versionSeen, at));
+        transitions.apply(registration(id), r -> r.approve(manager, versionSeen, at, settings.protectionPeriod()));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.dealreg.registration.internal;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,6 +28,11 @@ import org.dealreg.conflicts.CheckOutcome;
 import org.dealreg.conflicts.Verdict;
 import org.dealreg.crypto.EncryptedString;
 import org.dealreg.registration.AlreadyDecided;
+import org.dealreg.registration.ExtensionDecided;
+import org.dealreg.registration.ExtensionRequested;
+import org.dealreg.registration.RegistrationActionRefused;
+import org.dealreg.registration.RegistrationClosed;
+import org.dealreg.registration.RegistrationExpired;
 import org.dealreg.registration.RegistrationDecided;
 import org.dealreg.registration.RegistrationStatus;
 import org.dealreg.registration.RegistrationSubmitted;
@@ -150,6 +156,39 @@ class Registration extends AbstractAggregateRoot<Registration> implements Persis
     @Column(name = "ended_at")
     private Instant endedAt;
 
+    @Column(name = "protection_ends_at")
+    private Instant protectionEndsAt;
+
+    @Column(name = "extensions_granted", nullable = false)
+    private int extensionsGranted;
+
+    @Column(name = "closed_on")
+    private LocalDate closedOn;
+
+    @Column(name = "closed_by")
+    private UUID closedBy;
+
+    @Column(name = "won_amount")
+    private BigDecimal wonAmount;
+
+    @Column(name = "won_currency")
+    private String wonCurrency;
+
+    @Column(name = "won_usd_per_unit")
+    private BigDecimal wonUsdPerUnit;
+
+    @Column(name = "won_amount_usd")
+    private BigDecimal wonAmountUsd;
+
+    @Convert(converter = EncryptedString.class)
+    @Column(name = "lost_reason")
+    private String lostReason;
+
+    @OneToMany(cascade = {CascadeType.PERSIST, CascadeType.MERGE})
+    @JoinColumn(name = "registration_id", nullable = false, updatable = false)
+    @OrderBy("requestedAt")
+    private List<ExtensionRequest> extensions = new ArrayList<>();
+
     @OneToMany(cascade = {CascadeType.PERSIST, CascadeType.MERGE})
     @JoinColumn(name = "registration_id", nullable = false, updatable = false)
     @OrderBy("id")
@@ -216,9 +255,10 @@ class Registration extends AbstractAggregateRoot<Registration> implements Persis
         return r;
     }
 
-    /** A manager reserves the customer for the partner. */
-    void approve(UUID manager, int versionSeen, Instant at) {
+    /** A manager (or the programme, with no manager) reserves the customer for the partner for {@code protection}. */
+    void approve(UUID manager, int versionSeen, Instant at, Duration protection) {
         decide(RegistrationStatus.APPROVED, manager, versionSeen, at, HistoryEntry.Action.APPROVED, null);
+        this.protectionEndsAt = at.plus(protection);
     }
 
     /** A manager turns the registration down, with a reason and a comment the partner reads. */
@@ -235,6 +275,123 @@ class Registration extends AbstractAggregateRoot<Registration> implements Persis
         this.endedAt = at;
         history.add(new HistoryEntry(at, partnerUser, HistoryEntry.Action.WITHDRAWN, status));
         registerEvent(new RegistrationDecided(id, receiptNumber, partnerId, submittedBy, status, partnerUser, null, at));
+    }
+
+    /**
+     * The partner asks for more protection, before it ends, with a reason; at most one open request and
+     * {@code maxExtensions} granted ones.
+     */
+    void requestExtension(UUID partnerUser, int versionSeen, String reason, Instant at, int maxExtensions) {
+        if (status != RegistrationStatus.APPROVED) {
+            throw new RegistrationActionRefused("deal.refused.notApproved", status);
+        }
+        if (pendingExtension() != null) {
+            throw new RegistrationActionRefused("extension.refused.pending");
+        }
+        if (!protectionEndsAt.isAfter(at)) {
+            throw new RegistrationActionRefused("extension.refused.ended");
+        }
+        if (extensionsGranted >= maxExtensions) {
+            throw new RegistrationActionRefused("extension.refused.maximum", maxExtensions);
+        }
+        requireApproved(versionSeen);
+        extensions.add(new ExtensionRequest(partnerUser, reason, at, protectionEndsAt));
+        history.add(new HistoryEntry(at, partnerUser, HistoryEntry.Action.EXTENSION_REQUESTED, status));
+        registerEvent(new ExtensionRequested(id, receiptNumber, partnerId, partnerUser, protectionEndsAt, at));
+    }
+
+    /** A manager grants the open request: protection ends {@code length} later than it did. */
+    void grantExtension(UUID manager, UUID requestId, Duration length, int maxExtensions, Instant at) {
+        ExtensionRequest request = openRequest(requestId);
+        if (extensionsGranted >= maxExtensions) {
+            throw new RegistrationActionRefused("extension.refused.maximum", maxExtensions);
+        }
+        protectionEndsAt = protectionEndsAt.plus(length);
+        extensionsGranted++;
+        request.grant(manager, at, protectionEndsAt);
+        history.add(new HistoryEntry(at, manager, HistoryEntry.Action.EXTENDED, status));
+        registerEvent(new ExtensionDecided(id, receiptNumber, partnerId, request.requestedBy(), true, manager,
+                protectionEndsAt, at));
+    }
+
+    /** A manager declines the open request with a reason the partner reads; protection ends when it did. */
+    void declineExtension(UUID manager, UUID requestId, String why, Instant at) {
+        ExtensionRequest request = openRequest(requestId);
+        request.decline(manager, at, why);
+        history.add(new HistoryEntry(at, manager, HistoryEntry.Action.EXTENSION_DECLINED, status));
+        registerEvent(new ExtensionDecided(id, receiptNumber, partnerId, request.requestedBy(), false, manager,
+                protectionEndsAt, at));
+    }
+
+    private ExtensionRequest openRequest(UUID requestId) {
+        if (status != RegistrationStatus.APPROVED) {
+            throw new RegistrationActionRefused("deal.refused.notApproved", status);
+        }
+        ExtensionRequest request = pendingExtension();
+        if (request == null || !request.id().equals(requestId)) {
+            throw new RegistrationActionRefused("extension.refused.answered");
+        }
+        return request;
+    }
+
+    /**
+     * Whether protection has ended by {@code now} with nothing holding it: a request the partner made in time
+     * keeps the customer reserved until a manager answers it.
+     */
+    boolean protectionEndedBy(Instant now) {
+        return status == RegistrationStatus.APPROVED && !protectionEndsAt.isAfter(now) && pendingExtension() == null;
+    }
+
+    /** Protection ended and the partner did not close the deal: the customer is free again. */
+    void expire(Instant now) {
+        if (!protectionEndedBy(now)) {
+            throw new AlreadyDecided(status, decidedBy);
+        }
+        this.status = RegistrationStatus.EXPIRED;
+        this.endedAt = now;
+        history.add(new HistoryEntry(now, null, HistoryEntry.Action.EXPIRED, status));
+        registerEvent(new RegistrationExpired(id, receiptNumber, partnerId, submittedBy, protectionEndsAt, now));
+    }
+
+    /** The partner won the deal: the final amount, its value in USD on the day it closed, and that day. */
+    void closeWon(UUID partnerUser, int versionSeen, ValidClose.Won won, Instant at) {
+        requireApproved(versionSeen);
+        this.wonAmount = won.amount();
+        this.wonCurrency = won.currency();
+        this.wonUsdPerUnit = won.usdPerUnit();
+        this.wonAmountUsd = won.amountUsd();
+        close(RegistrationStatus.WON, partnerUser, won.closedOn(), at, HistoryEntry.Action.WON);
+    }
+
+    /** The partner lost the deal, and says why. */
+    void closeLost(UUID partnerUser, int versionSeen, String reason, LocalDate closedOn, Instant at) {
+        requireApproved(versionSeen);
+        this.lostReason = reason;
+        close(RegistrationStatus.LOST, partnerUser, closedOn, at, HistoryEntry.Action.LOST);
+    }
+
+    private void close(RegistrationStatus outcome, UUID partnerUser, LocalDate on, Instant at, HistoryEntry.Action action) {
+        this.status = outcome;
+        this.closedOn = on;
+        this.closedBy = partnerUser;
+        this.endedAt = at;
+        history.add(new HistoryEntry(at, partnerUser, action, status));
+        registerEvent(new RegistrationClosed(id, receiptNumber, partnerId, status, wonAmount, wonCurrency, wonAmountUsd,
+                closedOn, partnerUser, at));
+    }
+
+    /** Only an approved registration, as the partner saw it, can be extended or closed. */
+    private void requireApproved(int versionSeen) {
+        if (status != RegistrationStatus.APPROVED) {
+            throw new RegistrationActionRefused("deal.refused.notApproved", status);
+        }
+        if (version != versionSeen) {
+            throw new RegistrationActionRefused("deal.refused.changed");
+        }
+    }
+
+    ExtensionRequest pendingExtension() {
+        return extensions.stream().filter(ExtensionRequest::pending).findFirst().orElse(null);
     }
 
     private void decide(RegistrationStatus outcome, UUID manager, int versionSeen, Instant at, HistoryEntry.Action action,
@@ -268,6 +425,14 @@ class Registration extends AbstractAggregateRoot<Registration> implements Persis
     String rejectionComment() { return rejectionComment; }
     Instant endedAt() { return endedAt; }
     List<HistoryEntry> history() { return List.copyOf(history); }
+    List<ExtensionRequest> extensions() { return List.copyOf(extensions); }
+    Instant protectionEndsAt() { return protectionEndsAt; }
+    int extensionsGranted() { return extensionsGranted; }
+    LocalDate closedOn() { return closedOn; }
+    BigDecimal wonAmount() { return wonAmount; }
+    String wonCurrency() { return wonCurrency; }
+    BigDecimal wonAmountUsd() { return wonAmountUsd; }
+    String lostReason() { return lostReason; }
     UUID partnerId() { return partnerId; }
     RegistrationStatus status() { return status; }
     String receiptNumber() { return receiptNumber; }

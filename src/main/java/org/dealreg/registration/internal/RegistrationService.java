@@ -29,6 +29,7 @@ import org.dealreg.program.RegionView;
 import org.dealreg.program.Setting;
 import org.dealreg.program.Regions;
 import org.dealreg.registration.PartnerSubmissions;
+import org.dealreg.registration.RegistrationActionRefused;
 import org.dealreg.registration.RegistrationStatus;
 import org.dealreg.shared.NotFound;
 import org.springframework.data.domain.Page;
@@ -141,11 +142,64 @@ class RegistrationService implements PartnerSubmissions {
     @Override
     @Transactional
     public void withdraw(CurrentUser user, UUID id, int versionSeen) {
-        Registration registration = registrations.findByIdAndPartnerId(id, user.partnerId())
-                .orElseThrow(() -> new NotFound("Registration"));
+        Registration registration = own(user, id);
         Instant at = transitions.now();
         transitions.apply(registration, r -> r.withdraw(user.id(), versionSeen, at));
         conflicts.release(id, at);
+    }
+
+    /**
+     * The partner asks for more protection, with a reason.
+     *
+     * @throws RegistrationActionRefused when the registration is not approved, its protection ended, a request is
+     *         already open or the maximum is reached, or it changed since the partner saw it: nothing is stored
+     */
+    @Transactional
+    public void requestExtension(CurrentUser user, UUID id, int versionSeen, String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > 2000) {
+            throw new RegistrationActionRefused("extension.reason.required");
+        }
+        Registration registration = own(user, id);
+        Instant at = transitions.now();
+        transitions.apply(registration, r -> r.requestExtension(user.id(), versionSeen, why, at, settings.maxExtensions()),
+                () -> new RegistrationActionRefused("extension.refused.pending"));
+    }
+
+    /**
+     * The partner closes an approved registration, won or lost; the customer is free again at once.
+     *
+     * @throws SubmissionRefused when the form breaks a rule (a problem per field): nothing is stored
+     * @throws RegistrationActionRefused when it is not approved, or changed since the partner saw it
+     */
+    @Transactional
+    public void close(CurrentUser user, UUID id, CloseForm form) {
+        Registration registration = own(user, id);
+        ValidClose close = ClosingRules.check(form, closingContext(user, registration));
+        Instant at = transitions.now();
+        transitions.apply(registration, r -> {
+            if (close.won() != null) {
+                r.closeWon(user.id(), form.version(), close.won(), at);
+            } else {
+                r.closeLost(user.id(), form.version(), close.lostReason(), close.closedOn(), at);
+            }
+        }, () -> new RegistrationActionRefused("deal.refused.changed"));
+        conflicts.release(id, at);
+    }
+
+    /** The close form's rule problems, shown beside its format errors; stores nothing. */
+    @Transactional(readOnly = true)
+    public List<FieldProblem> closeProblems(CurrentUser user, UUID id, CloseForm form) {
+        return ClosingRules.problems(form, closingContext(user, own(user, id)));
+    }
+
+    private ClosingRules.Context closingContext(CurrentUser user, Registration registration) {
+        return new ClosingRules.Context(LocalDate.now(clock.withZone(user.zone())),
+                LocalDate.ofInstant(registration.submittedAt(), user.zone()), rates::usdPerUnit);
+    }
+
+    private Registration own(CurrentUser user, UUID id) {
+        return registrations.findByIdAndPartnerId(id, user.partnerId()).orElseThrow(() -> new NotFound("Registration"));
     }
 
     /** The traffic light a partner sees before typing the whole form; claims and stores nothing. */
@@ -184,9 +238,8 @@ class RegistrationService implements PartnerSubmissions {
 
     @Transactional(readOnly = true)
     public DealDetails find(CurrentUser user, UUID id) {
-        Registration registration = registrations.findByIdAndPartnerId(id, user.partnerId())
-                .orElseThrow(() -> new NotFound("Registration"));
-        return DealDetails.of(registration, staffViews(id));
+        Registration registration = own(user, id);
+        return DealDetails.of(registration, staffViews(id), settings.maxExtensions());
     }
 
     /** Who at the vendor opened the registration, newest first, with their name and role. */

@@ -103,7 +103,8 @@ final class SubmissionRules {
         return new Evaluation(problems, amount, currency.map(Enum::name).orElse(null), usdPerUnit, amountUsd);
     }
 
-    private static BigDecimal amount(String text, List<FieldProblem> problems) {
+    /** A positive amount of at most two decimals, or null with the problem noted on the "amount" field. */
+    static BigDecimal amount(String text, List<FieldProblem> problems) {
         if (text == null || text.isBlank()) {
             return null;
         }

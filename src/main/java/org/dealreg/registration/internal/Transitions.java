@@ -4,9 +4,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+
+import org.hibernate.exception.ConstraintViolationException;
 
 import org.dealreg.registration.AlreadyDecided;
 import org.dealreg.registration.RegistrationStatus;
@@ -48,6 +52,26 @@ class Transitions {
             entityManager.flush();
         } catch (OptimisticLockException lost) {
             throw whatItIsNow(registration.id());
+        }
+        registrations.save(registration);
+    }
+
+    /**
+     * As {@link #apply(Registration, Consumer)}, for a change whose race has its own words: the person who lost it
+     * is told {@code lostRace}. A lost race is a version that moved on, or a row a unique index refuses (two
+     * extension requests at once); after the latter the transaction can run no more statements, so nothing is read.
+     */
+    void apply(Registration registration, Consumer<Registration> change, Supplier<RuntimeException> lostRace) {
+        change.accept(registration);
+        try {
+            entityManager.flush();
+        } catch (OptimisticLockException lost) {
+            throw lostRace.get();
+        } catch (PersistenceException refused) {
+            if (refused.getCause() instanceof ConstraintViolationException) {
+                throw lostRace.get();
+            }
+            throw refused;
         }
         registrations.save(registration);
     }

@@ -1,0 +1,28 @@
+package org.dealreg.registration;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The managers' side of extension requests: the open ones, the one ending first first, and the answers. */
+public interface ExtensionReview {
+
+    List<ExtensionToDecide> pending();
+
+    /**
+     * Protection ends the extension length (setting) later.
+     *
+     * @throws RegistrationActionRefused when the request was answered meanwhile, the registration is no longer
+     *         approved, or the maximum of extensions is reached: nothing is changed
+     */
+    void grant(UUID registrationId, UUID requestId, UUID manager);
+
+    /** @throws RegistrationActionRefused as for {@link #grant} */
+    void decline(UUID registrationId, UUID requestId, UUID manager, String reason);
+
+    /** An open request as the managers see it, with the partner's reason. */
+    record ExtensionToDecide(UUID registrationId, UUID requestId, String receiptNumber, UUID partnerId,
+            String customerName, String title, Instant protectionEndsAt, int extensionsGranted, Instant requestedAt,
+            UUID requestedBy, String reason) {
+    }
+}

@@ -1,0 +1,98 @@
+package org.dealreg.review.internal;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.dealreg.identity.CurrentUser;
+import org.dealreg.partners.PartnerView;
+import org.dealreg.partners.Partners;
+import org.dealreg.program.ProgramSettings;
+import org.dealreg.registration.ExtensionReview;
+import org.dealreg.registration.ExtensionReview.ExtensionToDecide;
+import org.dealreg.registration.RegistrationActionRefused;
+import org.dealreg.registration.RegistrationStatus;
+import org.dealreg.shared.NotFound;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The managers' queue of extension requests, the one whose protection ends first first, and their answers. Which
+ * request is answered comes from the URL, who answers from the session; a decline carries its reason.
+ */
+@Controller
+@RequestMapping("/review/extensions")
+class ExtensionQueueController {
+
+    private final ExtensionReview extensions;
+    private final Partners partners;
+    private final ProgramSettings settings;
+    private final MessageSource messages;
+
+    ExtensionQueueController(ExtensionReview extensions, Partners partners, ProgramSettings settings,
+            MessageSource messages) {
+        this.extensions = extensions;
+        this.partners = partners;
+        this.settings = settings;
+        this.messages = messages;
+    }
+
+    record Row(ExtensionToDecide request, String partnerName) {
+    }
+
+    @GetMapping
+    String queue(Model model) {
+        List<ExtensionToDecide> pending = extensions.pending();
+        Map<UUID, PartnerView> byId = partners.findAll(pending.stream().map(ExtensionToDecide::partnerId).distinct().toList());
+        model.addAttribute("rows", pending.stream()
+                .map(r -> new Row(r, byId.containsKey(r.partnerId()) ? byId.get(r.partnerId()).legalName() : "?")).toList());
+        model.addAttribute("extensionDays", settings.extensionLength().toDays());
+        model.addAttribute("maxExtensions", settings.maxExtensions());
+        return "review/extensions";
+    }
+
+    @PostMapping("/{registrationId}/{requestId}/grant")
+    String grant(@AuthenticationPrincipal CurrentUser manager, @PathVariable String registrationId,
+            @PathVariable String requestId, RedirectAttributes redirect) {
+        try {
+            extensions.grant(NotFound.id(registrationId, "Registration"), NotFound.id(requestId, "Extension request"),
+                    manager.id());
+            redirect.addFlashAttribute("flash", "extension.granted");
+        } catch (RegistrationActionRefused refused) {
+            redirect.addFlashAttribute("flashError", message(refused));
+        }
+        return "redirect:/review/extensions";
+    }
+
+    @PostMapping("/{registrationId}/{requestId}/decline")
+    String decline(@AuthenticationPrincipal CurrentUser manager, @PathVariable String registrationId,
+            @PathVariable String requestId, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        try {
+            extensions.decline(NotFound.id(registrationId, "Registration"), NotFound.id(requestId, "Extension request"),
+                    manager.id(), reason);
+            redirect.addFlashAttribute("flash", "extension.declined");
+        } catch (RegistrationActionRefused refused) {
+            redirect.addFlashAttribute("flashError", message(refused));
+        }
+        return "redirect:/review/extensions";
+    }
+
+    private String message(RegistrationActionRefused refused) {
+        Locale locale = LocaleContextHolder.getLocale();
+        Object[] args = Arrays.stream(refused.args())
+                .map(arg -> arg instanceof RegistrationStatus status ? messages.getMessage("status." + status, null, locale) : arg)
+                .toArray();
+        return messages.getMessage(refused.code(), args, locale);
+    }
+}
