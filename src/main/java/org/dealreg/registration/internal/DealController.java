@@ -204,10 +204,11 @@ class DealController {
             refused.problems().forEach(problem -> reject(result, problem));
             return closePage(service.find(user, registration), model);
         } catch (RegistrationActionRefused refused) {
-            result.reject(refused.code(), refused.args(), refused.code());
+            result.reject(refused.code(), refused.getArguments(), refused.code());
             return closePage(service.find(user, registration), model);
         } catch (AlreadyDecided already) {
-            result.reject("deal.refused.notApproved", new Object[] {already.status()}, "deal.refused.notApproved");
+            RegistrationActionRefused notApproved = new RegistrationActionRefused("deal.refused.notApproved", already.status());
+            result.reject(notApproved.code(), notApproved.getArguments(), notApproved.code());
             return closePage(service.find(user, registration), model);
         }
     }
@@ -219,11 +220,7 @@ class DealController {
     }
 
     private String message(RegistrationActionRefused refused) {
-        Locale locale = LocaleContextHolder.getLocale();
-        Object[] args = Arrays.stream(refused.args())
-                .map(arg -> arg instanceof RegistrationStatus status ? messages.getMessage("status." + status, null, locale) : arg)
-                .toArray();
-        return messages.getMessage(refused.code(), args, locale);
+        return messages.getMessage(refused, LocaleContextHolder.getLocale());
     }
 
     private String notApproved(AlreadyDecided already) {

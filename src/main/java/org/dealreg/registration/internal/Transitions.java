@@ -68,7 +68,7 @@ class Transitions {
         } catch (OptimisticLockException lost) {
             throw lostRace.get();
         } catch (PersistenceException refused) {
-            if (refused.getCause() instanceof ConstraintViolationException) {
+            if (refused instanceof ConstraintViolationException || refused.getCause() instanceof ConstraintViolationException) {
                 throw lostRace.get();
             }
             throw refused;

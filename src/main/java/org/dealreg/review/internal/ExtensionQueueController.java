@@ -1,8 +1,6 @@
 package org.dealreg.review.internal;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,7 +11,6 @@ import org.dealreg.program.ProgramSettings;
 import org.dealreg.registration.ExtensionReview;
 import org.dealreg.registration.ExtensionReview.ExtensionToDecide;
 import org.dealreg.registration.RegistrationActionRefused;
-import org.dealreg.registration.RegistrationStatus;
 import org.dealreg.shared.NotFound;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -89,10 +86,6 @@ class ExtensionQueueController {
     }
 
     private String message(RegistrationActionRefused refused) {
-        Locale locale = LocaleContextHolder.getLocale();
-        Object[] args = Arrays.stream(refused.args())
-                .map(arg -> arg instanceof RegistrationStatus status ? messages.getMessage("status." + status, null, locale) : arg)
-                .toArray();
-        return messages.getMessage(refused.code(), args, locale);
+        return messages.getMessage(refused, LocaleContextHolder.getLocale());
     }
 }
