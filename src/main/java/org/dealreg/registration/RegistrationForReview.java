@@ -18,7 +18,8 @@ public record RegistrationForReview(UUID id, int version, String receiptNumber, 
         String description, String competitors, String specializationCode, BigDecimal amount, String currency,
         BigDecimal usdPerUnit, BigDecimal amountUsd, LocalDate expectedCloseDate, Verdict verdict, Instant submittedAt,
         Instant remindAt, Instant decisionDueAt, Instant decidedAt, UUID decidedBy, RejectionReason rejectionReason,
-        String rejectionComment, List<HistoryLine> history, long partnerOpenRegistrations) {
+        String rejectionComment, List<HistoryLine> history, long partnerOpenRegistrations, Instant protectionEndsAt,
+        int extensionsGranted) {
 
     /** One step of the history; {@code actorId} is null when the programme acted by itself. */
     public record HistoryLine(Instant at, UUID actorId, String action, RegistrationStatus statusAfter) {

@@ -4,6 +4,14 @@ package org.dealreg.registration;
 public enum RegistrationStatus {
     SUBMITTED, APPROVED, REJECTED, WITHDRAWN, EXPIRED, WON, LOST;
 
+    /** What the vendor decided for a registration now in this status: one closed or expired had been approved. */
+    public RegistrationStatus decision() {
+        return switch (this) {
+            case WON, LOST, EXPIRED -> APPROVED;
+            default -> this;
+        };
+    }
+
     public boolean isOpen() {
         return this == SUBMITTED || this == APPROVED;
     }

@@ -60,14 +60,6 @@ public record DealDetails(UUID id, String receiptNumber, RegistrationStatus stat
         return status == RegistrationStatus.SUBMITTED;
     }
 
-    /** What the vendor decided: a registration closed or expired after its approval was approved. */
-    public RegistrationStatus decisionStatus() {
-        return switch (status) {
-            case WON, LOST, EXPIRED -> RegistrationStatus.APPROVED;
-            default -> status;
-        };
-    }
-
     /** When the vendor decided or the partner withdrew: what the partner's page states as the outcome. */
     public Instant outcomeAt() {
         return decidedAt != null ? decidedAt : endedAt;

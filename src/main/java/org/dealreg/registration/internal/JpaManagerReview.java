@@ -64,7 +64,8 @@ class JpaManagerReview implements ManagerReview {
                 r.specializationCode(), r.amount(), r.currency(), r.usdPerUnit(), r.amountUsd(), r.expectedCloseDate(), r.verdict(),
                 r.submittedAt(), r.remindAt(), r.decisionDueAt(), r.decidedAt(), r.decidedBy(), r.rejectionReason(),
                 r.rejectionComment(), r.history().stream().map(h -> new RegistrationForReview.HistoryLine(h.at(),
-                        h.actorId(), h.action().name(), h.statusAfter())).toList(), open);
+                        h.actorId(), h.action().name(), h.statusAfter())).toList(), open, r.protectionEndsAt(),
+                r.extensionsGranted());
     }
 
     @Override

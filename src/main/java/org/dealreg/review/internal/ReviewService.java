@@ -93,7 +93,7 @@ class ReviewService {
         Map<UUID, PartnerView> others = partners.findAll(ids(matches.stream().map(ConflictReport.Match::otherPartnerId)));
         List<ReportLine> lines = matches.stream().map(m -> new ReportLine(m.kind(), m.score(), m.accountId(),
                 accountNames.get(m.accountId()), names.get(m.accountOwnerId()), m.accountEngaged(),
-                m.otherRegistrationId(), others.containsKey(m.otherPartnerId())
+                m.otherRegistrationId(), m.otherPartnerId() != null && others.containsKey(m.otherPartnerId())
                         ? others.get(m.otherPartnerId()).legalName() : null)).toList();
         DeadlineBadge badge = deal.pending()
                 ? DeadlineBadge.of(deal.remindAt(), deal.decisionDueAt(), clock.instant())

@@ -65,6 +65,9 @@ class CloseTest {
                 Integer.class, id.toString())).isEqualTo(1);
         String page = mvc.perform(get("/deals/{id}", id).with(user(bob))).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"closed-won\"").contains("$182,500.00").doesNotContain("id=\"close-link\"");
+        String managers = mvc.perform(get("/review/{id}", id).with(user(users.byEmail("maria@dealreg.example"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(managers).contains("Closed as won").contains("id=\"final-status\"");
     }
 
     @Test
