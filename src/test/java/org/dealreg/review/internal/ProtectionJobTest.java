@@ -50,20 +50,25 @@ class ProtectionJobTest {
     void thePartnerIsRemindedFourteenSevenAndOneDayBeforeTheEndEachOnce() throws Exception {
         CurrentUser bob = users.newPartnerUser(users.newPartner("US"));
         UUID id = approved(bob);
-        Instant end = instant("protection_ends_at", id);
+        Instant now = Instant.now();
 
-        job.run(end.minus(Duration.ofDays(15)));
+        endsIn(id, now, Duration.ofDays(15));
+        job.run(now);
         assertThat(reminders(bob)).as("too early").isZero();
 
-        twice(end.minus(Duration.ofDays(14)));
+        endsIn(id, now, Duration.ofDays(14));
+        twice(now);
         assertThat(reminders(bob)).isEqualTo(1);
-        job.run(end.minus(Duration.ofDays(10)));
+        endsIn(id, now, Duration.ofDays(10));
+        job.run(now);
         assertThat(reminders(bob)).as("nothing new between steps").isEqualTo(1);
 
-        twice(end.minus(Duration.ofDays(6)));
+        endsIn(id, now, Duration.ofDays(6));
+        twice(now);
         assertThat(reminders(bob)).isEqualTo(2);
 
-        twice(end.minus(Duration.ofHours(20)));
+        endsIn(id, now, Duration.ofHours(20));
+        twice(now);
         assertThat(reminders(bob)).isEqualTo(3);
         assertThat(jdbc.queryForObject("select protection_reminded_days from registration where id = ?", Integer.class, id))
                 .isEqualTo(1);
@@ -75,8 +80,10 @@ class ProtectionJobTest {
     void aJobThatMissedStepsSendsOnlyTheMostUrgentReminder() throws Exception {
         CurrentUser bob = users.newPartnerUser(users.newPartner("US"));
         UUID id = approved(bob);
+        Instant now = Instant.now();
+        endsIn(id, now, Duration.ofDays(3));
 
-        job.run(instant("protection_ends_at", id).minus(Duration.ofDays(3)));
+        job.run(now);
 
         assertThat(reminders(bob)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select protection_reminded_days from registration where id = ?", Integer.class, id))
@@ -87,15 +94,17 @@ class ProtectionJobTest {
     void atTheEndOfProtectionTheRegistrationExpiresOnceAndTheCustomerIsFree() throws Exception {
         CurrentUser bob = users.newPartnerUser(users.newPartner("US"));
         UUID id = approved(bob);
-        Instant end = instant("protection_ends_at", id);
+        Instant now = Instant.now();
 
-        job.run(end.minusSeconds(60));
+        endsIn(id, now, Duration.ofSeconds(60));
+        job.run(now);
         assertThat(status(id)).isEqualTo("APPROVED");
 
-        twice(end.plusSeconds(1));
+        endsIn(id, now, Duration.ofSeconds(-1));
+        twice(now);
 
         assertThat(status(id)).isEqualTo("EXPIRED");
-        assertThat(instant("ended_at", id)).isEqualTo(end.plusSeconds(1));
+        assertThat(instant("ended_at", id)).isEqualTo(now.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         assertThat(jdbc.queryForList("select action from registration_history where registration_id = ? order by id",
                 String.class, id)).containsExactly("SUBMITTED", "APPROVED", "EXPIRED");
         assertThat(jdbc.queryForObject("select released_at from customer_claim where registration_id = ?",
@@ -110,17 +119,27 @@ class ProtectionJobTest {
     void aRequestMadeInTimeKeepsTheCustomerReservedUntilAManagerAnswers() throws Exception {
         CurrentUser bob = users.newPartnerUser(users.newPartner("US"));
         UUID id = approved(bob);
-        Instant end = instant("protection_ends_at", id);
         mvc.perform(post("/deals/{id}/extension", id).param("version", version(jdbc, id))
                 .param("reason", "The customer's board meets next month.").with(csrf()).with(user(bob)));
         UUID request = jdbc.queryForObject("select id from extension_request where registration_id = ?", UUID.class, id);
+        Instant now = Instant.now();
+        endsIn(id, now, Duration.ofDays(-2));
 
-        job.run(end.plus(Duration.ofDays(2)));
+        job.run(now);
         assertThat(status(id)).isEqualTo("APPROVED");
 
         extensions.decline(id, request, users.byEmail("maria@dealreg.example").id(), "The customer already chose.");
-        job.run(end.plus(Duration.ofDays(2)));
+        job.run(now);
         assertThat(status(id)).isEqualTo("EXPIRED");
+    }
+
+    /**
+     * Moves this registration's end of protection, rather than running the job in the future, which would expire
+     * every other test's approved registrations too.
+     */
+    private void endsIn(UUID id, Instant now, Duration left) {
+        jdbc.update("update registration set protection_ends_at = ? where id = ?",
+                java.sql.Timestamp.from(now.plus(left)), id);
     }
 
     private void twice(Instant at) {
