@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -33,6 +34,15 @@ public interface DirectAccounts {
 
     /** Account names by id, in one query (for a report that lists accounts by id). */
     Map<UUID, String> names(Collection<UUID> ids);
+
+    /** The rep who owns the account now (ownership moves with imports); empty for an unknown account. */
+    Optional<UUID> ownerOf(UUID accountId);
+
+    /** The accounts the rep owns now, by name. */
+    List<AccountName> ownedBy(UUID repId);
+
+    record AccountName(UUID id, String name) {
+    }
 
     /** Every account the matcher finds: the decisive matches, then the other similar names. */
     default List<AccountMatch> match(String normalisedName, String country, String domain, Instant asOf) {

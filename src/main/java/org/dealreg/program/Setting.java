@@ -17,7 +17,8 @@ public enum Setting {
     ENGAGEMENT_LAPSE_DAYS("engagement-lapse-days"),
     WEAK_MATCH_THRESHOLD("weak-match-threshold"),
     PRECHECKS_PER_HOUR("prechecks-per-hour"),
-    PRECHECKS_PER_HOUR_PER_PARTNER("prechecks-per-hour-per-partner");
+    PRECHECKS_PER_HOUR_PER_PARTNER("prechecks-per-hour-per-partner"),
+    FISCAL_YEAR_START_MONTH("fiscal-year-start-month");
 
     private final String key;
 

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.dealreg.accounts.AccountMatch;
@@ -133,6 +134,20 @@ class JdbcDirectAccounts implements DirectAccounts {
         jdbc.query("select id, name from direct_account where id in (:ids)", Map.of("ids", ids),
                 rs -> { names.put(rs.getObject("id", UUID.class), rs.getString("name")); });
         return names;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<UUID> ownerOf(UUID accountId) {
+        return jdbc.queryForList("select owner_id from direct_account where id = :id", Map.of("id", accountId), UUID.class)
+                .stream().findFirst();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<AccountName> ownedBy(UUID repId) {
+        return jdbc.query("select id, name from direct_account where owner_id = :owner order by name, id",
+                Map.of("owner", repId), (rs, n) -> new AccountName(rs.getObject("id", UUID.class), rs.getString("name")));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.dealreg.credits.RepCredited;
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.identity.SignedIn;
 import org.dealreg.program.SettingChanged;
@@ -95,6 +96,15 @@ class AuditListeners {
                 "partner=" + e.partnerId() + " closedOn=" + e.closedOn()
                         + (e.won() ? " amount=" + e.amount().toPlainString() + " " + e.currency()
                                 + " amountUsd=" + e.amountUsd().toPlainString() : ""));
+    }
+
+    @EventListener
+    void on(RepCredited e) {
+        trail.append(e.recordedBy(), "", "REP_CREDITED", "credit", e.creditId().toString(),
+                "rep=" + e.repId() + " account=" + e.accountId() + " source=" + e.source()
+                        + " amountUsd=" + e.amountUsd().toPlainString() + " closedOn=" + e.closedOn()
+                        + (e.registrationId() == null ? "" : " registration=" + e.registrationId())
+                        + (e.recordedBy() == null ? " by=programme" : ""));
     }
 
     @EventListener

@@ -41,6 +41,7 @@ class SecurityConfiguration {
                 .requestMatchers("/actuator/**").hasRole("PROGRAM_ADMIN")
                 .requestMatchers("/deals", "/deals/**").hasAnyRole("PARTNER_USER", "PARTNER_ADMIN")
                 .requestMatchers("/accounts", "/accounts/**").hasAnyRole("SALES_REP", "CHANNEL_MANAGER", "PROGRAM_ADMIN")
+                .requestMatchers("/credits", "/credits/**").hasRole("SALES_REP")
                 .requestMatchers(HttpMethod.GET, "/review", "/review/**").hasAnyRole("CHANNEL_MANAGER", "PROGRAM_ADMIN")
                 .requestMatchers("/review", "/review/**").hasRole("CHANNEL_MANAGER")
                 .requestMatchers("/reports/trust", "/reports/trust/**").hasAnyRole("CHANNEL_MANAGER", "PROGRAM_ADMIN")

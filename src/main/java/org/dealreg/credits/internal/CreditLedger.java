@@ -1,0 +1,188 @@
+package org.dealreg.credits.internal;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.dealreg.accounts.DirectAccounts;
+import org.dealreg.accounts.DirectAccounts.AccountName;
+import org.dealreg.conflicts.ConflictReport;
+import org.dealreg.conflicts.ConflictReports;
+import org.dealreg.credits.CreditSource;
+import org.dealreg.credits.RepCredited;
+import org.dealreg.identity.CurrentUser;
+import org.dealreg.program.ExchangeRates;
+import org.dealreg.program.ProgramSettings;
+import org.dealreg.program.Setting;
+import org.dealreg.registration.RegistrationClosed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The reps' credit ledger (DESIGN.md §8). A won deal is credited to the owner of its account, in US dollars, the same
+ * whether the rep closed it ({@code DIRECT}) or a partner closed a registration tied to the account ({@code PARTNER}).
+ * It reads ids, amounts and dates of a partner's close, never anything the partner typed.
+ */
+@Service
+class CreditLedger {
+
+    static final int PAGE_SIZE = 50;
+    private static final Logger log = LoggerFactory.getLogger(CreditLedger.class);
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final DirectAccounts accounts;
+    private final ConflictReports reports;
+    private final ExchangeRates rates;
+    private final ProgramSettings settings;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    CreditLedger(NamedParameterJdbcTemplate jdbc, DirectAccounts accounts, ConflictReports reports, ExchangeRates rates,
+            ProgramSettings settings, Clock clock, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.reports = reports;
+        this.rates = rates;
+        this.settings = settings;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /**
+     * A partner's won close credits the current owner of the account its report tied it to; a close tied to no
+     * account credits nobody. Runs in the closing transaction. The registration id is unique in the ledger, so a
+     * close delivered twice credits once.
+     */
+    @Transactional
+    public void creditPartnerWin(RegistrationClosed closed) {
+        if (!closed.won()) {
+            return;
+        }
+        if (closed.amount() == null || closed.amountUsd() == null || closed.amountUsd().signum() <= 0
+                || closed.closedOn() == null) {
+            log.warn("Registration {} closed won without a positive amount or a close day: nobody credited",
+                    closed.registrationId());
+            return;
+        }
+        Optional<UUID> account = reports.find(closed.registrationId())
+                .flatMap(report -> AccountTiePolicy.tiedAccount(report.matches()))
+                .map(ConflictReport.Match::accountId);
+        Optional<UUID> owner = account.flatMap(accounts::ownerOf);
+        if (owner.isEmpty()) {
+            return;
+        }
+        RepCredited credit = new RepCredited(UUID.randomUUID(), owner.get(), account.get(), CreditSource.PARTNER,
+                closed.amountUsd(), closed.closedOn(), closed.registrationId(), null);
+        if (insert(credit, closed.amount(), closed.currency()) == 1) {
+            events.publishEvent(credit);
+        }
+    }
+
+    /** The rep's own win on an account they own, at the rate in force on the day it closed. */
+    @Transactional
+    public UUID recordDirectWin(CurrentUser rep, DirectWinForm form) {
+        DirectWinRules.ValidWin win = DirectWinRules.check(form, context(rep));
+        RepCredited credit = new RepCredited(UUID.randomUUID(), rep.id(), win.accountId(), CreditSource.DIRECT,
+                win.amountUsd(), win.closedOn(), null, rep.id());
+        insert(credit, win.amount(), win.currency());
+        events.publishEvent(credit);
+        return credit.creditId();
+    }
+
+    /** Every broken rule of a form that failed its format checks, so the rep sees all of them at once. */
+    @Transactional(readOnly = true)
+    public List<CreditProblem> problems(CurrentUser rep, DirectWinForm form) {
+        return DirectWinRules.problems(form, context(rep));
+    }
+
+    @Transactional(readOnly = true)
+    public List<AccountName> ownAccounts(CurrentUser rep) {
+        return accounts.ownedBy(rep.id());
+    }
+
+    /** The rep's day, in their time zone: the direct-win form's default close day. */
+    LocalDate today(CurrentUser rep) {
+        return LocalDate.ofInstant(clock.instant(), rep.zone());
+    }
+
+    @Transactional(readOnly = true)
+    public CreditStatement statement(CurrentUser rep, int page) {
+        FiscalPeriods.Current now = new FiscalPeriods(settings.integer(Setting.FISCAL_YEAR_START_MONTH))
+                .at(clock.instant(), rep.zone());
+        PageRequest request = PageRequest.of(Math.max(page, 0), PAGE_SIZE);
+        List<Row> rows = jdbc.query("""
+                select account_id, source, amount, currency, amount_usd, closed_on
+                  from rep_credit
+                 where rep_id = :rep
+                 order by closed_on desc, recorded_at desc, id
+                 limit :limit offset :offset""",
+                new MapSqlParameterSource("rep", rep.id()).addValue("limit", request.getPageSize())
+                        .addValue("offset", request.getOffset()),
+                (rs, n) -> new Row(rs.getObject("account_id", UUID.class), CreditSource.valueOf(rs.getString("source")),
+                        rs.getBigDecimal("amount"), rs.getString("currency"), rs.getBigDecimal("amount_usd"),
+                        rs.getObject("closed_on", LocalDate.class)));
+        long total = jdbc.queryForObject("select count(*) from rep_credit where rep_id = :rep",
+                Map.of("rep", rep.id()), Long.class);
+        Map<UUID, String> names = accounts.names(rows.stream().map(Row::accountId).distinct().toList());
+        List<CreditStatement.Line> lines = rows.stream()
+                .map(r -> new CreditStatement.Line(names.get(r.accountId()), r.amountUsd(), r.amount(), r.currency(),
+                        r.closedOn(), r.source()))
+                .toList();
+        return new CreditStatement(new PageImpl<>(lines, request, total), now.quarter(), now.year(),
+                totals(rep.id(), now.quarter()), totals(rep.id(), now.year()));
+    }
+
+    private record Row(UUID accountId, CreditSource source, BigDecimal amount, String currency, BigDecimal amountUsd,
+            LocalDate closedOn) {
+    }
+
+    private CreditStatement.Totals totals(UUID repId, FiscalPeriods.Period period) {
+        Map<String, BigDecimal> bySource = new HashMap<>();
+        jdbc.query("""
+                select source, sum(amount_usd) as total
+                  from rep_credit
+                 where rep_id = :rep and closed_on between :first and :last
+                 group by source""",
+                new MapSqlParameterSource("rep", repId).addValue("first", Date.valueOf(period.first()))
+                        .addValue("last", Date.valueOf(period.last())),
+                rs -> { bySource.put(rs.getString("source"), rs.getBigDecimal("total")); });
+        return new CreditStatement.Totals(bySource.getOrDefault(CreditSource.DIRECT.name(), BigDecimal.ZERO),
+                bySource.getOrDefault(CreditSource.PARTNER.name(), BigDecimal.ZERO));
+    }
+
+    /** One row, or none when this registration was credited already; answers how many. */
+    private int insert(RepCredited credit, BigDecimal amount, String currency) {
+        return jdbc.update("""
+                insert into rep_credit (id, rep_id, account_id, source, amount, currency, amount_usd, closed_on,
+                                        registration_id, recorded_by)
+                values (:id, :rep, :account, :source, :amount, :currency, :amountUsd, :closedOn, :registration, :recordedBy)
+                on conflict (registration_id) do nothing""",
+                new MapSqlParameterSource("id", credit.creditId())
+                        .addValue("rep", credit.repId())
+                        .addValue("account", credit.accountId())
+                        .addValue("source", credit.source().name())
+                        .addValue("amount", amount)
+                        .addValue("currency", currency)
+                        .addValue("amountUsd", credit.amountUsd())
+                        .addValue("closedOn", Date.valueOf(credit.closedOn()))
+                        .addValue("registration", credit.registrationId())
+                        .addValue("recordedBy", credit.recordedBy()));
+    }
+
+    private DirectWinRules.Context context(CurrentUser rep) {
+        return new DirectWinRules.Context(rep.id(), today(rep), accounts::ownerOf, rates::usdPerUnit);
+    }
+}

@@ -1,0 +1,132 @@
+package org.dealreg.credits.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import org.dealreg.shared.SupportedCurrency;
+
+/**
+ * The rules a rep's direct win meets before it is credited: an account the rep owns now (an unknown id gets the
+ * same answer, so the form cannot tell which accounts exist), an amount above zero and below 10^12 with at most two
+ * decimals, a supported currency with a rate in force on the day it closed, and a close day neither after the rep's
+ * today nor more than a year before it. Field-format rules (required, length) are the form's annotations.
+ */
+final class DirectWinRules {
+
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
+
+    /** Who records it and on which day (in their time zone), and how to read owners and rates. */
+    record Context(UUID repId, LocalDate today, Function<UUID, Optional<UUID>> ownerOf,
+            BiFunction<String, LocalDate, Optional<BigDecimal>> usdPerUnit) {
+    }
+
+    record ValidWin(UUID accountId, BigDecimal amount, String currency, BigDecimal amountUsd, LocalDate closedOn) {
+    }
+
+    private DirectWinRules() {
+    }
+
+    /** The win to credit, or {@link CreditRefused} listing every broken rule. */
+    static ValidWin check(DirectWinForm form, Context context) {
+        List<CreditProblem> problems = new ArrayList<>();
+        ValidWin win = evaluate(form, context, problems);
+        if (!problems.isEmpty()) {
+            throw new CreditRefused(problems);
+        }
+        return win;
+    }
+
+    /** Every broken rule of a form that may be incomplete, so the rep sees all of them at once. */
+    static List<CreditProblem> problems(DirectWinForm form, Context context) {
+        List<CreditProblem> problems = new ArrayList<>();
+        evaluate(form, context, problems);
+        return problems;
+    }
+
+    private static ValidWin evaluate(DirectWinForm form, Context context, List<CreditProblem> problems) {
+        UUID account = ownAccount(form.account(), context, problems);
+        LocalDate closedOn = closedOn(form.closedOn(), context.today(), problems);
+        BigDecimal amount = amount(form.amount(), problems);
+        Optional<SupportedCurrency> currency = SupportedCurrency.parse(form.currency());
+        if (form.currency() != null && !form.currency().isBlank() && currency.isEmpty()) {
+            problems.add(CreditProblem.on("currency", "credits.currency.unsupported"));
+        }
+        BigDecimal usdPerUnit = null;
+        if (currency.isPresent() && closedOn != null) {
+            usdPerUnit = context.usdPerUnit().apply(currency.get().name(), closedOn).orElse(null);
+            if (usdPerUnit == null) {
+                problems.add(CreditProblem.on("currency", "credits.currency.noRate", currency.get().name(), closedOn));
+            }
+        }
+        if (account == null || closedOn == null || amount == null || usdPerUnit == null) {
+            return null;
+        }
+        BigDecimal amountUsd = amount.multiply(usdPerUnit).setScale(2, RoundingMode.HALF_EVEN);
+        if (amountUsd.signum() <= 0) {
+            problems.add(CreditProblem.on("amount", "credits.amount.notPositive"));
+            return null;
+        }
+        return new ValidWin(account, amount, currency.get().name(), amountUsd, closedOn);
+    }
+
+    private static UUID ownAccount(String text, Context context, List<CreditProblem> problems) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(text.strip());
+        } catch (IllegalArgumentException e) {
+            id = null;
+        }
+        if (id == null || !context.ownerOf().apply(id).map(context.repId()::equals).orElse(false)) {
+            problems.add(CreditProblem.on("account", "credits.account.notYours"));
+            return null;
+        }
+        return id;
+    }
+
+    private static LocalDate closedOn(LocalDate day, LocalDate today, List<CreditProblem> problems) {
+        if (day == null) {
+            return null;
+        }
+        LocalDate earliest = today.minusYears(1);
+        if (day.isAfter(today)) {
+            problems.add(CreditProblem.on("closedOn", "credits.closedOn.future"));
+            return null;
+        }
+        if (day.isBefore(earliest)) {
+            problems.add(CreditProblem.on("closedOn", "credits.closedOn.tooOld", earliest));
+            return null;
+        }
+        return day;
+    }
+
+    private static BigDecimal amount(String text, List<CreditProblem> problems) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Optional<BigDecimal> parsed = AmountText.parse(text);
+        if (parsed.isEmpty()) {
+            problems.add(CreditProblem.on("amount", "credits.amount.invalid"));
+            return null;
+        }
+        BigDecimal amount = parsed.get();
+        if (amount.signum() <= 0) {
+            problems.add(CreditProblem.on("amount", "credits.amount.notPositive"));
+            return null;
+        }
+        if (amount.compareTo(MAX_AMOUNT) >= 0) {
+            problems.add(CreditProblem.on("amount", "credits.amount.tooLarge"));
+            return null;
+        }
+        return amount.setScale(2, RoundingMode.UNNECESSARY);
+    }
+}
