@@ -33,6 +33,7 @@ import org.dealreg.partners.PartnerView;
 import org.dealreg.program.ExchangeRates;
 import org.dealreg.program.ProgramSettings;
 import org.dealreg.program.Setting;
+import org.dealreg.registration.ManagerReview;
 import org.dealreg.registration.RegistrationClosed;
 import org.dealreg.registration.RegistrationStatus;
 import org.dealreg.registration.internal.DealRegistrationTest;
@@ -66,6 +67,7 @@ class RepCreditsTest {
     @Autowired ConflictReports reports;
     @Autowired ExchangeRates rates;
     @Autowired ProgramSettings settings;
+    @Autowired ManagerReview review;
 
     record Account(UUID id, String crmId, String name, String domain) {
     }
@@ -166,13 +168,12 @@ class RepCreditsTest {
         typed.put("competitors", sentinel + " competitors");
         PartnerView partner = users.newPartner("US");
         UUID registration = register(partner, account, typed);
-        close(registration, won(registration, new BigDecimal("120000.00"), "USD", new BigDecimal("120000.00"),
-                today().minusDays(1)));
+        closeWonThroughThePortal(registration, "120000.00", today());
 
         String page = page(get("/credits"), rep);
 
         assertThat(page).contains(account.name()).contains("$120,000.00").contains("Through a partner")
-                .contains(mediumDate(today().minusDays(1)));
+                .contains(mediumDate(today()));
         assertThat(page).doesNotContain(sentinel).doesNotContain(sentinel.toLowerCase(Locale.ROOT))
                 .doesNotContain(phone).doesNotContain(phone.replaceAll("\\D", "").substring(1))
                 .doesNotContain(receipt(registration)).doesNotContain(partner.legalName())
@@ -365,12 +366,36 @@ class RepCreditsTest {
                 RegistrationStatus.WON, amount, currency, amountUsd, closedOn, UUID.randomUUID(), java.time.Instant.now());
     }
 
-    /** What the partner's close does, as far as the ledger sees it: the status changes and the event is published in one transaction. */
+    /**
+     * What the partner's close does, as far as the ledger sees it: the status changes and the event is published in
+     * one transaction. Lets a test choose any close day (the portal refuses one before the submission) and deliver
+     * the event twice.
+     */
     private void close(UUID registration, RegistrationClosed closed) {
         transactions.executeWithoutResult(status -> {
-            jdbc.update("update registration set status = ? where id = ?", closed.outcome().name(), registration);
+            jdbc.update("update registration set status = ?, closed_on = ?, won_amount = ?, won_currency = ?, "
+                    + "won_amount_usd = ? where id = ?", closed.outcome().name(), java.sql.Date.valueOf(closed.closedOn()),
+                    closed.amount(), closed.currency(), closed.amountUsd(), registration);
             events.publishEvent(closed);
         });
+    }
+
+    /** The whole way: Maria approves, the partner user who registered it closes it as won on the close page. */
+    private void closeWonThroughThePortal(UUID registration, String amount, LocalDate on) throws Exception {
+        review.approve(registration, version(registration), users.byEmail("maria@dealreg.example").id());
+        CurrentUser submitter = users.byEmail(jdbc.queryForObject(
+                "select u.email from app_user u join registration r on r.submitted_by = u.id where r.id = ?",
+                String.class, registration));
+        MockHttpServletResponse closed = call(post("/deals/{id}/close", registration).with(csrf())
+                .param("outcome", "WON").param("version", String.valueOf(version(registration))).param("amount", amount)
+                .param("currency", "USD").param("closedOn", on.toString()), submitter);
+        assertThat(closed.getStatus()).as("closed").isEqualTo(302);
+        assertThat(jdbc.queryForObject("select status from registration where id = ?", String.class, registration))
+                .isEqualTo("WON");
+    }
+
+    private int version(UUID registration) {
+        return jdbc.queryForObject("select version from registration where id = ?", Integer.class, registration);
     }
 
     private void direct(CurrentUser rep, Account account, String amountUsd, LocalDate closedOn) {

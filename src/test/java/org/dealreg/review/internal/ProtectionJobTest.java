@@ -50,7 +50,7 @@ class ProtectionJobTest {
     void thePartnerIsRemindedFourteenSevenAndOneDayBeforeTheEndEachOnce() throws Exception {
         CurrentUser bob = users.newPartnerUser(users.newPartner("US"));
         UUID id = approved(bob);
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 
         endsIn(id, now, Duration.ofDays(15));
         job.run(now);
@@ -80,7 +80,7 @@ class ProtectionJobTest {
     void aJobThatMissedStepsSendsOnlyTheMostUrgentReminder() throws Exception {
         CurrentUser bob = users.newPartnerUser(users.newPartner("US"));
         UUID id = approved(bob);
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         endsIn(id, now, Duration.ofDays(3));
 
         job.run(now);
@@ -94,7 +94,7 @@ class ProtectionJobTest {
     void atTheEndOfProtectionTheRegistrationExpiresOnceAndTheCustomerIsFree() throws Exception {
         CurrentUser bob = users.newPartnerUser(users.newPartner("US"));
         UUID id = approved(bob);
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 
         endsIn(id, now, Duration.ofSeconds(60));
         job.run(now);
@@ -104,7 +104,7 @@ class ProtectionJobTest {
         twice(now);
 
         assertThat(status(id)).isEqualTo("EXPIRED");
-        assertThat(instant("ended_at", id)).isEqualTo(now.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        assertThat(instant("ended_at", id)).isEqualTo(now);
         assertThat(jdbc.queryForList("select action from registration_history where registration_id = ? order by id",
                 String.class, id)).containsExactly("SUBMITTED", "APPROVED", "EXPIRED");
         assertThat(jdbc.queryForObject("select released_at from customer_claim where registration_id = ?",
@@ -122,7 +122,7 @@ class ProtectionJobTest {
         mvc.perform(post("/deals/{id}/extension", id).param("version", version(jdbc, id))
                 .param("reason", "The customer's board meets next month.").with(csrf()).with(user(bob)));
         UUID request = jdbc.queryForObject("select id from extension_request where registration_id = ?", UUID.class, id);
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         endsIn(id, now, Duration.ofDays(-2));
 
         job.run(now);
