@@ -2,11 +2,18 @@ package org.dealreg.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Set;
 import java.util.UUID;
 
 import org.dealreg.IntegrationTest;
+import org.dealreg.TestUsers;
+import org.dealreg.accounts.AccountBook;
+import org.dealreg.identity.CurrentUser;
+import org.dealreg.registration.ManagerReview;
+import org.dealreg.registration.PartnerSubmissions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,11 +25,14 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Bob, a reseller's salesperson, registers deals in a real browser; Maria, a channel manager, approves one; Bob
- * sees the approval on the page and in his e-mail.
+ * sees the approval on the page and in his e-mail. After approval Bob gets more time, closes the deal as won, and
+ * Sam, the vendor's rep who owns the customer's account, sees it credited to him.
  */
 @IntegrationTest
 class RegistrationJourneyTest {
@@ -30,6 +40,11 @@ class RegistrationJourneyTest {
     static WebDriver browser;
 
     @LocalServerPort int port;
+    @Autowired TestUsers users;
+    @Autowired AccountBook accounts;
+    @Autowired PartnerSubmissions submissions;
+    @Autowired ManagerReview review;
+    @Autowired JdbcTemplate jdbc;
 
     @BeforeAll
     static void openBrowser() throws Exception {
@@ -157,6 +172,73 @@ class RegistrationJourneyTest {
         assertThat(browser.findElement(By.tagName("main")).getText())
                 .contains("Registration " + receipt + " received").contains("To bob@northwind.example");
         Browser.screenshot(browser, "bob-sees-the-mail");
+        signOut();
+    }
+
+    /**
+     * After approval: Bob asks for more time, Maria grants it from the extension queue, Bob closes the deal as won,
+     * and Sam, who owns the customer's account, finds the win among his credits as if he had closed it himself.
+     */
+    @Test
+    void bobClosesAnApprovedDealAsWonAndSamSeesTheCredit() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        CurrentUser bob = users.byEmail("bob@northwind.example");
+        String customer = "Pendant Publishing " + UUID.randomUUID().toString().substring(0, 6);
+        String domain = "pendant-" + UUID.randomUUID().toString().substring(0, 6) + ".example";
+        accounts.upsert("CRM-" + UUID.randomUUID(), customer, "US", Set.of(domain), users.byEmail("sam@dealreg.example").id());
+        UUID id = submissions.submit(bob, new PartnerSubmissions.DealToRegister(customer, "https://" + domain, "US",
+                "New York", "J. Peterman", "peterman@" + domain, null, "Print plant servers",
+                "Servers for the print plant.", "INFRASTRUCTURE", new BigDecimal("150000"), "USD",
+                LocalDate.now().plusMonths(2), null));
+        int version = jdbc.queryForObject("select version from registration where id = ?", Integer.class, id);
+        review.approve(id, version, users.byEmail("maria@dealreg.example").id());
+        String dealUrl = "http://localhost:" + port + "/deals/" + id;
+
+        signIn("bob@northwind.example");
+        browser.get(dealUrl);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("protection")));
+        String firstEnd = browser.findElement(By.id("protection-ends-at")).getText();
+        assertThat(browser.findElement(By.id("extensions-used")).getText()).isEqualTo("0 of 2 extensions used");
+        type("extension-reason", "The customer's board signs off next month.");
+        browser.findElement(By.id("request-extension")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("extension-pending")));
+        signOut();
+
+        signIn("maria@dealreg.example");
+        browser.findElement(By.linkText("Extension requests")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("extension-queue")));
+        WebElement row = browser.findElement(By.xpath("//tr[contains(., '" + customer + "')]"));
+        assertThat(row.getText()).contains("The customer's board signs off next month.").contains("Northwind Systems");
+        Browser.screenshot(browser, "maria-extension-queue");
+        row.findElement(By.className("grant")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flash")));
+        signOut();
+
+        signIn("bob@northwind.example");
+        browser.get(dealUrl);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("protection")));
+        assertThat(browser.findElement(By.id("protection-ends-at")).getText()).isNotEqualTo(firstEnd);
+        assertThat(browser.findElement(By.id("extensions-used")).getText()).isEqualTo("1 of 2 extensions used");
+        follow(By.id("close-link"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("close-form")));
+        browser.findElement(By.id("outcome-won")).click();
+        type("amount", "162,400");
+        setDate("closedOn", LocalDate.now(java.time.ZoneId.of("America/New_York")));
+        browser.findElement(By.id("close-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("closed-won")));
+        assertThat(browser.findElement(By.id("deal-status")).getText()).isEqualTo("Won");
+        assertThat(browser.findElement(By.id("closed-won")).getText()).contains("$162,400.00");
+        Browser.screenshot(browser, "bob-closed-won");
+        signOut();
+
+        signIn("sam@dealreg.example");
+        browser.findElement(By.id("nav-credits")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("credits")));
+        WebElement credit = browser.findElement(By.xpath("//table[@id='credits']//tr[contains(., '" + customer + "')]"));
+        assertThat(credit.getText()).contains("$162,400.00").contains("Through a partner");
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("Print plant servers")
+                .doesNotContain("Peterman").doesNotContain("Northwind");
+        Browser.screenshot(browser, "sam-sees-the-credit");
         signOut();
     }
 
