@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import org.dealreg.shared.Amounts;
 import org.dealreg.shared.SupportedCurrency;
 
 /**
@@ -20,7 +21,6 @@ import org.dealreg.shared.SupportedCurrency;
  */
 final class DirectWinRules {
 
-    static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
 
     /** Who records it and on which day (in their time zone), and how to read owners and rates. */
     record Context(UUID repId, LocalDate today, Function<UUID, Optional<UUID>> ownerOf,
@@ -113,20 +113,14 @@ final class DirectWinRules {
         if (text == null || text.isBlank()) {
             return null;
         }
-        Optional<BigDecimal> parsed = AmountText.parse(text);
-        if (parsed.isEmpty()) {
-            problems.add(CreditProblem.on("amount", "credits.amount.invalid"));
-            return null;
+        Amounts.Reading reading = Amounts.money(text);
+        if (reading.problem() != null) {
+            problems.add(CreditProblem.on("amount", switch (reading.problem()) {
+                case INVALID, SCALE -> "credits.amount.invalid";
+                case NOT_POSITIVE -> "credits.amount.notPositive";
+                case TOO_LARGE -> "credits.amount.tooLarge";
+            }));
         }
-        BigDecimal amount = parsed.get();
-        if (amount.signum() <= 0) {
-            problems.add(CreditProblem.on("amount", "credits.amount.notPositive"));
-            return null;
-        }
-        if (amount.compareTo(MAX_AMOUNT) >= 0) {
-            problems.add(CreditProblem.on("amount", "credits.amount.tooLarge"));
-            return null;
-        }
-        return amount.setScale(2, RoundingMode.UNNECESSARY);
+        return reading.amount();
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 /**
  * What the registration form posts. It has no id, partner or status: those come from the signed-in
  * user and the lifecycle, so a forged field in the POST is simply not bound. The amount stays text
- * until {@link AmountParser} reads it, so that "75 000,00" and "75,000.00" both work.
+ * until {@link org.dealreg.shared.Amounts} reads it, so that "75 000,00" and "75,000.00" both work.
  */
 public record DealForm(
         @NotBlank @Size(max = 200) String customerName,

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.dealreg.shared.Amounts;
 import org.dealreg.shared.CustomerNormaliser;
 import org.dealreg.shared.SupportedCurrency;
 
@@ -22,7 +23,6 @@ import org.dealreg.shared.SupportedCurrency;
  */
 final class SubmissionRules {
 
-    static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
     static final int MAX_CLOSE_MONTHS = 18;
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -108,25 +108,16 @@ final class SubmissionRules {
         if (text == null || text.isBlank()) {
             return null;
         }
-        Optional<BigDecimal> parsed = AmountParser.parse(text);
-        if (parsed.isEmpty()) {
-            problems.add(FieldProblem.on("amount", "deal.amount.invalid"));
-            return null;
+        Amounts.Reading reading = Amounts.money(text);
+        if (reading.problem() != null) {
+            problems.add(switch (reading.problem()) {
+                case INVALID -> FieldProblem.on("amount", "deal.amount.invalid");
+                case NOT_POSITIVE -> FieldProblem.on("amount", "deal.amount.notPositive");
+                case TOO_LARGE -> FieldProblem.on("amount", "deal.amount.tooLarge", Amounts.MAX);
+                case SCALE -> FieldProblem.on("amount", "deal.amount.scale");
+            });
         }
-        BigDecimal amount = parsed.get();
-        if (amount.signum() <= 0) {
-            problems.add(FieldProblem.on("amount", "deal.amount.notPositive"));
-            return null;
-        }
-        if (amount.compareTo(MAX_AMOUNT) >= 0) {
-            problems.add(FieldProblem.on("amount", "deal.amount.tooLarge", MAX_AMOUNT));
-            return null;
-        }
-        if (amount.stripTrailingZeros().scale() > 2) {
-            problems.add(FieldProblem.on("amount", "deal.amount.scale"));
-            return null;
-        }
-        return amount.setScale(2, RoundingMode.UNNECESSARY);
+        return reading.amount();
     }
 
     private static String trim(String s) {

@@ -252,7 +252,7 @@ class RepCreditsTest {
         String everything = refused(rep, Map.of("account", UUID.randomUUID().toString(), "amount", "-1",
                 "currency", "USD", "closedOn", today().plusDays(3).toString()));
         assertThat(everything).as("every broken rule at once").contains("Choose one of your own accounts.")
-                .contains("Enter an amount such as").contains("The close date cannot be after today.");
+                .contains("The amount must be above zero.").contains("The close date cannot be after today.");
         assertThat(creditCount(rep)).isZero();
     }
 

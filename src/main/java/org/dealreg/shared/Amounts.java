@@ -1,6 +1,7 @@
-package org.dealreg.registration.internal;
+package org.dealreg.shared;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Optional;
 
 /**
@@ -9,13 +10,45 @@ import java.util.Optional;
  * last one is the decimal mark and the other must group by threes. With one kind only, separators that
  * group the digits by threes ("75.000", "1,234,567") group thousands; a single other separator is the
  * decimal mark ("80000.001" has three decimals). Anything else is not an amount.
+ * <p>
+ * One reading for every amount a person types (a deal, a won close, a rep's direct win), so "75.000" never means
+ * one thing on one form and another on the next.
  */
-final class AmountParser {
+public final class Amounts {
 
-    private AmountParser() {
+    /** No deal is worth this much: a typo, not an amount. */
+    public static final BigDecimal MAX = new BigDecimal("1000000000000");
+
+    /** What is wrong with a typed amount. */
+    public enum Problem { INVALID, NOT_POSITIVE, TOO_LARGE, SCALE }
+
+    /** A typed amount: the amount in cents, or what is wrong with it. */
+    public record Reading(BigDecimal amount, Problem problem) {
     }
 
-    static Optional<BigDecimal> parse(String text) {
+    private Amounts() {
+    }
+
+    /** An amount of money: above zero, below {@link #MAX}, at most two decimals, scaled to two. */
+    public static Reading money(String text) {
+        Optional<BigDecimal> parsed = parse(text);
+        if (parsed.isEmpty()) {
+            return new Reading(null, Problem.INVALID);
+        }
+        BigDecimal amount = parsed.get();
+        if (amount.signum() <= 0) {
+            return new Reading(null, Problem.NOT_POSITIVE);
+        }
+        if (amount.compareTo(MAX) >= 0) {
+            return new Reading(null, Problem.TOO_LARGE);
+        }
+        if (amount.stripTrailingZeros().scale() > 2) {
+            return new Reading(null, Problem.SCALE);
+        }
+        return new Reading(amount.setScale(2, RoundingMode.UNNECESSARY), null);
+    }
+
+    public static Optional<BigDecimal> parse(String text) {
         if (text == null) {
             return Optional.empty();
         }

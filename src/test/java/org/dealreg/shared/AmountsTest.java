@@ -1,4 +1,4 @@
-package org.dealreg.registration.internal;
+package org.dealreg.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class AmountParserTest {
+class AmountsTest {
 
     @ParameterizedTest(name = "\"{0}\" reads as {1}")
     @CsvSource(delimiter = '|', value = {
@@ -27,18 +27,18 @@ class AmountParserTest {
             "0              | 0",
     })
     void readsAmountsAsPeopleTypeThem(String text, BigDecimal expected) {
-        assertThat(AmountParser.parse(text)).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo(expected));
+        assertThat(Amounts.parse(text)).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo(expected));
     }
 
     @Test
     void readsFrenchNarrowNoBreakSpaces() {
-        assertThat(AmountParser.parse("75\u202F000,00")).hasValueSatisfying(
+        assertThat(Amounts.parse("75\u202F000,00")).hasValueSatisfying(
                 v -> assertThat(v).isEqualByComparingTo("75000"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"abc", "", "12a", "1,2,3", "75,00,000", "1e5", "$75000", "75000.", ".5", "1.2.3,4,5", "--120000", "-", "12-3"})
     void refusesWhatIsNotAnAmount(String text) {
-        assertThat(AmountParser.parse(text)).isEmpty();
+        assertThat(Amounts.parse(text)).isEmpty();
     }
 }
