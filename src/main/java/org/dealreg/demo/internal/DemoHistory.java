@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.persistence.EntityManager;
+
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.identity.Role;
 import org.dealreg.identity.UserAccounts;
@@ -57,6 +59,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DemoHistory {
 
     static final String SUBMITTER = "dana@northwind.example";
+    /** Approved last month, closed as won by Dana today: Sam's account, so Sam is credited. */
+    static final String WON_TODAY = "Apex Logistics";
+    /** Approved last month; Dana asked today for more time. */
+    static final String EXTENSION_ASKED = "Lakeview Medical Center";
     /** The deadline job runs every minute: the programme's approval comes some seconds after the due time. */
     private static final Duration DEADLINE_JOB_DELAY = Duration.ofSeconds(35);
     private static final Logger log = LoggerFactory.getLogger(DemoHistory.class);
@@ -150,10 +156,12 @@ class DemoHistory {
     private final DeadlineEnforcement deadlines;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate oneTransaction;
+    private final EntityManager entityManager;
 
     DemoHistory(UserAccounts users, UserDetailsService userDetails, Partners partners, Regions regions,
             PartnerSubmissions submissions, ManagerReview review, DeadlineEnforcement deadlines, JdbcTemplate jdbc,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.users = users;
         this.userDetails = userDetails;
         this.partners = partners;
@@ -201,6 +209,9 @@ class DemoHistory {
         }
         transaction.flush();
         stored.forEach(this::moveBack);
+        // the registrations as moved back, not as they were loaded before: a later change writes every column
+        entityManager.clear();
+        afterApproval(plan, stored, now);
         long fromFabrikam = plan.stream().filter(p -> p.region().code().equals(fabrikam.regionCode())).count();
         log.info("Demo history loaded: {} registrations of the last four weeks, {} of them Fabrikam's (its region's "
                 + "opening day: {})", plan.size(), fromFabrikam,
@@ -252,6 +263,27 @@ class DemoHistory {
         Instant reminderDue = submittedAt.plus(window.multipliedBy(3).dividedBy(4));
         Instant remindedAt = reminderDue.isBefore(answeredAt == null ? now : answeredAt) ? reminderDue : null;
         return new Stored(id, submittedAt, dueAt, answeredAt, remindedAt);
+    }
+
+    /**
+     * What came after approval, done today: Dana closes Apex Logistics (one of Sam's accounts) as won, so Sam finds
+     * the win among his credits, and asks for more time on Lakeview Medical Center, so Maria's extension queue has
+     * a request.
+     */
+    private void afterApproval(List<Planned> plan, List<Stored> stored, Instant now) {
+        for (int i = 0; i < plan.size(); i++) {
+            String customer = plan.get(i).deal().customer();
+            UUID id = stored.get(i).id();
+            if (customer.equals(WON_TODAY)) {
+                LocalDate today = LocalDate.ofInstant(now, plan.get(i).region().zone());
+                submissions.closeWon(plan.get(i).submitter(), id, review.find(id).version(), new BigDecimal("176500"),
+                        plan.get(i).region().currency(), today);
+            } else if (customer.equals(EXTENSION_ASKED)) {
+                submissions.requestExtension(plan.get(i).submitter(), id, review.find(id).version(),
+                        "The hospital board approves capital spending at its next quarterly meeting, after the end of "
+                                + "our protection.");
+            }
+        }
     }
 
     /** Puts the registration, its history, its claim and its report at the times of the plan. */

@@ -1,5 +1,6 @@
 package org.dealreg.registration.internal;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -154,6 +155,7 @@ class RegistrationService implements PartnerSubmissions {
      * @throws RegistrationActionRefused when the registration is not approved, its protection ended, a request is
      *         already open or the maximum is reached, or it changed since the partner saw it: nothing is stored
      */
+    @Override
     @Transactional
     public void requestExtension(CurrentUser user, UUID id, int versionSeen, String reason) {
         String why = reason == null ? "" : reason.strip();
@@ -185,6 +187,13 @@ class RegistrationService implements PartnerSubmissions {
             }
         }, () -> new RegistrationActionRefused("deal.refused.changed"));
         conflicts.release(id, at);
+    }
+
+    @Override
+    @Transactional
+    public void closeWon(CurrentUser user, UUID id, int versionSeen, BigDecimal amount, String currency,
+            LocalDate closedOn) {
+        close(user, id, new CloseForm("WON", amount.toPlainString(), currency, closedOn, null, versionSeen));
     }
 
     /** The close form's rule problems, shown beside its format errors; stores nothing. */

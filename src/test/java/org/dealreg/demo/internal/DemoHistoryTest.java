@@ -37,7 +37,7 @@ class DemoHistoryTest {
 
         assertThat(rows).hasSize(DemoHistory.NORTHWIND.size());
         assertThat(rows).extracting(r -> r.get("status")).containsExactlyInAnyOrderElementsOf(DemoHistory.NORTHWIND
-                .stream().map(deal -> switch (deal.answer()) {
+                .stream().map(deal -> deal.customer().equals(DemoHistory.WON_TODAY) ? "WON" : switch (deal.answer()) {
                     case APPROVED_BY_MARIA, APPROVED_BY_PROGRAMME -> "APPROVED";
                     case REJECTED_BY_MARIA -> "REJECTED";
                     case WITHDRAWN -> "WITHDRAWN";
@@ -76,12 +76,29 @@ class DemoHistoryTest {
                 assertThat(Duration.between(submitted, decided)).isBetween(Duration.ofHours(2), Duration.ofHours(30));
                 assertThat(decided).as("Maria decides before the deadline job would have").isBefore(due);
             }
-            assertThat(jdbc.queryForList("select at from registration_history where registration_id = ? order by id",
-                    OffsetDateTime.class, row.get("id")).stream().map(OffsetDateTime::toInstant).toList())
-                    .as("the history at the same times").containsExactly(submitted, decided);
+            List<Instant> steps = jdbc.queryForList("select at from registration_history where registration_id = ? "
+                    + "order by id", OffsetDateTime.class, row.get("id")).stream().map(OffsetDateTime::toInstant).toList();
+            assertThat(steps.subList(0, 2)).as("the history at the same times").containsExactly(submitted, decided);
+            assertThat(steps.subList(2, steps.size())).as("what came after approval came after it")
+                    .allSatisfy(at -> assertThat(at).isAfter(decided));
         }
         assertThat(danas()).filteredOn(r -> "WITHDRAWN".equals(r.get("status"))).singleElement()
                 .satisfies(r -> assertThat(r.get("decided_at")).isNull());
+    }
+
+    @Test
+    void afterApprovalSamIsCreditedForTheWinAndMariaHasARequestToAnswer() {
+        Map<String, Object> credit = jdbc.queryForMap("""
+                select c.source, c.amount_usd, a.name from rep_credit c join direct_account a on a.id = c.account_id
+                  join app_user u on u.id = c.rep_id
+                 where u.email = 'sam@dealreg.example' and c.registration_id is not null""");
+        assertThat((String) credit.get("name")).startsWith(DemoHistory.WON_TODAY);
+        assertThat(credit.get("source")).isEqualTo("PARTNER");
+        assertThat((java.math.BigDecimal) credit.get("amount_usd")).isEqualByComparingTo("176500");
+        assertThat(jdbc.queryForObject("""
+                select count(*) from extension_request e join registration r on r.id = e.registration_id
+                  join app_user u on u.id = r.submitted_by
+                 where u.email = ? and e.status = 'PENDING'""", Integer.class, DemoHistory.SUBMITTER)).isEqualTo(1);
     }
 
     @Test
