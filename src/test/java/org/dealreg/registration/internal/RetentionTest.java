@@ -6,6 +6,7 @@ import static org.dealreg.registration.internal.DealRegistrationTestSupport.subm
 import static org.dealreg.registration.internal.DealRegistrationTestSupport.version;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.sql.Timestamp;
@@ -30,6 +31,7 @@ import org.dealreg.registration.RejectionReason;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -167,6 +169,31 @@ class RetentionTest {
         assertErased(third);
         assertThat(jdbc.queryForObject("select rejection_comment is not null from registration where id = ?",
                 Boolean.class, rejected)).as("only the contact is personal data of the customer's").isTrue();
+    }
+
+    @Test
+    void thePagesOfAnErasedRegistrationStillOpenAndSayWhenTheContactWasErased() throws Exception {
+        CurrentUser partner = users.newPartnerUser(users.newPartner("US"));
+        Map<String, String> deal = deal();
+        UUID old = withdrawn(partner, deal, 13);
+        job.run(NOW);
+
+        MockHttpServletResponse page = mvc.perform(get("/deals/" + old).with(user(partner))).andReturn().getResponse();
+        assertThat(page.getStatus()).isEqualTo(200);
+        assertThat(page.getContentAsString()).contains("id=\"contact-erased\"")
+                .contains("erased on Jun 14, 2024")      // 03:30 UTC is the evening before in New York
+                .contains(deal.get("customerName")).contains("Withdrawn on")
+                .doesNotContain(deal.get("contactName")).doesNotContain(deal.get("contactEmail"));
+
+        MockHttpServletResponse staff = mvc.perform(get("/review/" + old)
+                .with(user(users.byEmail("maria@dealreg.example")))).andReturn().getResponse();
+        assertThat(staff.getStatus()).isEqualTo(200);
+        assertThat(staff.getContentAsString()).contains("id=\"contact-erased\"")
+                .doesNotContain(deal.get("contactEmail"));
+
+        UUID kept = submitted(mvc, partner, deal());
+        assertThat(mvc.perform(get("/deals/" + kept).with(user(partner))).andReturn().getResponse()
+                .getContentAsString()).doesNotContain("contact-erased");
     }
 
     private UUID withdrawn(CurrentUser partner, int monthsBeforeNow) throws Exception {
