@@ -150,15 +150,21 @@ class RetentionTest {
         review.reject(rejected, Integer.parseInt(version(jdbc, rejected)), users.byEmail("maria@dealreg.example").id(),
                 RejectionReason.INCOMPLETE, "Missing details.");
         endedMonthsBefore(rejected, 20);
-        UUID third = withdrawn(partner, 13);
+        UUID lost = submitted(mvc, partner, deal());
+        review.approve(lost, Integer.parseInt(version(jdbc, lost)), users.byEmail("maria@dealreg.example").id());
+        mvc.perform(post("/deals/{id}/close", lost).param("outcome", "LOST").param("version", version(jdbc, lost))
+                .param("lostReason", "Budget cut.").with(csrf()).with(user(partner)));
+        endedMonthsBefore(lost, 13);
 
         assertThat(job.run(NOW, 1)).isGreaterThanOrEqualTo(3);
 
         assertErased(withdrawn);
         assertErased(rejected);
-        assertErased(third);
+        assertErased(lost);
+        assertThat(jdbc.queryForObject("select status from registration where id = ?", String.class, lost))
+                .isEqualTo("LOST");
         assertThat(jdbc.queryForObject("select rejection_comment is not null from registration where id = ?",
-                Boolean.class, rejected)).as("only the contact is personal data of the customer's").isTrue();
+                Boolean.class, rejected)).as("the manager's comment is not the contact's and stays").isTrue();
     }
 
     @Test
