@@ -18,7 +18,8 @@ public enum Setting {
     WEAK_MATCH_THRESHOLD("weak-match-threshold"),
     PRECHECKS_PER_HOUR("prechecks-per-hour"),
     PRECHECKS_PER_HOUR_PER_PARTNER("prechecks-per-hour-per-partner"),
-    FISCAL_YEAR_START_MONTH("fiscal-year-start-month");
+    FISCAL_YEAR_START_MONTH("fiscal-year-start-month"),
+    PERSONAL_DATA_RETENTION_MONTHS("personal-data-retention-months");
 
     private final String key;
 

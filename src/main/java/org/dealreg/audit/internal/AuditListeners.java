@@ -12,6 +12,7 @@ import org.dealreg.program.SettingChanged;
 import org.dealreg.registration.DecisionReminderDue;
 import org.dealreg.registration.ExtensionDecided;
 import org.dealreg.registration.ExtensionRequested;
+import org.dealreg.registration.PersonalDataErased;
 import org.dealreg.registration.RegistrationClosed;
 import org.dealreg.registration.RegistrationExpired;
 import org.dealreg.registration.RegistrationDecided;
@@ -58,6 +59,12 @@ class AuditListeners {
     void on(RegistrationViewedByStaff e) {
         trail.append(e.viewerId(), "", "REGISTRATION_VIEWED", "registration", e.registrationId().toString(),
                 "role=" + e.viewerRole() + " partner=" + e.partnerId());
+    }
+
+    @EventListener
+    void on(PersonalDataErased e) {
+        trail.append(null, "", "PERSONAL_DATA_ERASED", "registration", e.registrationId().toString(),
+                "partner=" + e.partnerId() + " endedAt=" + e.endedAt() + " erasedAt=" + e.erasedAt());
     }
 
     @EventListener
