@@ -19,7 +19,7 @@ public record RegistrationForReview(UUID id, int version, String receiptNumber, 
         BigDecimal usdPerUnit, BigDecimal amountUsd, LocalDate expectedCloseDate, Verdict verdict, Instant submittedAt,
         Instant remindAt, Instant decisionDueAt, Instant decidedAt, UUID decidedBy, RejectionReason rejectionReason,
         String rejectionComment, List<HistoryLine> history, long partnerOpenRegistrations, Instant protectionEndsAt,
-        int extensionsGranted) {
+        int extensionsGranted, Instant personalDataErasedAt) {
 
     /** One step of the history; {@code actorId} is null when the programme acted by itself. */
     public record HistoryLine(Instant at, UUID actorId, String action, RegistrationStatus statusAfter) {

@@ -19,7 +19,7 @@ public record DealDetails(UUID id, String receiptNumber, RegistrationStatus stat
         boolean decidedByProgramme, RejectionReason rejectionReason, String rejectionComment, Instant endedAt,
         List<StaffView> staffViews, Instant protectionEndsAt, int extensionsGranted, int maxExtensions,
         List<Extension> extensions, LocalDate closedOn, BigDecimal wonAmount, String wonCurrency, BigDecimal wonAmountUsd,
-        String lostReason) {
+        String lostReason, Instant personalDataErasedAt) {
 
     /** An extension request and its answer, as the partner reads it. */
     public record Extension(Instant requestedAt, String reason, String status, Instant decidedAt, String declineReason,
@@ -39,7 +39,7 @@ public record DealDetails(UUID id, String receiptNumber, RegistrationStatus stat
                 r.rejectionComment(), r.endedAt(), staffViews, r.protectionEndsAt(), r.extensionsGranted(), maxExtensions,
                 r.extensions().stream().map(e -> new Extension(e.requestedAt(), e.reason(), e.status().name(),
                         e.decidedAt(), e.declineReason(), e.protectionEndsAt())).toList(),
-                r.closedOn(), r.wonAmount(), r.wonCurrency(), r.wonAmountUsd(), r.lostReason());
+                r.closedOn(), r.wonAmount(), r.wonCurrency(), r.wonAmountUsd(), r.lostReason(), r.personalDataErasedAt());
     }
 
     /** Approved: the customer is reserved for the partner, who can close it or ask for more time. */

@@ -65,7 +65,7 @@ class JpaManagerReview implements ManagerReview {
                 r.submittedAt(), r.remindAt(), r.decisionDueAt(), r.decidedAt(), r.decidedBy(), r.rejectionReason(),
                 r.rejectionComment(), r.history().stream().map(h -> new RegistrationForReview.HistoryLine(h.at(),
                         h.actorId(), h.action().name(), h.statusAfter())).toList(), open, r.protectionEndsAt(),
-                r.extensionsGranted());
+                r.extensionsGranted(), r.personalDataErasedAt());
     }
 
     @Override

@@ -57,15 +57,4 @@ public class PersonalDataRetention {
         erased.forEach(events::publishEvent);
         return erased.size();
     }
-
-    /**
-     * When the contact of this registration was erased; null while it is kept. The pages ask only about a
-     * registration they already read for their reader, and get a time, nothing else.
-     */
-    @Transactional(readOnly = true)
-    public Instant erasedAt(UUID registrationId) {
-        List<Timestamp> at = jdbc.queryForList("select personal_data_erased_at from registration where id = ?",
-                Timestamp.class, registrationId);
-        return at.isEmpty() || at.get(0) == null ? null : at.get(0).toInstant();
-    }
 }

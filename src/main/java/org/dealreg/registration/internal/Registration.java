@@ -79,12 +79,13 @@ class Registration extends AbstractAggregateRoot<Registration> implements Persis
     @Column(name = "customer_city")
     private String customerCity;
 
+    /** Null once the retention purge erased the contact (with its e-mail and phone). */
     @Convert(converter = EncryptedString.class)
-    @Column(name = "contact_name", nullable = false)
+    @Column(name = "contact_name")
     private String contactName;
 
     @Convert(converter = EncryptedString.class)
-    @Column(name = "contact_email", nullable = false)
+    @Column(name = "contact_email")
     private String contactEmail;
 
     @Convert(converter = EncryptedString.class)
@@ -158,6 +159,10 @@ class Registration extends AbstractAggregateRoot<Registration> implements Persis
 
     @Column(name = "protection_ends_at")
     private Instant protectionEndsAt;
+
+    /** Written by the retention purge alone, with SQL. */
+    @Column(name = "personal_data_erased_at", insertable = false, updatable = false)
+    private Instant personalDataErasedAt;
 
     @Column(name = "extensions_granted", nullable = false)
     private int extensionsGranted;
@@ -427,6 +432,7 @@ class Registration extends AbstractAggregateRoot<Registration> implements Persis
     List<HistoryEntry> history() { return List.copyOf(history); }
     List<ExtensionRequest> extensions() { return List.copyOf(extensions); }
     Instant protectionEndsAt() { return protectionEndsAt; }
+    Instant personalDataErasedAt() { return personalDataErasedAt; }
     int extensionsGranted() { return extensionsGranted; }
     LocalDate closedOn() { return closedOn; }
     BigDecimal wonAmount() { return wonAmount; }

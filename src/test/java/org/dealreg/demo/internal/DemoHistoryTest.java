@@ -91,7 +91,8 @@ class DemoHistoryTest {
         Map<String, Object> credit = jdbc.queryForMap("""
                 select c.source, c.amount_usd, a.name from rep_credit c join direct_account a on a.id = c.account_id
                   join app_user u on u.id = c.rep_id
-                 where u.email = 'sam@dealreg.example' and c.registration_id is not null""");
+                 where u.email = 'sam@dealreg.example' and c.registration_id is not null and a.name like ?""",
+                DemoHistory.WON_TODAY + "%");
         assertThat((String) credit.get("name")).startsWith(DemoHistory.WON_TODAY);
         assertThat(credit.get("source")).isEqualTo("PARTNER");
         assertThat((java.math.BigDecimal) credit.get("amount_usd")).isEqualByComparingTo("176500");
