@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.dealreg.program.FiscalPeriods;
 import org.dealreg.accounts.DirectAccounts;
 import org.dealreg.accounts.DirectAccounts.AccountName;
 import org.dealreg.conflicts.ConflictReport;
