@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.dealreg.credits.RepCredited;
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.identity.SignedIn;
+import org.dealreg.partners.PartnerSpecializationsChanged;
+import org.dealreg.partners.PartnerStandingChanged;
 import org.dealreg.program.SettingChanged;
 import org.dealreg.registration.DecisionReminderDue;
 import org.dealreg.registration.ExtensionDecided;
@@ -112,6 +114,19 @@ class AuditListeners {
                         + " amountUsd=" + e.amountUsd().toPlainString() + " closedOn=" + e.closedOn()
                         + (e.registrationId() == null ? "" : " registration=" + e.registrationId())
                         + (e.recordedBy() == null ? " by=programme" : ""));
+    }
+
+    @EventListener
+    void on(PartnerStandingChanged e) {
+        trail.append(e.changedBy(), "", "PARTNER_" + e.change().toUpperCase(java.util.Locale.ROOT), "partner",
+                e.partnerId().toString(), "tier=" + e.fromTier() + "->" + e.toTier() + " status=" + e.fromStatus() + "->"
+                        + e.toStatus());
+    }
+
+    @EventListener
+    void on(PartnerSpecializationsChanged e) {
+        trail.append(e.changedBy(), "", "PARTNER_SPECIALIZATIONS", "partner", e.partnerId().toString(),
+                "from=" + new java.util.TreeSet<>(e.before()) + " to=" + new java.util.TreeSet<>(e.after()));
     }
 
     @EventListener
