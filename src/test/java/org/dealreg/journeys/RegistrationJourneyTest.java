@@ -242,6 +242,25 @@ class RegistrationJourneyTest {
         signOut();
     }
 
+    /** Alice, Northwind's admin, reads what Certified gives her company, in English and in French. */
+    @Test
+    void aliceReadsHerCompanysBenefitsAndProgress() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        signIn("alice@northwind.example");
+        browser.findElement(By.id("nav-profile")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("benefits")));
+        assertThat(browser.findElement(By.id("partner-tier")).getText()).isEqualTo("Certified");
+        assertThat(browser.findElement(By.id("benefit-terms")).getText()).contains("Net 45 days");
+        assertThat(browser.findElement(By.id("logo-download")).getDomAttribute("href")).isEqualTo("/partner/profile/logo.svg");
+        assertThat(browser.findElement(By.id("progress-MANAGED_SERVICES")).getText()).contains("$176,500.00");
+        Browser.screenshot(browser, "alice-profile");
+        browser.findElement(By.id("lang-fr")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("benefit-terms"), "À 45 jours"));
+        Browser.screenshot(browser, "alice-profile-fr");
+        browser.findElement(By.id("lang-en")).click();
+        signOut();
+    }
+
     /**
      * Goes where a link points. Headless Chromium reports a click on a link near or below the bottom of its window
      * as intercepted (the queue of a full test run is hundreds of rows long); following the link is what the click
