@@ -6,6 +6,7 @@ import static org.dealreg.registration.internal.DealRegistrationTestSupport.subm
 import static org.dealreg.registration.internal.DealRegistrationTestSupport.version;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.Duration;
@@ -40,10 +41,13 @@ class ProtectionJobTest {
 
     @Test
     void approvalReservesTheCustomerForTheProtectionDaysInForce() throws Exception {
-        UUID id = approved(users.newPartnerUser(users.newPartner("US")));
+        CurrentUser bob = users.newPartnerUser(users.newPartner("US"));
+        UUID id = approved(bob);
 
         Duration protection = Duration.between(instant("decided_at", id), instant("protection_ends_at", id));
         assertThat(protection).isEqualTo(Duration.ofDays(90));
+        assertThat(mvc.perform(get("/deals").with(user(bob))).andReturn().getResponse().getContentAsString())
+                .as("the list says until when").contains("reserved until");
     }
 
     @Test
