@@ -15,6 +15,7 @@ import org.dealreg.registration.DecisionReminderDue;
 import org.dealreg.registration.ExtensionDecided;
 import org.dealreg.registration.ExtensionRequested;
 import org.dealreg.registration.PersonalDataErased;
+import org.dealreg.registration.ProtectionEndingSoon;
 import org.dealreg.registration.RegistrationClosed;
 import org.dealreg.registration.RegistrationExpired;
 import org.dealreg.registration.RegistrationDecided;
@@ -91,6 +92,12 @@ class AuditListeners {
     void on(ExtensionDecided e) {
         trail.append(e.managerId(), "", e.granted() ? "EXTENSION_GRANTED" : "EXTENSION_DECLINED", "registration",
                 e.registrationId().toString(), "partner=" + e.partnerId() + " protectionEndsAt=" + e.protectionEndsAt());
+    }
+
+    @EventListener
+    void on(ProtectionEndingSoon e) {
+        trail.append(null, "", "PROTECTION_REMINDER", "registration", e.registrationId().toString(),
+                "receipt=" + e.receiptNumber() + " daysBefore=" + e.daysBefore() + " protectionEndsAt=" + e.protectionEndsAt());
     }
 
     @EventListener

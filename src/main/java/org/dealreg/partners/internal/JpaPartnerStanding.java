@@ -121,7 +121,12 @@ class JpaPartnerStanding implements PartnerStanding {
                 rs.getString("reason")), partnerId);
     }
 
+    /**
+     * Locked before it is read, so two managers changing one partner at once act one after the other, each on what
+     * the other left: no change undoes another, and the history tells what really happened.
+     */
     private PartnerEntity partner(UUID id) {
+        jdbc.query("select id from partner where id = ? for no key update", rs -> { }, id);
         return partners.findById(id).orElseThrow(() -> new NotFound("Partner"));
     }
 

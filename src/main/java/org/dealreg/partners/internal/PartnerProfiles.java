@@ -53,7 +53,10 @@ class PartnerProfiles {
                 .at(clock.instant(), zone).year();
         Map<String, BigDecimal> won = activity.wonUsdBySpecialization(partnerId, year.first(), year.last());
         boolean objectives = partner.tier() == Tier.CERTIFIED;
-        List<PartnerProfile.Progress> progress = partner.specializationCodes().stream()
+        // the ones it holds, and any other it won deals in this year (one it no longer holds, say)
+        java.util.Set<String> codes = new java.util.TreeSet<>(partner.specializationCodes());
+        codes.addAll(won.keySet());
+        List<PartnerProfile.Progress> progress = codes.stream()
                 .map(code -> specializations.find(code).orElse(null))
                 .filter(s -> s != null)
                 .sorted(Comparator.comparing((SpecializationView s) -> s.name(locale)))

@@ -57,7 +57,13 @@ class PartnersController {
                 LocaleContextHolder.getLocale());
         model.addAttribute("profile", profile);
         model.addAttribute("managerView", true);
-        model.addAttribute("catalogue", specializations.active());
+        // the active ones, and any retired one the partner still holds, so saving the form never drops it silently
+        java.util.List<org.dealreg.partners.SpecializationView> catalogue = new java.util.ArrayList<>(specializations.active());
+        profile.partner().specializationCodes().stream()
+                .filter(code -> catalogue.stream().noneMatch(s -> s.code().equals(code)))
+                .sorted()
+                .forEach(code -> specializations.find(code).ifPresent(catalogue::add));
+        model.addAttribute("catalogue", catalogue);
         model.addAttribute("people", users.displayNames(profile.history().stream()
                 .map(PartnerStanding.Change::changedBy).distinct().toList()));
         return "partners/profile";

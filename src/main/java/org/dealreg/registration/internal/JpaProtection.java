@@ -89,19 +89,20 @@ class JpaProtection implements ProtectionEnforcement, ExtensionReview {
         return jdbc.queryForList("""
                 select r.id from registration r
                  where r.status = 'APPROVED' and r.protection_ends_at <= ?
-                   and not exists (select 1 from extension_request e
-                                    where e.registration_id = r.id and e.status = 'PENDING')
-                 order by r.protection_ends_at""", UUID.class, Timestamp.from(now));
+                   and (r.protection_ends_at <= ? or not exists (select 1 from extension_request e
+                                                                 where e.registration_id = r.id and e.status = 'PENDING'))
+                 order by r.protection_ends_at""", UUID.class, Timestamp.from(now),
+                Timestamp.from(now.minus(settings.extensionLength())));
     }
 
     @Override
     @Transactional
     public boolean expire(UUID id, Instant now) {
         Registration registration = registration(id);
-        if (!registration.protectionEndedBy(now)) {
+        if (!registration.protectionEndedBy(now, settings.extensionLength())) {
             return false;
         }
-        transitions.apply(registration, r -> r.expire(now));
+        transitions.apply(registration, r -> r.expire(now, settings.extensionLength()));
         conflicts.release(id, now);
         return true;
     }

@@ -95,6 +95,11 @@ class RegistrationService implements PartnerSubmissions {
 
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public UUID submit(CurrentUser user, DealForm form) {
+        if (user.partnerId() == null) {
+            throw new NotFound("Partner");
+        }
+        // first the partner's lock, then its tier and status: a suspension or demotion committed meanwhile is seen
+        partners.lock(user.partnerId());
         PartnerView partner = partner(user);
         if (!partner.active()) {
             throw new SubmissionRefused(List.of(FieldProblem.global("deal.partner.inactive")));
@@ -105,7 +110,6 @@ class RegistrationService implements PartnerSubmissions {
             throw new SubmissionRefused(List.of(FieldProblem.global("deal.region.notLaunched", region.launchDate())));
         }
         ValidDeal deal = SubmissionRules.check(form, rulesContext(user, region));
-        partners.lock(partner.id());
         TierBenefits benefits = TierBenefits.of(partner.tier(), settings);
         long open = activity.openRegistrations(partner.id());
         if (open >= benefits.openRegistrationCap()) {
@@ -190,6 +194,9 @@ class RegistrationService implements PartnerSubmissions {
     @Transactional
     public void close(CurrentUser user, UUID id, CloseForm form) {
         Registration registration = own(user, id);
+        if (registration.status() != RegistrationStatus.APPROVED) {
+            throw new RegistrationActionRefused("deal.refused.notApproved", registration.status());
+        }
         ValidClose close = ClosingRules.check(form, closingContext(user, registration));
         Instant at = transitions.now();
         transitions.apply(registration, r -> {

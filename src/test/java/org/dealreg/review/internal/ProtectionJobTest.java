@@ -137,6 +137,25 @@ class ProtectionJobTest {
         assertThat(status(id)).isEqualTo("EXPIRED");
     }
 
+    @Test
+    void anUnansweredRequestHoldsTheExpiryForOneExtensionsLengthAtMostAndThenLapses() throws Exception {
+        CurrentUser bob = users.newPartnerUser(users.newPartner("US"));
+        UUID id = approved(bob);
+        mvc.perform(post("/deals/{id}/extension", id).param("version", version(jdbc, id))
+                .param("reason", "Nobody will answer this.").with(csrf()).with(user(bob)));
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+
+        endsIn(id, now, Duration.ofDays(-29));
+        job.run(now);
+        assertThat(status(id)).isEqualTo("APPROVED");
+
+        endsIn(id, now, Duration.ofDays(-30));
+        job.run(now);
+        assertThat(status(id)).isEqualTo("EXPIRED");
+        assertThat(jdbc.queryForObject("select status from extension_request where registration_id = ?", String.class, id))
+                .isEqualTo("LAPSED");
+    }
+
     /**
      * Moves this registration's end of protection, rather than running the job in the future, which would expire
      * every other test's approved registrations too.
