@@ -204,14 +204,21 @@ class RegistrationJourneyTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("extension-pending")));
         signOut();
 
+        String receipt = jdbc.queryForObject("select receipt_number from registration where id = ?", String.class, id);
         signIn("maria@dealreg.example");
         browser.findElement(By.linkText("Extension requests")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("extension-queue")));
-        WebElement row = browser.findElement(By.xpath("//tr[contains(., '" + customer + "')]"));
-        assertThat(row.getText()).contains("The customer's board signs off next month.").contains("Northwind Systems");
+        WebElement row = browser.findElement(By.xpath("//tr[contains(., '" + receipt + "')]"));
+        assertThat(row.getText()).contains("Northwind Systems").doesNotContain(customer);
         Browser.screenshot(browser, "maria-extension-queue");
-        row.findElement(By.className("grant")).click();
+        browser.get(row.findElement(By.className("answer")).getDomProperty("href"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("review-extensions")));
+        assertThat(browser.findElement(By.id("review-extensions")).getText())
+                .contains("The customer's board signs off next month.");
+        Browser.screenshot(browser, "maria-reads-the-extension-request");
+        browser.findElement(By.id("grant-extension")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flash")));
+        assertThat(browser.findElement(By.id("review-extensions")).getText()).contains("granted");
         signOut();
 
         signIn("bob@northwind.example");

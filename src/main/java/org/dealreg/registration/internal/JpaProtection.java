@@ -110,12 +110,16 @@ class JpaProtection implements ProtectionEnforcement, ExtensionReview {
     @Override
     @Transactional(readOnly = true)
     public List<ExtensionToDecide> pending() {
-        return registrations.findWithPendingExtension().stream().map(r -> {
-            ExtensionRequest request = r.pendingExtension();
-            return new ExtensionToDecide(r.id(), request.id(), r.receiptNumber(), r.partnerId(), r.customerName(),
-                    r.title(), r.protectionEndsAt(), r.extensionsGranted(), request.requestedAt(),
-                    request.requestedBy(), request.reason());
-        }).toList();
+        return jdbc.query("""
+                select r.id, e.id as request_id, r.receipt_number, r.partner_id, r.protection_ends_at,
+                       r.extensions_granted, e.requested_at, e.requested_by
+                  from extension_request e join registration r on r.id = e.registration_id
+                 where e.status = 'PENDING' and r.status = 'APPROVED'
+                 order by r.protection_ends_at, r.id""", (rs, n) -> new ExtensionToDecide(
+                rs.getObject("id", UUID.class), rs.getObject("request_id", UUID.class), rs.getString("receipt_number"),
+                rs.getObject("partner_id", UUID.class), rs.getTimestamp("protection_ends_at").toInstant(),
+                rs.getInt("extensions_granted"), rs.getTimestamp("requested_at").toInstant(),
+                rs.getObject("requested_by", UUID.class)));
     }
 
     @Override
