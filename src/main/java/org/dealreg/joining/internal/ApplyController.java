@@ -1,5 +1,8 @@
 package org.dealreg.joining.internal;
 
+import java.util.LinkedHashMap;
+import java.util.stream.Collectors;
+
 import jakarta.validation.Valid;
 
 import org.dealreg.shared.Countries;
@@ -55,7 +58,8 @@ class ApplyController {
     }
 
     private static String page(Model model) {
-        model.addAttribute("countries", Countries.named(LocaleContextHolder.getLocale()));
+        model.addAttribute("countries", Countries.named(LocaleContextHolder.getLocale()).stream()
+                .collect(Collectors.toMap(Countries.Country::code, Countries.Country::name, (a, b) -> a, LinkedHashMap::new)));
         return "joining/apply";
     }
 }

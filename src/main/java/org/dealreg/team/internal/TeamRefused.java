@@ -1,22 +1,11 @@
 package org.dealreg.team.internal;
 
-/** A partner admin's request broke a rule; nothing changed. */
-class TeamRefused extends RuntimeException {
+import org.dealreg.shared.FieldRefusal;
 
-    private final String field;
-    private final String code;
+/** A partner admin's request broke a rule; nothing changed. */
+class TeamRefused extends FieldRefusal {
 
     TeamRefused(String field, String code) {
-        super(code);
-        this.field = field;
-        this.code = code;
-    }
-
-    String field() {
-        return field;
-    }
-
-    String code() {
-        return code;
+        super(field, code);
     }
 }
