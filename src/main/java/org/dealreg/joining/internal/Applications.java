@@ -1,12 +1,12 @@
 package org.dealreg.joining.internal;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.dealreg.identity.EmailTaken;
 import org.dealreg.identity.Invitations;
@@ -89,7 +89,7 @@ class Applications {
         } catch (DataIntegrityViolationException sameCompanyAtOnce) {
             throw new ApplicationRefused("legalName", "joining.company.known");
         }
-        step(application.id(), now, null, ApplicationStatus.PENDING);
+        step(application.id(), now, null, "SUBMITTED");
         events.publishEvent(new ApplicationReceived(application.id(), application.partnerId(), form.country(), now));
         return application.id();
     }
@@ -112,7 +112,7 @@ class Applications {
             throw new ApplicationRefused(null, "joining.decision.emailTaken");
         }
         application.accept(managerId, admin, now);
-        step(applicationId, now, managerId, ApplicationStatus.ACCEPTED);
+        step(applicationId, now, managerId, "ACCEPTED");
         events.publishEvent(new ApplicationAccepted(applicationId, partner.id(), admin, managerId, now));
     }
 
@@ -126,7 +126,7 @@ class Applications {
         PartnerApplication application = pendingForDecision(applicationId);
         Instant now = clock.instant();
         application.decline(managerId, why, now);
-        step(applicationId, now, managerId, ApplicationStatus.DECLINED);
+        step(applicationId, now, managerId, "DECLINED");
         PartnerView partner = partners.find(application.partnerId()).orElseThrow();
         RegionView region = regions.find(partner.regionCode()).orElseThrow();
         events.publishEvent(new ApplicationDeclined(applicationId, partner.id(), application.contactEmail(),
@@ -136,7 +136,8 @@ class Applications {
     public record Row(ApplicationView application, PartnerView partner) {
     }
 
-    public record Step(Instant at, String actorName, ApplicationStatus step) {
+    /** {@code step}: SUBMITTED, ACCEPTED or DECLINED. */
+    public record Step(Instant at, String actorName, String step) {
     }
 
     public record Details(ApplicationView application, PartnerView partner, List<Step> history) {
@@ -159,7 +160,7 @@ class Applications {
                 select s.at, u.display_name, s.step from partner_application_step s
                 left join app_user u on u.id = s.actor_id where s.application_id = ? order by s.at, s.id""",
                 (rs, n) -> new Step(rs.getTimestamp("at").toInstant(), rs.getString("display_name"),
-                        stepStatus(rs.getString("step"))), applicationId);
+                        rs.getString("step")), applicationId);
         return new Details(application.view(), partners.find(application.partnerId()).orElseThrow(), history);
     }
 
@@ -177,16 +178,8 @@ class Applications {
         return application;
     }
 
-    private void step(UUID applicationId, Instant at, UUID actor, ApplicationStatus status) {
+    private void step(UUID applicationId, Instant at, UUID actor, String step) {
         jdbc.update("insert into partner_application_step (application_id, at, actor_id, step) values (?, ?, ?, ?)",
-                applicationId, java.sql.Timestamp.from(at), actor, stepName(status));
-    }
-
-    private static String stepName(ApplicationStatus status) {
-        return status == ApplicationStatus.PENDING ? "SUBMITTED" : status.name();
-    }
-
-    private static ApplicationStatus stepStatus(String step) {
-        return Stream.of(ApplicationStatus.values()).filter(s -> stepName(s).equals(step)).findFirst().orElseThrow();
+                applicationId, Timestamp.from(at), actor, step);
     }
 }
