@@ -8,18 +8,13 @@ import java.util.UUID;
 
 import org.dealreg.IntegrationTest;
 import org.dealreg.InvitationLinks;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -27,24 +22,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * through the e-mailed link, signs in and invites a colleague, who sets a password the same way and registers a deal.
  */
 @IntegrationTest
-class JoiningJourneyTest {
+class JoiningJourneyTest extends BrowserJourney {
 
-    static WebDriver browser;
-
-    @LocalServerPort int port;
     @Autowired JdbcTemplate jdbc;
-
-    @BeforeAll
-    static void openBrowser() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void aCompanyAppliesMariaAcceptsItsAdminInvitesAColleagueWhoRegistersADeal() throws Exception {
@@ -67,7 +47,7 @@ class JoiningJourneyTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("application-received")));
         Browser.screenshot(browser, "company-applied");
 
-        signIn("maria@dealreg.example", "demo-password");
+        signIn("maria@dealreg.example");
         follow(By.id("nav-applications"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("applications")));
         follow(By.linkText(company));
@@ -109,8 +89,7 @@ class JoiningJourneyTest {
         type("title", "Office network upgrade");
         type("description", "New switches for three floors.");
         new Select(browser.findElement(By.id("specialization"))).selectByValue("INFRASTRUCTURE");
-        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];",
-                browser.findElement(By.id("expectedCloseDate")), LocalDate.now().plusMonths(3).toString());
+        setDate("expectedCloseDate", LocalDate.now().plusMonths(3));
         type("amount", "120000");
         browser.findElement(By.id("submit-deal")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("receipt-number")));
@@ -137,34 +116,5 @@ class JoiningJourneyTest {
         type("confirmation", password);
         browser.findElement(By.id("set-password")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("password-set")));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    /** Goes where a link points (see RegistrationJourneyTest: headless Chromium refuses clicks near the bottom). */
-    private void follow(By link) {
-        browser.get(browser.findElement(link).getDomProperty("href"));
-    }
-
-    private void signIn(String email, String password) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        browser.get(url("/login"));
-        browser.findElement(By.id("email")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("sign-in")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
-    }
-
-    private void signOut() {
-        browser.findElement(By.id("sign-out")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/login"));
-    }
-
-    private void type(String id, String text) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
     }
 }

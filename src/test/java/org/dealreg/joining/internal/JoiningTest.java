@@ -97,10 +97,8 @@ class JoiningTest {
     void mariaAcceptsAndTheContactBecomesTheActiveRegisteredCompanysAdminWhoSetsAPasswordAndSignsIn() {
         String company = company();
         String email = email();
-        apply(company, "FR", email);
-        UUID application = applicationOf(company);
-        PortalClient maria = signedIn("maria@dealreg.example");
-        maria.get("/partners/applications/" + application);
+        UUID application = pendingApplication(company, "FR", email);
+        PortalClient maria = mariaOn(application);
 
         HttpResponse<String> accepted = maria.post("/partners/applications/" + application + "/accept",
                 Map.of("status", "DECLINED", "tier", "CERTIFIED"));
@@ -143,10 +141,8 @@ class JoiningTest {
     void mariaDeclinesWithAReasonTheContactIsMailedAndTheCompanyMayApplyAgainLater() {
         String company = company();
         String email = email();
-        apply(company, "US", email);
-        UUID application = applicationOf(company);
-        PortalClient maria = signedIn("maria@dealreg.example");
-        maria.get("/partners/applications/" + application);
+        UUID application = pendingApplication(company, "US", email);
+        PortalClient maria = mariaOn(application);
 
         maria.post("/partners/applications/" + application + "/decline", Map.of("reason", "   "));
         assertThat(jdbc.queryForObject("select status from partner_application where id = ?", String.class, application))
@@ -176,8 +172,7 @@ class JoiningTest {
     @Test
     void theQueueIsForChannelManagersTheProgrammeAdminOnlyLooks() {
         String company = company();
-        apply(company, "US", email());
-        UUID application = applicationOf(company);
+        UUID application = pendingApplication(company, "US", email());
         assertThat(signedIn("maria@dealreg.example").get("/partners/applications").body()).contains(company);
         PortalClient ada = signedIn("ada@dealreg.example");
         assertThat(ada.get("/partners/applications/" + application).statusCode()).isEqualTo(200);
@@ -201,6 +196,18 @@ class JoiningTest {
         form.put("message", "<b>We sell switches</b>");
         form.put("status", "ACTIVE");
         return anonymous.post("/apply", form);
+    }
+
+    private UUID pendingApplication(String company, String country, String email) {
+        assertThat(apply(company, country, email).statusCode()).isEqualTo(302);
+        return applicationOf(company);
+    }
+
+    /** Maria, signed in, on the application's page (whose form gives her the CSRF token to post). */
+    private PortalClient mariaOn(UUID application) {
+        PortalClient maria = signedIn("maria@dealreg.example");
+        maria.get("/partners/applications/" + application);
+        return maria;
     }
 
     private PortalClient signedIn(String email) {
