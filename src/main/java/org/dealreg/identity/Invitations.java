@@ -22,6 +22,14 @@ public interface Invitations {
      */
     UUID invite(Invitee invitee, UUID invitedBy);
 
+    /**
+     * A new link for a user of the company who has not set a password yet (the first one expired or was lost); the
+     * earlier links stop working.
+     *
+     * @throws org.dealreg.shared.NotFound when the user is not one of the company's, or already has a password
+     */
+    void reissue(UUID partnerId, UUID userId, UUID reissuedBy);
+
     record Invitee(String email, String displayName, Role role, UUID partnerId, Locale locale, ZoneId zone) {
     }
 }

@@ -10,6 +10,8 @@ import org.dealreg.identity.EmailTaken;
 import org.dealreg.identity.InvitationIssued;
 import org.dealreg.identity.Invitations;
 import org.dealreg.identity.PasswordSet;
+import org.dealreg.identity.UserAccounts;
+import org.dealreg.shared.NotFound;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -57,13 +59,30 @@ class JpaInvitations implements Invitations {
         } catch (DataIntegrityViolationException sameEmailAtOnce) {
             throw new EmailTaken();
         }
+        issue(user, invitedBy, now);
+        return user.id();
+    }
+
+    @Override
+    @Transactional
+    public void reissue(UUID partnerId, UUID userId, UUID reissuedBy) {
+        UserAccountEntity user = repository.findById(userId)
+                .filter(u -> partnerId.equals(u.partnerId()) && u.enabled() && u.waitsForPassword())
+                .orElseThrow(() -> new NotFound("User"));
+        Instant now = clock.instant();
+        jdbc.update("update user_invitation set expires_at = ? where user_id = ? and used_at is null and expires_at > ?",
+                Timestamp.from(now), userId, Timestamp.from(now));
+        issue(user, reissuedBy, now);
+    }
+
+    private void issue(UserAccountEntity user, UUID by, Instant now) {
         String token = InvitationTokens.newToken();
         Instant expiresAt = now.plus(LIFETIME);
         jdbc.update("insert into user_invitation (token_hash, user_id, invited_by, created_at, expires_at) values (?, ?, ?, ?, ?)",
-                InvitationTokens.hash(token), user.id(), invitedBy, Timestamp.from(now), Timestamp.from(expiresAt));
-        events.publishEvent(new InvitationIssued(user.id(), invitee.partnerId(), invitee.email().trim(), invitee.locale(),
-                invitee.zone(), token, expiresAt, invitedBy));
-        return user.id();
+                InvitationTokens.hash(token), user.id(), by, Timestamp.from(now), Timestamp.from(expiresAt));
+        UserAccounts.UserSummary who = user.summary();
+        events.publishEvent(new InvitationIssued(user.id(), who.partnerId(), who.email(), who.locale(), who.zone(), token,
+                expiresAt, by));
     }
 
     /** What a link is worth now. */

@@ -112,4 +112,9 @@ class UserAccountEntity {
     UUID partnerId() {
         return partnerId;
     }
+
+    /** Invited, and the password not set through the link yet. */
+    boolean waitsForPassword() {
+        return !passwordSet;
+    }
 }

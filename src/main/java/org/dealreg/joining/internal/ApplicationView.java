@@ -6,5 +6,5 @@ import java.util.UUID;
 /** An application as the managers' pages show it. */
 public record ApplicationView(UUID id, ApplicationStatus status, String contactName, String contactEmail,
         String contactPhone, String website, String message, Instant submittedAt, Instant decidedAt,
-        String declineReason) {
+        String declineReason, UUID adminUserId) {
 }

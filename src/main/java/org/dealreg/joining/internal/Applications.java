@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.dealreg.identity.EmailTaken;
 import org.dealreg.identity.Invitations;
+import org.dealreg.identity.PartnerUsers;
 import org.dealreg.identity.Role;
 import org.dealreg.identity.UserAccounts;
 import org.dealreg.joining.ApplicationAccepted;
@@ -43,12 +44,15 @@ class Applications {
     private final Regions regions;
     private final UserAccounts users;
     private final Invitations invitations;
+    private final PartnerUsers partnerUsers;
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Applications(ApplicationRepository applications, PartnerEnrolment enrolment, Partners partners, Regions regions,
-            UserAccounts users, Invitations invitations, JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
+            UserAccounts users, Invitations invitations, PartnerUsers partnerUsers, JdbcTemplate jdbc,
+            ApplicationEventPublisher events, Clock clock) {
+        this.partnerUsers = partnerUsers;
         this.applications = applications;
         this.enrolment = enrolment;
         this.partners = partners;
@@ -140,7 +144,9 @@ class Applications {
     public record Step(Instant at, String actorName, String step) {
     }
 
-    public record Details(ApplicationView application, PartnerView partner, List<Step> history) {
+    /** {@code adminWaitsForPassword}: accepted, and its admin has not set a password through the link yet. */
+    public record Details(ApplicationView application, PartnerView partner, List<Step> history,
+            boolean adminWaitsForPassword) {
     }
 
     @Transactional(readOnly = true)
@@ -161,7 +167,20 @@ class Applications {
                 left join app_user u on u.id = s.actor_id where s.application_id = ? order by s.at, s.id""",
                 (rs, n) -> new Step(rs.getTimestamp("at").toInstant(), rs.getString("display_name"),
                         rs.getString("step")), applicationId);
-        return new Details(application.view(), partners.find(application.partnerId()).orElseThrow(), history);
+        boolean adminWaits = application.status() == ApplicationStatus.ACCEPTED
+                && partnerUsers.members(application.partnerId()).stream()
+                        .anyMatch(u -> u.id().equals(application.view().adminUserId()) && u.active() && u.invited());
+        return new Details(application.view(), partners.find(application.partnerId()).orElseThrow(), history, adminWaits);
+    }
+
+    /** Another invitation link for the admin of an accepted application who has not set a password yet. */
+    @Transactional
+    void reinviteAdmin(UUID applicationId, UUID managerId) {
+        PartnerApplication application = applications.findById(applicationId).orElseThrow(() -> new NotFound("Application"));
+        if (application.status() != ApplicationStatus.ACCEPTED) {
+            throw new NotFound("Invitation");
+        }
+        invitations.reissue(application.partnerId(), application.view().adminUserId(), managerId);
     }
 
     private List<Row> rows(List<PartnerApplication> list) {

@@ -70,6 +70,14 @@ class ApplicationsController {
         return "redirect:/partners/applications/" + application;
     }
 
+    @PostMapping("/{id}/reinvite")
+    String reinvite(@AuthenticationPrincipal CurrentUser manager, @PathVariable String id, RedirectAttributes redirect) {
+        UUID application = NotFound.id(id, "Application");
+        applications.reinviteAdmin(application, manager.id());
+        redirect.addFlashAttribute("flash", "joining.reinvited");
+        return "redirect:/partners/applications/" + application;
+    }
+
     private String message(ApplicationRefused refused) {
         Locale locale = LocaleContextHolder.getLocale();
         return messages.getMessage(refused.code(), null, locale);

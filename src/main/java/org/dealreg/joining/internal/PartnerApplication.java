@@ -112,6 +112,6 @@ class PartnerApplication {
 
     ApplicationView view() {
         return new ApplicationView(id, status, contactName, contactEmail, contactPhone, website, message, submittedAt,
-                decidedAt, declineReason);
+                decidedAt, declineReason, adminUserId);
     }
 }

@@ -64,6 +64,12 @@ class Team {
         users.setActive(admin.partnerId(), userId, active, admin.id());
     }
 
+    /** Another link for a colleague who has not set a password yet. */
+    @Transactional
+    void reinvite(CurrentUser admin, UUID userId) {
+        invitations.reissue(admin.partnerId(), userId, admin.id());
+    }
+
     static Optional<Role> partnerRole(String text) {
         return ROLES.stream().filter(r -> r.name().equals(text)).findFirst();
     }

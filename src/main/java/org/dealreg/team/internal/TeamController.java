@@ -67,6 +67,13 @@ class TeamController {
         return setActive(admin, id, true, redirect);
     }
 
+    @PostMapping("/{id}/reinvite")
+    String reinvite(@AuthenticationPrincipal CurrentUser admin, @PathVariable String id, RedirectAttributes redirect) {
+        team.reinvite(admin, NotFound.id(id, "User"));
+        redirect.addFlashAttribute("flash", "team.reinvited");
+        return "redirect:/team";
+    }
+
     private String setActive(CurrentUser admin, String id, boolean active, RedirectAttributes redirect) {
         try {
             team.setActive(admin, NotFound.id(id, "User"), active);

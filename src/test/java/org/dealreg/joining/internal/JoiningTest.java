@@ -124,6 +124,11 @@ class JoiningTest {
         assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'APPLICATION_ACCEPTED' and subject_id = ?",
                 Long.class, application.toString())).isEqualTo(1);
 
+        assertThat(page).contains("Send a new invitation link");
+        maria.post("/partners/applications/" + application + "/reinvite", Map.of());
+        assertThat(new PortalClient(port).get(link).statusCode()).as("the first link is replaced").isEqualTo(410);
+        link = InvitationLinks.latestFor(jdbc, email);
+
         PortalClient newAdmin = new PortalClient(port);
         assertThat(newAdmin.signIn(email, "anything-at-all-123")).as("no password before the link").endsWith("/login?error");
         newAdmin.get(link);
@@ -131,6 +136,7 @@ class JoiningTest {
                 .headers().firstValue("Location").orElseThrow()).endsWith("/login?passwordSet");
         assertThat(newAdmin.signIn(email, "a long enough secret")).endsWith("/");
         assertThat(newAdmin.get("/team").statusCode()).isEqualTo(200);
+        assertThat(maria.get("/partners/applications/" + application).body()).doesNotContain("Send a new invitation link");
 
         HttpResponse<String> twice = maria.post("/partners/applications/" + application + "/accept", Map.of());
         assertThat(maria.get(twice.headers().firstValue("Location").orElseThrow().replace("http://localhost:" + port, ""))

@@ -78,6 +78,37 @@ class TeamTest {
     }
 
     @Test
+    void anExpiredInvitationIsReplacedByANewLinkAndTheOldOneStopsWorking() {
+        PartnerView partner = users.newPartner("US");
+        CurrentUser admin = users.newUser(Role.PARTNER_ADMIN, partner.id());
+        PortalClient client = signedIn(admin);
+        client.get("/team");
+        String email = "late-" + UUID.randomUUID() + "@test.example";
+        client.post("/team/invite", Map.of("displayName", "Late Colleague", "email", email, "role", "PARTNER_USER"));
+        String first = InvitationLinks.latestFor(jdbc, email);
+        UUID colleague = jdbc.queryForObject("select id from app_user where email = ?", UUID.class, email);
+        CurrentUser stranger = users.newUser(Role.PARTNER_ADMIN, users.newPartner("US").id());
+        PortalClient strangersClient = signedIn(stranger);
+        strangersClient.get("/team");
+        assertThat(strangersClient.post("/team/" + colleague + "/reinvite", Map.of()).statusCode())
+                .as("another company's admin").isEqualTo(404);
+
+        client.get("/team");
+        client.post("/team/" + colleague + "/reinvite", Map.of());
+
+        String second = InvitationLinks.latestFor(jdbc, email);
+        assertThat(second).isNotEqualTo(first);
+        assertThat(new PortalClient(port).get(first).body()).contains("This invitation link has expired");
+        PortalClient invitee = new PortalClient(port);
+        invitee.get(second);
+        invitee.post(second, Map.of("password", "a brand new passphrase", "confirmation", "a brand new passphrase"));
+        assertThat(new PortalClient(port).signIn(email, "a brand new passphrase")).endsWith("/");
+        client.get("/team");
+        assertThat(client.post("/team/" + colleague + "/reinvite", Map.of()).statusCode())
+                .as("not once the password is set").isEqualTo(404);
+    }
+
+    @Test
     void aForgedStaffRoleIsRefusedWithAMessageAndNothingStored() {
         PartnerView partner = users.newPartner("US");
         CurrentUser admin = users.newUser(Role.PARTNER_ADMIN, partner.id());
