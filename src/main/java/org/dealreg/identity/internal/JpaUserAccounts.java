@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.dealreg.identity.Role;
 import org.dealreg.identity.UserAccounts;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -23,8 +24,10 @@ class JpaUserAccounts implements UserAccounts, UserDetailsService {
     private final UserAccountRepository repository;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
 
-    JpaUserAccounts(UserAccountRepository repository, PasswordEncoder passwordEncoder, Clock clock) {
+    JpaUserAccounts(UserAccountRepository repository, PasswordEncoder passwordEncoder, Clock clock, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.repository = repository;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
@@ -34,8 +37,22 @@ class JpaUserAccounts implements UserAccounts, UserDetailsService {
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
         return repository.findByEmail(username.trim())
-                .map(UserAccountEntity::toCurrentUser)
+                .map(user -> user.toCurrentUser(maySignIn(user.id())))
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
+    }
+
+    /**
+     * Whether the user may use the portal now: enabled, with a password of their own (not an invitation still
+     * waiting), and, for a partner user, of an ACTIVE company. The company's status is read with SQL here because
+     * identity may not depend on the partners module. A refused user gets the ordinary sign-in failure, and the
+     * session of one who is signed in ends on their next request (StillAllowedFilter).
+     */
+    @Transactional(readOnly = true)
+    public boolean maySignIn(UUID userId) {
+        return Boolean.TRUE.equals(jdbc.query("""
+                select u.enabled and u.password_set
+                       and (u.partner_id is null or exists (select 1 from partner p where p.id = u.partner_id and p.status = 'ACTIVE'))
+                from app_user u where u.id = ?""", rs -> rs.next() ? rs.getBoolean(1) : false, userId));
     }
 
     @Override

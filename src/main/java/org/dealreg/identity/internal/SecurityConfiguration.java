@@ -14,6 +14,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -30,14 +31,20 @@ class SecurityConfiguration {
             + "frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, LocaleResolver localeResolver, LoginThrottle throttle)
-            throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, LocaleResolver localeResolver, LoginThrottle throttle,
+            JpaUserAccounts users) throws Exception {
         http
             .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+            .addFilterAfter(new StillAllowedFilter(users), SecurityContextHolderFilter.class)
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico")
                     .permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                .requestMatchers("/apply", "/apply/**", "/invitations/**").permitAll()
+                .requestMatchers(HttpMethod.GET, "/partners/applications", "/partners/applications/**")
+                    .hasAnyRole("CHANNEL_MANAGER", "PROGRAM_ADMIN")
+                .requestMatchers("/partners/applications", "/partners/applications/**").hasRole("CHANNEL_MANAGER")
+                .requestMatchers("/team", "/team/**").hasRole("PARTNER_ADMIN")
                 .requestMatchers("/actuator/**").hasRole("PROGRAM_ADMIN")
                 .requestMatchers("/deals", "/deals/**").hasAnyRole("PARTNER_USER", "PARTNER_ADMIN")
                 .requestMatchers("/accounts", "/accounts/**").hasAnyRole("SALES_REP", "CHANNEL_MANAGER", "PROGRAM_ADMIN")

@@ -51,6 +51,10 @@ class UserAccountEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** False while an invited user has not set a password through their link. */
+    @Column(name = "password_set", nullable = false)
+    private boolean passwordSet = true;
+
     protected UserAccountEntity() {
     }
 
@@ -81,8 +85,36 @@ class UserAccountEntity {
                 ZoneId.of(timeZone));
     }
 
-    CurrentUser toCurrentUser() {
+    /** Enabled only when the user may sign in now (see JpaUserAccounts#maySignIn). */
+    CurrentUser toCurrentUser(boolean maySignIn) {
         return new CurrentUser(id, email, displayName, role, partnerId, ZoneId.of(timeZone), Locale.forLanguageTag(locale),
-                enabled, passwordHash);
+                maySignIn, passwordHash);
+    }
+
+    /** A user who is to set their password through an invitation: the hash given is of a secret nobody keeps. */
+    static UserAccountEntity invited(String email, String unusableHash, String displayName, Role role, UUID partnerId,
+            Locale locale, ZoneId zone, Instant createdAt) {
+        UserAccountEntity user = new UserAccountEntity(email, unusableHash, displayName, role, partnerId, locale, zone,
+                createdAt);
+        user.passwordSet = false;
+        return user;
+    }
+
+    void setPassword(String hash) {
+        this.passwordHash = hash;
+        this.passwordSet = true;
+    }
+
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    UUID partnerId() {
+        return partnerId;
+    }
+
+    /** Invited, and the password not set through the link yet. */
+    boolean waitsForPassword() {
+        return !passwordSet;
     }
 }

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
@@ -60,26 +61,54 @@ class Notifier {
     public void tell(Collection<UserSummary> recipients, String kind, String link, Object... args) {
         Instant now = jdbc.queryForObject("select now()", OffsetDateTime.class).toInstant();
         for (UserSummary to : recipients) {
-            Object[] shown = new Object[args.length];
-            for (int i = 0; i < args.length; i++) {
-                shown[i] = args[i] instanceof BigDecimal usd
-                        ? usd(usd, to.locale())
-                        : args[i] instanceof Instant instant
-                        ? DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                                .withLocale(to.locale()).format(instant.atZone(to.zone())) + " "
-                                + to.zone().getDisplayName(TextStyle.SHORT, to.locale())
-                        : args[i];
-            }
+            Object[] shown = shown(args, to.locale(), to.zone());
             String subject = messages.getMessage("notify." + kind + ".subject", shown, to.locale());
             String body = messages.getMessage("notify." + kind + ".body", shown, to.locale());
             UUID id = UUID.randomUUID();
             jdbc.update("insert into notification (id, user_id, created_at, kind, subject, body, link) "
                     + "values (?, ?, ?, ?, ?, ?, ?)", id, to.id(), Timestamp.from(now), kind, subject, body, link);
-            jdbc.update("insert into mail_outbox (id, notification_id, to_address, subject, body, created_at, "
-                    + "next_attempt_at) values (?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID(), id, to.email(), subject,
-                    body + "\n\n" + messages.getMessage("notify.footer", new Object[] {baseUrl + link}, to.locale()),
-                    Timestamp.from(now), Timestamp.from(now));
+            queueMail(id, to.email(), subject, body, link, to.locale(), now);
         }
+        nudgeAfterCommit();
+    }
+
+    /**
+     * An e-mail alone, with no message in the portal: to someone without an account (an applicant), or to an invited
+     * user who cannot sign in yet. The message keys are {@code <keys>.subject} and {@code <keys>.body}; arguments as
+     * for {@link #tell}.
+     */
+    @Transactional
+    public void mail(String toAddress, Locale locale, ZoneId zone, String keys, String link, Object... args) {
+        Instant now = jdbc.queryForObject("select now()", OffsetDateTime.class).toInstant();
+        Object[] shown = shown(args, locale, zone);
+        queueMail(null, toAddress, messages.getMessage(keys + ".subject", shown, locale),
+                messages.getMessage(keys + ".body", shown, locale), link, locale, now);
+        nudgeAfterCommit();
+    }
+
+    private Object[] shown(Object[] args, Locale locale, ZoneId zone) {
+        Object[] shown = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            shown[i] = args[i] instanceof BigDecimal usd
+                    ? usd(usd, locale)
+                    : args[i] instanceof Instant instant
+                    ? DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                            .withLocale(locale).format(instant.atZone(zone)) + " "
+                            + zone.getDisplayName(TextStyle.SHORT, locale)
+                    : args[i];
+        }
+        return shown;
+    }
+
+    private void queueMail(UUID notificationId, String toAddress, String subject, String body, String link,
+            Locale locale, Instant now) {
+        jdbc.update("insert into mail_outbox (id, notification_id, to_address, subject, body, created_at, "
+                + "next_attempt_at) values (?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID(), notificationId, toAddress, subject,
+                body + "\n\n" + messages.getMessage("notify.footer", new Object[] {baseUrl + link}, locale),
+                Timestamp.from(now), Timestamp.from(now));
+    }
+
+    private void nudgeAfterCommit() {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

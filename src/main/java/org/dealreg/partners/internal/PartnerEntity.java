@@ -92,4 +92,27 @@ class PartnerEntity {
     PartnerView view() {
         return new PartnerView(id, legalName, country, regionCode, tier, status, Set.copyOf(specializationCodes));
     }
+
+    /** A company that applied through the public form: Registered once accepted, until then APPLIED. */
+    static PartnerEntity applicant(String legalName, String country, String regionCode, Instant createdAt) {
+        PartnerEntity partner = new PartnerEntity(legalName, country, regionCode, Tier.REGISTERED, Set.of(), createdAt);
+        partner.status = PartnerStatus.APPLIED;
+        return partner;
+    }
+
+    /** An applicant applying again after a decline keeps its record; only an applicant may. */
+    PartnerEntity applyAgainFrom(String newCountry, String newRegionCode) {
+        if (status != PartnerStatus.APPLIED) {
+            throw new IllegalStateException("Only an applicant company applies again");
+        }
+        this.country = newCountry;
+        this.regionCode = newRegionCode;
+        return this;
+    }
+
+    PartnerEntity acceptAsRegistered() {
+        this.status = PartnerStatus.ACTIVE;
+        this.tier = Tier.REGISTERED;
+        return this;
+    }
 }

@@ -1,12 +1,9 @@
 package org.dealreg.registration.internal;
 
-import java.text.Collator;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -17,6 +14,7 @@ import org.dealreg.conflicts.CustomerToCheck;
 import org.dealreg.conflicts.Verdict;
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.identity.SignedIn;
+import org.dealreg.shared.Countries;
 import org.dealreg.shared.CustomerNormaliser;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -243,7 +241,7 @@ class DealController {
         model.addAttribute("gate", gate);
         model.addAttribute("specializations", specializations.active());
         model.addAttribute("currencies", SupportedCurrency.values());
-        model.addAttribute("countries", countries(locale));
+        model.addAttribute("countries", Countries.named(locale));
         return "deals/form";
     }
 
@@ -261,18 +259,5 @@ class DealController {
             return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(LocaleContextHolder.getLocale()).format(date);
         }
         return arg;
-    }
-
-
-    /** ISO countries, named in the user's language and sorted as that language sorts. */
-    static List<Country> countries(Locale locale) {
-        Collator collator = Collator.getInstance(locale);
-        return Arrays.stream(Locale.getISOCountries())
-                .map(code -> new Country(code, new Locale("", code).getDisplayCountry(locale)))
-                .sorted(Comparator.comparing(Country::name, collator))
-                .toList();
-    }
-
-    public record Country(String code, String name) {
     }
 }

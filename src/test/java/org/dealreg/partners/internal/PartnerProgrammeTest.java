@@ -174,7 +174,7 @@ class PartnerProgrammeTest {
 
         mvc.perform(post("/partners/{id}/suspend", company.id()).param("reason", "Unpaid invoices.").with(csrf())
                 .with(user(maria))).andExpect(flash().attribute("flash", "partners.suspended"));
-        assertThat(submit(mvc, bob, validDeal())).isNull();
+        assertThat(submit(mvc, bob, validDeal())).as("signed out: a suspended company's users cannot sign in").isEqualTo("/login");
         assertThat(open(company)).isZero();
 
         mvc.perform(post("/partners/{id}/reactivate", company.id()).param("reason", "Paid.").with(csrf())

@@ -1,0 +1,36 @@
+package org.dealreg.joining.internal;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * What the public application form posts. No status, tier or partner id: an application always starts PENDING for an
+ * APPLIED company, whatever else a POST carries.
+ */
+public record ApplicationForm(
+        @NotBlank @Size(max = 200) String legalName,
+        @NotBlank @Size(max = 2) String country,
+        @NotBlank @Size(max = 120) String contactName,
+        @NotBlank @Email @Size(max = 254) String contactEmail,
+        @Size(max = 40) String contactPhone,
+        @Size(max = 255) String website,
+        @Size(max = 2000) String message) {
+
+    static ApplicationForm empty() {
+        return new ApplicationForm(null, null, null, null, null, null, null);
+    }
+
+    /** Phone digits and the usual punctuation only, as on the deal form. */
+    boolean phoneLooksValid() {
+        return contactPhone == null || contactPhone.matches("[0-9+().\\-\\s]*");
+    }
+
+    String legalNameTrimmed() {
+        return legalName.strip().replaceAll("\\s+", " ");
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

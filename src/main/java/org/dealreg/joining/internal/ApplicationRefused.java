@@ -1,0 +1,11 @@
+package org.dealreg.joining.internal;
+
+import org.dealreg.shared.FieldRefusal;
+
+/** An application, or a decision on one, broke a rule: nothing was stored. */
+class ApplicationRefused extends FieldRefusal {
+
+    ApplicationRefused(String field, String code) {
+        super(field, code);
+    }
+}

@@ -1,0 +1,85 @@
+package org.dealreg.joining.internal;
+
+import java.util.Locale;
+import java.util.UUID;
+
+import org.dealreg.identity.CurrentUser;
+import org.dealreg.shared.NotFound;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The channel managers' queue of applications (the programme admin may look); decisions by channel managers only. */
+@Controller
+@RequestMapping("/partners/applications")
+class ApplicationsController {
+
+    private final Applications applications;
+    private final MessageSource messages;
+
+    ApplicationsController(Applications applications, MessageSource messages) {
+        this.applications = applications;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String queue(Model model) {
+        model.addAttribute("pending", applications.pending());
+        model.addAttribute("decided", applications.recentlyDecided());
+        return "joining/queue";
+    }
+
+    @GetMapping("/{id}")
+    String show(@PathVariable String id, Model model) {
+        model.addAttribute("details", applications.details(NotFound.id(id, "Application")));
+        model.addAttribute("maxReason", Applications.MAX_REASON);
+        return "joining/show";
+    }
+
+    @PostMapping("/{id}/accept")
+    String accept(@AuthenticationPrincipal CurrentUser manager, @PathVariable String id, RedirectAttributes redirect) {
+        UUID application = NotFound.id(id, "Application");
+        try {
+            applications.accept(application, manager.id());
+            redirect.addFlashAttribute("flash", "joining.accepted");
+        } catch (ApplicationRefused refused) {
+            redirect.addFlashAttribute("flashError", message(refused));
+        }
+        return "redirect:/partners/applications/" + application;
+    }
+
+    @PostMapping("/{id}/decline")
+    String decline(@AuthenticationPrincipal CurrentUser manager, @PathVariable String id,
+            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        UUID application = NotFound.id(id, "Application");
+        try {
+            applications.decline(application, manager.id(), reason);
+            redirect.addFlashAttribute("flash", "joining.declined");
+        } catch (ApplicationRefused refused) {
+            redirect.addFlashAttribute("flashError", message(refused));
+            redirect.addFlashAttribute("declineReason", reason);
+        }
+        return "redirect:/partners/applications/" + application;
+    }
+
+    @PostMapping("/{id}/reinvite")
+    String reinvite(@AuthenticationPrincipal CurrentUser manager, @PathVariable String id, RedirectAttributes redirect) {
+        UUID application = NotFound.id(id, "Application");
+        applications.reinviteAdmin(application, manager.id());
+        redirect.addFlashAttribute("flash", "joining.reinvited");
+        return "redirect:/partners/applications/" + application;
+    }
+
+    private String message(ApplicationRefused refused) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return messages.getMessage(refused.code(), null, locale);
+    }
+}

@@ -1,0 +1,65 @@
+package org.dealreg.joining.internal;
+
+import java.util.LinkedHashMap;
+import java.util.stream.Collectors;
+
+import jakarta.validation.Valid;
+
+import org.dealreg.shared.Countries;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/** The public application form: no sign-in, CSRF as everywhere. */
+@Controller
+@RequestMapping("/apply")
+class ApplyController {
+
+    private final Applications applications;
+
+    ApplyController(Applications applications) {
+        this.applications = applications;
+    }
+
+    @GetMapping
+    String form(Model model) {
+        model.addAttribute("applicationForm", ApplicationForm.empty());
+        return page(model);
+    }
+
+    @PostMapping
+    String apply(@Valid @ModelAttribute("applicationForm") ApplicationForm form, BindingResult result, Model model) {
+        if (!result.hasFieldErrors("contactPhone") && !form.phoneLooksValid()) {
+            result.rejectValue("contactPhone", "joining.phone.invalid");
+        }
+        if (!result.hasFieldErrors("country") && !Countries.isKnown(form.country())) {
+            result.rejectValue("country", "joining.country.unknown");
+        }
+        if (result.hasErrors()) {
+            return page(model);
+        }
+        try {
+            applications.apply(form);
+        } catch (ApplicationRefused refused) {
+            result.rejectValue(refused.field(), refused.code());
+            return page(model);
+        }
+        return "redirect:/apply/received";
+    }
+
+    @GetMapping("/received")
+    String received() {
+        return "joining/received";
+    }
+
+    private static String page(Model model) {
+        model.addAttribute("countries", Countries.named(LocaleContextHolder.getLocale()).stream()
+                .collect(Collectors.toMap(Countries.Country::code, Countries.Country::name, (a, b) -> a, LinkedHashMap::new)));
+        return "joining/apply";
+    }
+}

@@ -1,0 +1,20 @@
+package org.dealreg.registration;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Who of a partner company registered what: always asked for one company, so no other company's rows are read. */
+public interface RegistrationsBySubmitter {
+
+    /** Per submitting user of the company: how many registrations, and the latest {@code latest} of them. */
+    Map<UUID, Submitted> ofCompany(UUID partnerId, int latest);
+
+    record Submitted(long count, List<Line> latest) {
+    }
+
+    /** Nothing the partner typed: the receipt, the status and when. */
+    record Line(UUID registrationId, String receiptNumber, RegistrationStatus status, Instant submittedAt) {
+    }
+}

@@ -1,0 +1,76 @@
+package org.dealreg.team.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.dealreg.identity.CurrentUser;
+import org.dealreg.identity.EmailTaken;
+import org.dealreg.identity.Invitations;
+import org.dealreg.identity.PartnerUsers;
+import org.dealreg.identity.Role;
+import org.dealreg.registration.RegistrationsBySubmitter;
+import org.dealreg.registration.RegistrationsBySubmitter.Submitted;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The admin's company's users and what each registered; every call takes the company from the signed-in admin. */
+@Service
+class Team {
+
+    static final int LATEST = 3;
+
+    /** The roles a partner admin may give: never a staff role. */
+    static final List<Role> ROLES = List.of(Role.PARTNER_USER, Role.PARTNER_ADMIN);
+
+    private final PartnerUsers users;
+    private final Invitations invitations;
+    private final RegistrationsBySubmitter registrations;
+
+    Team(PartnerUsers users, Invitations invitations, RegistrationsBySubmitter registrations) {
+        this.users = users;
+        this.invitations = invitations;
+        this.registrations = registrations;
+    }
+
+    public record Member(PartnerUsers.Member user, Submitted registered) {
+    }
+
+    @Transactional(readOnly = true)
+    List<Member> members(CurrentUser admin) {
+        Map<UUID, Submitted> registered = registrations.ofCompany(admin.partnerId(), LATEST);
+        return users.members(admin.partnerId()).stream()
+                .map(u -> new Member(u, registered.getOrDefault(u.id(), new Submitted(0, List.of())))).toList();
+    }
+
+    /** The colleague gets the admin's language and time zone to start with; each may change them later. */
+    @Transactional
+    void invite(CurrentUser admin, InviteForm form) {
+        Role role = partnerRole(form.role()).orElseThrow(() -> new TeamRefused("role", "team.role.invalid"));
+        try {
+            invitations.invite(new Invitations.Invitee(form.email().strip(), form.displayName().strip(), role,
+                    admin.partnerId(), admin.locale(), admin.zone()), admin.id());
+        } catch (EmailTaken taken) {
+            throw new TeamRefused("email", "team.email.taken");
+        }
+    }
+
+    @Transactional
+    void setActive(CurrentUser admin, UUID userId, boolean active) {
+        if (userId.equals(admin.id())) {
+            throw new TeamRefused(null, "team.self");
+        }
+        users.setActive(admin.partnerId(), userId, active, admin.id());
+    }
+
+    /** Another link for a colleague who has not set a password yet. */
+    @Transactional
+    void reinvite(CurrentUser admin, UUID userId) {
+        invitations.reissue(admin.partnerId(), userId, admin.id());
+    }
+
+    static Optional<Role> partnerRole(String text) {
+        return ROLES.stream().filter(r -> r.name().equals(text)).findFirst();
+    }
+}

@@ -1,0 +1,94 @@
+package org.dealreg.team.internal;
+
+import java.util.Locale;
+
+import jakarta.validation.Valid;
+
+import org.dealreg.identity.CurrentUser;
+import org.dealreg.shared.NotFound;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Partner admins only (SecurityConfiguration); a user id of another company is a 404. */
+@Controller
+@RequestMapping("/team")
+class TeamController {
+
+    private final Team team;
+    private final MessageSource messages;
+
+    TeamController(Team team, MessageSource messages) {
+        this.team = team;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String list(@AuthenticationPrincipal CurrentUser admin, Model model) {
+        model.addAttribute("inviteForm", InviteForm.empty());
+        return page(admin, model);
+    }
+
+    @PostMapping("/invite")
+    String invite(@AuthenticationPrincipal CurrentUser admin, @Valid @ModelAttribute("inviteForm") InviteForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        if (!result.hasFieldErrors("role") && Team.partnerRole(form.role()).isEmpty()) {
+            result.rejectValue("role", "team.role.invalid");
+        }
+        if (result.hasErrors()) {
+            return page(admin, model);
+        }
+        try {
+            team.invite(admin, form);
+        } catch (TeamRefused refused) {
+            result.rejectValue(refused.field(), refused.code());
+            return page(admin, model);
+        }
+        redirect.addFlashAttribute("flash", "team.invited");
+        return "redirect:/team";
+    }
+
+    @PostMapping("/{id}/deactivate")
+    String deactivate(@AuthenticationPrincipal CurrentUser admin, @PathVariable String id, RedirectAttributes redirect) {
+        return setActive(admin, id, false, redirect);
+    }
+
+    @PostMapping("/{id}/reactivate")
+    String reactivate(@AuthenticationPrincipal CurrentUser admin, @PathVariable String id, RedirectAttributes redirect) {
+        return setActive(admin, id, true, redirect);
+    }
+
+    @PostMapping("/{id}/reinvite")
+    String reinvite(@AuthenticationPrincipal CurrentUser admin, @PathVariable String id, RedirectAttributes redirect) {
+        team.reinvite(admin, NotFound.id(id, "User"));
+        redirect.addFlashAttribute("flash", "team.reinvited");
+        return "redirect:/team";
+    }
+
+    private String setActive(CurrentUser admin, String id, boolean active, RedirectAttributes redirect) {
+        try {
+            team.setActive(admin, NotFound.id(id, "User"), active);
+            redirect.addFlashAttribute("flash", active ? "team.reactivated" : "team.deactivated");
+        } catch (TeamRefused refused) {
+            Locale locale = LocaleContextHolder.getLocale();
+            redirect.addFlashAttribute("flashError", messages.getMessage(refused.code(), null, locale));
+        }
+        return "redirect:/team";
+    }
+
+    private String page(CurrentUser admin, Model model) {
+        model.addAttribute("members", team.members(admin));
+        model.addAttribute("roles", Team.ROLES);
+        model.addAttribute("me", admin.id());
+        return "team/list";
+    }
+}

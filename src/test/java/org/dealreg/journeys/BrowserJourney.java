@@ -1,0 +1,78 @@
+package org.dealreg.journeys;
+
+import java.time.Duration;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** One browser per journey class, and the steps every journey takes: sign in and out, follow links, type. */
+abstract class BrowserJourney {
+
+    static WebDriver browser;
+
+    @LocalServerPort int port;
+
+    @BeforeAll
+    static void openBrowser() throws Exception {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /**
+     * Goes where a link points. Headless Chromium reports a click on a link near or below the bottom of its window
+     * as intercepted (the queue of a full test run is hundreds of rows long); following the link is what the click
+     * does.
+     */
+    void follow(By link) {
+        browser.get(browser.findElement(link).getDomProperty("href"));
+    }
+
+    /** A demo login: they all have the same password. */
+    void signIn(String email) {
+        signIn(email, "demo-password");
+    }
+
+    void signIn(String email, String password) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        browser.get(url("/login"));
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("sign-in")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
+    }
+
+    void signOut() {
+        browser.findElement(By.id("sign-out")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/login"));
+    }
+
+    void type(String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** A date input's typing order depends on the browser's locale; setting its value is what a date picker does. */
+    void setDate(String id, LocalDate date) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];",
+                browser.findElement(By.id(id)), date.toString());
+    }
+}
