@@ -45,6 +45,16 @@ abstract class BrowserJourney {
         browser.get(browser.findElement(link).getDomProperty("href"));
     }
 
+    /**
+     * Presses a button as a person would, after bringing it to the middle of the window: headless Chromium refuses
+     * a click on an element under its window's bottom edge ("click intercepted").
+     */
+    void press(By button) {
+        WebElement element = browser.findElement(button);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
     /** A demo login: they all have the same password. */
     void signIn(String email) {
         signIn(email, "demo-password");

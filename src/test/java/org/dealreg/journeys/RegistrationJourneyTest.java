@@ -14,19 +14,15 @@ import org.dealreg.accounts.AccountBook;
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.registration.ManagerReview;
 import org.dealreg.registration.PartnerSubmissions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -35,28 +31,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Sam, the vendor's rep who owns the customer's account, sees it credited to him.
  */
 @IntegrationTest
-class RegistrationJourneyTest {
+class RegistrationJourneyTest extends BrowserJourney {
 
-    static WebDriver browser;
 
-    @LocalServerPort int port;
     @Autowired TestUsers users;
     @Autowired AccountBook accounts;
     @Autowired PartnerSubmissions submissions;
     @Autowired ManagerReview review;
     @Autowired JdbcTemplate jdbc;
 
-    @BeforeAll
-    static void openBrowser() throws Exception {
-        browser = Browser.start();
-    }
 
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void bobRegistersADealAndSeesItPendingWithItsDueTimeAndALiveCountdown() throws Exception {
@@ -90,7 +74,7 @@ class RegistrationJourneyTest {
         setDate("expectedCloseDate", LocalDate.now().plusMonths(4));
         type("amount", "250,000");
         new Select(browser.findElement(By.id("currency"))).selectByValue("USD");
-        browser.findElement(By.id("submit-deal")).click();
+        press(By.id("submit-deal"));
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("receipt-number")));
         assertThat(browser.getCurrentUrl()).matches(".*/deals/[0-9a-f-]{36}$");
@@ -133,7 +117,7 @@ class RegistrationJourneyTest {
         new Select(browser.findElement(By.id("specialization"))).selectByValue("INFRASTRUCTURE");
         setDate("expectedCloseDate", LocalDate.now().plusMonths(3));
         type("amount", "90000");
-        browser.findElement(By.id("submit-deal")).click();
+        press(By.id("submit-deal"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("receipt-number")));
         String dealUrl = browser.getCurrentUrl();
         String receipt = browser.findElement(By.id("receipt-number")).getText();
@@ -147,7 +131,7 @@ class RegistrationJourneyTest {
         assertThat(browser.findElement(By.tagName("main")).getText()).contains(customer + " Inc.")
                 .contains("Northwind Systems").contains("No overlap found.");
         Browser.screenshot(browser, "maria-reviews-deal");
-        browser.findElement(By.id("approve")).click();
+        press(By.id("approve"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flash")));
         assertThat(browser.findElement(By.id("deal-status")).getText()).isEqualTo("Approved");
         assertThat(browser.findElement(By.id("history")).getText()).contains("Approved by Maria Garcia");
@@ -200,7 +184,7 @@ class RegistrationJourneyTest {
         String firstEnd = browser.findElement(By.id("protection-ends-at")).getText();
         assertThat(browser.findElement(By.id("extensions-used")).getText()).isEqualTo("0 of 2 extensions used");
         type("extension-reason", "The customer's board signs off next month.");
-        browser.findElement(By.id("request-extension")).click();
+        press(By.id("request-extension"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("extension-pending")));
         signOut();
 
@@ -216,7 +200,7 @@ class RegistrationJourneyTest {
         assertThat(browser.findElement(By.id("review-extensions")).getText())
                 .contains("The customer's board signs off next month.");
         Browser.screenshot(browser, "maria-reads-the-extension-request");
-        browser.findElement(By.id("grant-extension")).click();
+        press(By.id("grant-extension"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flash")));
         assertThat(browser.findElement(By.id("review-extensions")).getText()).contains("granted");
         signOut();
@@ -231,7 +215,7 @@ class RegistrationJourneyTest {
         browser.findElement(By.id("outcome-won")).click();
         type("amount", "162,400");
         setDate("closedOn", LocalDate.now(java.time.ZoneId.of("America/New_York")));
-        browser.findElement(By.id("close-submit")).click();
+        press(By.id("close-submit"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("closed-won")));
         assertThat(browser.findElement(By.id("deal-status")).getText()).isEqualTo("Won");
         assertThat(browser.findElement(By.id("closed-won")).getText()).contains("$162,400.00");
@@ -266,40 +250,5 @@ class RegistrationJourneyTest {
         Browser.screenshot(browser, "alice-profile-fr");
         browser.findElement(By.id("lang-en")).click();
         signOut();
-    }
-
-    /**
-     * Goes where a link points. Headless Chromium reports a click on a link near or below the bottom of its window
-     * as intercepted (the queue of a full test run is hundreds of rows long); following the link is what the click
-     * does.
-     */
-    private void follow(By link) {
-        browser.get(browser.findElement(link).getDomProperty("href"));
-    }
-
-    private void signIn(String email) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("email")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys("demo-password");
-        browser.findElement(By.id("sign-in")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
-    }
-
-    private void signOut() {
-        browser.findElement(By.id("sign-out")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/login"));
-    }
-
-    private void type(String id, String text) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    /** A date input's typing order depends on the browser's locale; setting its value is what a date picker does. */
-    private void setDate(String id, LocalDate date) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];",
-                browser.findElement(By.id(id)), date.toString());
     }
 }
