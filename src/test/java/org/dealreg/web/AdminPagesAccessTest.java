@@ -57,7 +57,8 @@ class AdminPagesAccessTest {
         String index = mvc.perform(get("/admin").with(user(ada))).andReturn().getResponse().getContentAsString();
         assertThat(index).contains("id=\"nav-programme\"").contains("href=\"/admin/settings\"")
                 .contains("href=\"/admin/specializations\"").contains("href=\"/admin/regions\"")
-                .contains("href=\"/admin/staff\"");
+                .contains("href=\"/admin/staff\"").contains("href=\"/admin/accounts/import\"")
+                .contains("href=\"/admin/audit\"");
         String french = mvc.perform(get("/admin/settings").with(user(ada)).param("lang", "fr")).andReturn()
                 .getResponse().getContentAsString();
         assertThat(french).contains("Paramètres du programme").contains("Montant minimum d’une affaire (USD)");
