@@ -89,7 +89,8 @@ final class SettingRules {
     private static SettingProblem threshold(String value) {
         BigDecimal threshold = decimal(value);
         return threshold == null || threshold.compareTo(MIN_THRESHOLD) < 0 || threshold.compareTo(MAX_THRESHOLD) > 0
-                ? SettingProblem.of("admin.settings.decimalRange", MIN_THRESHOLD, MAX_THRESHOLD)
+                ? SettingProblem.of("admin.settings.decimalRange", MIN_THRESHOLD.toPlainString(),
+                        MAX_THRESHOLD.toPlainString())
                 : null;
     }
 

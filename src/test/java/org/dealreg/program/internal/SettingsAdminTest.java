@@ -88,6 +88,15 @@ class SettingsAdminTest {
     }
 
     @Test
+    void theRefusalIsWrittenInTheAdminsLanguageWithTheBoundsAsTheyAreTyped() throws Exception {
+        Map<String, String> post = new LinkedHashMap<>(stored());
+        post.put("weak-match-threshold", "0.2");
+        String page = mvc.perform(form(post).param("lang", "fr").with(user(ada()))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("Saisissez un nombre de 0.30 à 0.95").contains("Rien n’a été modifié");
+    }
+
+    @Test
     void aPossibleConflictCannotGetLessTimeThanAClearRegistration() throws Exception {
         Map<String, String> post = new LinkedHashMap<>(stored());
         post.put("decision-hours-clear", "48");
