@@ -22,6 +22,9 @@ public interface UserAccounts {
     /** Every enabled user with the role (the managers to notify, say), by e-mail. */
     List<UserSummary> withRole(Role role);
 
+    /** A partner company's enabled admins: who hears of changes to the company's standing. */
+    List<UserSummary> partnerAdmins(UUID partnerId);
+
     record UserSummary(UUID id, String email, String displayName, Role role, UUID partnerId, Locale locale,
             ZoneId zone) {
     }

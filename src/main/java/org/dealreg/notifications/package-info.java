@@ -1,3 +1,3 @@
 /** What users are told, in the portal and by e-mail, from the events of the other modules; the mail outbox. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "identity", "registration"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "identity", "partners", "registration"})
 package org.dealreg.notifications;

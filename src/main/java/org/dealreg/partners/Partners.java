@@ -15,6 +15,12 @@ public interface Partners {
 
     Optional<PartnerView> findByLegalName(String legalName);
 
+    /**
+     * Locks the partner's row until the caller's transaction ends: a partner's submissions then count its open
+     * registrations one after the other, so two at once cannot both slip under the cap.
+     */
+    void lock(UUID partnerId);
+
     /** Adds an active partner directly (demo data, admin tools); applications come through the public form. */
     PartnerView addActive(String legalName, String country, Tier tier, Set<String> specializationCodes);
 }

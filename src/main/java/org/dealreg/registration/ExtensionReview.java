@@ -20,9 +20,11 @@ public interface ExtensionReview {
     /** @throws RegistrationActionRefused as for {@link #grant} */
     void decline(UUID registrationId, UUID requestId, UUID manager, String reason);
 
-    /** An open request as the managers see it, with the partner's reason. */
+    /**
+     * An open request in the queue: nothing decrypted, so listing the queue is not a look at anyone's registration.
+     * The partner's reason is read on the registration's review page, which logs who opened it.
+     */
     record ExtensionToDecide(UUID registrationId, UUID requestId, String receiptNumber, UUID partnerId,
-            String customerName, String title, Instant protectionEndsAt, int extensionsGranted, Instant requestedAt,
-            UUID requestedBy, String reason) {
+            Instant protectionEndsAt, int extensionsGranted, Instant requestedAt, UUID requestedBy) {
     }
 }

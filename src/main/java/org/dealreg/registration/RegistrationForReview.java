@@ -19,7 +19,16 @@ public record RegistrationForReview(UUID id, int version, String receiptNumber, 
         BigDecimal usdPerUnit, BigDecimal amountUsd, LocalDate expectedCloseDate, Verdict verdict, Instant submittedAt,
         Instant remindAt, Instant decisionDueAt, Instant decidedAt, UUID decidedBy, RejectionReason rejectionReason,
         String rejectionComment, List<HistoryLine> history, long partnerOpenRegistrations, Instant protectionEndsAt,
-        int extensionsGranted, Instant personalDataErasedAt) {
+        int extensionsGranted, Instant personalDataErasedAt, List<ExtensionLine> extensions) {
+
+    /** An extension request with the partner's reason and, once answered, the answer. */
+    public record ExtensionLine(UUID requestId, Instant requestedAt, UUID requestedBy, String reason, String status,
+            Instant decidedAt, UUID decidedBy, String declineReason, Instant protectionEndsAt) {
+
+        public boolean pending() {
+            return "PENDING".equals(status);
+        }
+    }
 
     /** One step of the history; {@code actorId} is null when the programme acted by itself. */
     public record HistoryLine(Instant at, UUID actorId, String action, RegistrationStatus statusAfter) {

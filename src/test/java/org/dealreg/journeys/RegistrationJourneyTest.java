@@ -204,14 +204,21 @@ class RegistrationJourneyTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("extension-pending")));
         signOut();
 
+        String receipt = jdbc.queryForObject("select receipt_number from registration where id = ?", String.class, id);
         signIn("maria@dealreg.example");
         browser.findElement(By.linkText("Extension requests")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("extension-queue")));
-        WebElement row = browser.findElement(By.xpath("//tr[contains(., '" + customer + "')]"));
-        assertThat(row.getText()).contains("The customer's board signs off next month.").contains("Northwind Systems");
+        WebElement row = browser.findElement(By.xpath("//tr[contains(., '" + receipt + "')]"));
+        assertThat(row.getText()).contains("Northwind Systems").doesNotContain(customer);
         Browser.screenshot(browser, "maria-extension-queue");
-        row.findElement(By.className("grant")).click();
+        browser.get(row.findElement(By.className("answer")).getDomProperty("href"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("review-extensions")));
+        assertThat(browser.findElement(By.id("review-extensions")).getText())
+                .contains("The customer's board signs off next month.");
+        Browser.screenshot(browser, "maria-reads-the-extension-request");
+        browser.findElement(By.id("grant-extension")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flash")));
+        assertThat(browser.findElement(By.id("review-extensions")).getText()).contains("granted");
         signOut();
 
         signIn("bob@northwind.example");
@@ -239,6 +246,25 @@ class RegistrationJourneyTest {
         assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("Print plant servers")
                 .doesNotContain("Peterman").doesNotContain("Northwind");
         Browser.screenshot(browser, "sam-sees-the-credit");
+        signOut();
+    }
+
+    /** Alice, Northwind's admin, reads what Certified gives her company, in English and in French. */
+    @Test
+    void aliceReadsHerCompanysBenefitsAndProgress() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        signIn("alice@northwind.example");
+        browser.findElement(By.id("nav-profile")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("benefits")));
+        assertThat(browser.findElement(By.id("partner-tier")).getText()).isEqualTo("Certified");
+        assertThat(browser.findElement(By.id("benefit-terms")).getText()).contains("Net 45 days");
+        assertThat(browser.findElement(By.id("logo-download")).getDomAttribute("href")).isEqualTo("/partner/profile/logo.svg");
+        assertThat(browser.findElement(By.id("progress-MANAGED_SERVICES")).getText()).contains("$176,500.00");
+        Browser.screenshot(browser, "alice-profile");
+        browser.findElement(By.id("lang-fr")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("benefit-terms"), "À 45 jours"));
+        Browser.screenshot(browser, "alice-profile-fr");
+        browser.findElement(By.id("lang-en")).click();
         signOut();
     }
 

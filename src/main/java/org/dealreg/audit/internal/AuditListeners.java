@@ -9,6 +9,8 @@ import org.dealreg.credits.RepCredited;
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.identity.SignedIn;
 import org.dealreg.identity.StaffAccountChanged;
+import org.dealreg.partners.PartnerSpecializationsChanged;
+import org.dealreg.partners.PartnerStandingChanged;
 import org.dealreg.partners.SpecializationChanged;
 import org.dealreg.program.ExchangeRateRecorded;
 import org.dealreg.program.RegionHolidayChanged;
@@ -18,10 +20,11 @@ import org.dealreg.registration.DecisionReminderDue;
 import org.dealreg.registration.ExtensionDecided;
 import org.dealreg.registration.ExtensionRequested;
 import org.dealreg.registration.PersonalDataErased;
+import org.dealreg.registration.ProtectionEndingSoon;
 import org.dealreg.registration.RegistrationClosed;
-import org.dealreg.registration.RegistrationExpired;
 import org.dealreg.registration.RegistrationDecided;
 import org.dealreg.registration.RegistrationEscalated;
+import org.dealreg.registration.RegistrationExpired;
 import org.dealreg.registration.RegistrationSubmitted;
 import org.dealreg.registration.RegistrationViewedByStaff;
 import org.springframework.context.event.EventListener;
@@ -97,6 +100,12 @@ class AuditListeners {
     }
 
     @EventListener
+    void on(ProtectionEndingSoon e) {
+        trail.append(null, "", "PROTECTION_REMINDER", "registration", e.registrationId().toString(),
+                "receipt=" + e.receiptNumber() + " daysBefore=" + e.daysBefore() + " protectionEndsAt=" + e.protectionEndsAt());
+    }
+
+    @EventListener
     void on(RegistrationExpired e) {
         trail.append(null, "", "REGISTRATION_EXPIRED", "registration", e.registrationId().toString(),
                 "partner=" + e.partnerId() + " protectionEndedAt=" + e.protectionEndedAt());
@@ -117,6 +126,19 @@ class AuditListeners {
                         + " amountUsd=" + e.amountUsd().toPlainString() + " closedOn=" + e.closedOn()
                         + (e.registrationId() == null ? "" : " registration=" + e.registrationId())
                         + (e.recordedBy() == null ? " by=programme" : ""));
+    }
+
+    @EventListener
+    void on(PartnerStandingChanged e) {
+        trail.append(e.changedBy(), "", "PARTNER_" + e.change().toUpperCase(java.util.Locale.ROOT), "partner",
+                e.partnerId().toString(), "tier=" + e.fromTier() + "->" + e.toTier() + " status=" + e.fromStatus() + "->"
+                        + e.toStatus());
+    }
+
+    @EventListener
+    void on(PartnerSpecializationsChanged e) {
+        trail.append(e.changedBy(), "", "PARTNER_SPECIALIZATIONS", "partner", e.partnerId().toString(),
+                "from=" + new java.util.TreeSet<>(e.before()) + " to=" + new java.util.TreeSet<>(e.after()));
     }
 
     @EventListener

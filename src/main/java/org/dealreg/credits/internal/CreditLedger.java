@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.dealreg.program.FiscalPeriods;
 import org.dealreg.accounts.DirectAccounts;
 import org.dealreg.accounts.DirectAccounts.AccountName;
 import org.dealreg.conflicts.ConflictReport;
@@ -91,15 +92,30 @@ class CreditLedger {
         }
     }
 
-    /** The rep's own win on an account they own, at the rate in force on the day it closed. */
+    /**
+     * The rep's own win on an account they own, at the rate in force on the day it closed.
+     *
+     * @return false when this form was recorded already (posted twice): nothing more is stored
+     */
     @Transactional
-    public UUID recordDirectWin(CurrentUser rep, DirectWinForm form) {
+    public boolean recordDirectWin(CurrentUser rep, DirectWinForm form) {
         DirectWinRules.ValidWin win = DirectWinRules.check(form, context(rep));
-        RepCredited credit = new RepCredited(UUID.randomUUID(), rep.id(), win.accountId(), CreditSource.DIRECT,
-                win.amountUsd(), win.closedOn(), null, rep.id());
-        insert(credit, win.amount(), win.currency());
+        RepCredited credit = new RepCredited(submissionId(form.submission()), rep.id(), win.accountId(),
+                CreditSource.DIRECT, win.amountUsd(), win.closedOn(), null, rep.id());
+        if (insert(credit, win.amount(), win.currency()) == 0) {
+            return false;
+        }
         events.publishEvent(credit);
-        return credit.creditId();
+        return true;
+    }
+
+    /** The id the form was given; a form without one (posted by hand) gets a fresh one. */
+    private static UUID submissionId(String submission) {
+        try {
+            return submission == null ? UUID.randomUUID() : UUID.fromString(submission);
+        } catch (IllegalArgumentException notAnId) {
+            return UUID.randomUUID();
+        }
     }
 
     /** Every broken rule of a form that failed its format checks, so the rep sees all of them at once. */
@@ -169,7 +185,7 @@ class CreditLedger {
                 insert into rep_credit (id, rep_id, account_id, source, amount, currency, amount_usd, closed_on,
                                         registration_id, recorded_by)
                 values (:id, :rep, :account, :source, :amount, :currency, :amountUsd, :closedOn, :registration, :recordedBy)
-                on conflict (registration_id) do nothing""",
+                on conflict do nothing""",
                 new MapSqlParameterSource("id", credit.creditId())
                         .addValue("rep", credit.repId())
                         .addValue("account", credit.accountId())

@@ -3,6 +3,7 @@ package org.dealreg.credits.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import org.dealreg.program.FiscalPeriods;
 import org.dealreg.credits.CreditSource;
 import org.springframework.data.domain.Page;
 

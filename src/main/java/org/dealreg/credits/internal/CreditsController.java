@@ -55,13 +55,14 @@ class CreditsController {
                     .forEach(problem -> reject(result, problem));
             return form(rep, model);
         }
+        boolean recorded;
         try {
-            ledger.recordDirectWin(rep, form);
+            recorded = ledger.recordDirectWin(rep, form);
         } catch (CreditRefused refused) {
             refused.problems().forEach(problem -> reject(result, problem));
             return form(rep, model);
         }
-        redirect.addFlashAttribute("flash", "credits.recorded");
+        redirect.addFlashAttribute("flash", recorded ? "credits.recorded" : "credits.alreadyRecorded");
         return "redirect:/credits";
     }
 

@@ -71,7 +71,7 @@ class DemoData {
 
                 dealreg is running at http://localhost:{}
                 Demo logins (password "{}"):
-                  alice@northwind.example   partner admin, Northwind Systems (US, Registered)
+                  alice@northwind.example   partner admin, Northwind Systems (US, Certified)
                   bob@northwind.example     partner user, Northwind Systems
                   dana@northwind.example    partner user, Northwind Systems (registered the past month's deals)
                   claire@fabrikam.example   partner admin, Fabrikam Intégration (FR, Certified)
@@ -84,7 +84,10 @@ class DemoData {
     private void load() {
         ZoneId newYork = ZoneId.of("America/New_York");
         ZoneId paris = ZoneId.of("Europe/Paris");
-        PartnerView northwind = partners.addActive("Northwind Systems", "US", Tier.REGISTERED, Set.of());
+        // Certified: a reseller registering some 25 deals a month holds more open registrations than a Registered
+        // partner's cap allows
+        PartnerView northwind = partners.addActive("Northwind Systems", "US", Tier.CERTIFIED,
+                Set.of("MANAGED_SERVICES", "INFRASTRUCTURE"));
         PartnerView fabrikam = partners.addActive("Fabrikam Intégration", "FR", Tier.CERTIFIED,
                 Set.of("MANAGED_SERVICES", "INFRASTRUCTURE"));
         user("alice@northwind.example", "Alice Walker", Role.PARTNER_ADMIN, northwind.id(), Locale.ENGLISH, newYork);

@@ -64,6 +64,13 @@ class JpaUserAccounts implements UserAccounts, UserDetailsService {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public List<UserSummary> partnerAdmins(UUID partnerId) {
+        return repository.findByPartnerIdAndRoleAndEnabledTrueOrderByEmail(partnerId, Role.PARTNER_ADMIN).stream()
+                .map(UserAccountEntity::summary).toList();
+    }
+
+    @Override
     @Transactional
     public UUID create(NewUser user) {
         if (user.role().isPartner() != (user.partnerId() != null)) {

@@ -45,6 +45,9 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/review", "/review/**").hasAnyRole("CHANNEL_MANAGER", "PROGRAM_ADMIN")
                 .requestMatchers("/review", "/review/**").hasRole("CHANNEL_MANAGER")
                 .requestMatchers("/reports/trust", "/reports/trust/**").hasAnyRole("CHANNEL_MANAGER", "PROGRAM_ADMIN")
+                .requestMatchers("/partner/profile", "/partner/profile/**").hasRole("PARTNER_ADMIN")
+                .requestMatchers(HttpMethod.GET, "/partners", "/partners/**").hasAnyRole("CHANNEL_MANAGER", "PROGRAM_ADMIN")
+                .requestMatchers("/partners", "/partners/**").hasRole("CHANNEL_MANAGER")
                 .requestMatchers("/admin/**").hasRole("PROGRAM_ADMIN")
                 .anyRequest().authenticated())
             .formLogin(form -> form

@@ -14,4 +14,6 @@ interface UserAccountRepository extends JpaRepository<UserAccountEntity, UUID> {
     Optional<UserAccountEntity> findByEmail(String email);
 
     List<UserAccountEntity> findByRoleAndEnabledTrueOrderByEmail(Role role);
+
+    List<UserAccountEntity> findByPartnerIdAndRoleAndEnabledTrueOrderByEmail(UUID partnerId, Role role);
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.dealreg.identity.Role;
 import org.dealreg.identity.UserAccounts;
 import org.dealreg.identity.UserAccounts.UserSummary;
+import org.dealreg.partners.PartnerStandingChanged;
 import org.dealreg.registration.DecisionReminderDue;
 import org.dealreg.registration.ExtensionDecided;
 import org.dealreg.registration.ExtensionRequested;
@@ -90,6 +91,12 @@ class NotificationListeners {
     void on(ExtensionDecided e) {
         notifier.tell(submitter(e.requestedBy()), e.granted() ? "extensionGranted" : "extensionDeclined",
                 "/deals/" + e.registrationId(), e.receiptNumber(), e.protectionEndsAt());
+    }
+
+    /** The partner's admins hear of a change of their company's tier or status, with the manager's reason. */
+    @EventListener
+    void on(PartnerStandingChanged e) {
+        notifier.tell(users.partnerAdmins(e.partnerId()), "standing." + e.change(), "/partner/profile", e.reason());
     }
 
     private List<UserSummary> submitter(UUID id) {

@@ -12,6 +12,7 @@ import org.dealreg.partners.PartnerView;
 import org.dealreg.partners.Partners;
 import org.dealreg.partners.Tier;
 import org.dealreg.program.Regions;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,8 +22,10 @@ class JpaPartners implements Partners {
     private final PartnerRepository repository;
     private final Regions regions;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
 
-    JpaPartners(PartnerRepository repository, Regions regions, Clock clock) {
+    JpaPartners(PartnerRepository repository, Regions regions, Clock clock, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.repository = repository;
         this.regions = regions;
         this.clock = clock;
@@ -48,6 +51,13 @@ class JpaPartners implements Partners {
     @Transactional(readOnly = true)
     public Optional<PartnerView> findByLegalName(String legalName) {
         return repository.findByLegalName(legalName).map(PartnerEntity::view);
+    }
+
+    @Override
+    @Transactional
+    public void lock(UUID partnerId) {
+        // "no key update" leaves the foreign-key checks of new registrations alone but waits for another submission
+        jdbc.query("select id from partner where id = ? for no key update", rs -> { }, partnerId);
     }
 
     @Override

@@ -67,6 +67,28 @@ class PartnerEntity {
         this.createdAt = createdAt;
     }
 
+    Tier tier() {
+        return tier;
+    }
+
+    PartnerStatus status() {
+        return status;
+    }
+
+    Set<String> specializationCodes() {
+        return Set.copyOf(specializationCodes);
+    }
+
+    void changeStanding(Tier newTier, PartnerStatus newStatus) {
+        this.tier = newTier;
+        this.status = newStatus;
+    }
+
+    void holdSpecializations(Set<String> codes) {
+        specializationCodes.clear();
+        specializationCodes.addAll(codes);
+    }
+
     PartnerView view() {
         return new PartnerView(id, legalName, country, regionCode, tier, status, Set.copyOf(specializationCodes));
     }

@@ -179,8 +179,14 @@ class DealController {
     }
 
     @GetMapping("/{id}/close")
-    String closeForm(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, Model model) {
+    String closeForm(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, Model model,
+            RedirectAttributes redirect) {
         DealDetails deal = service.find(user, NotFound.id(id, "Registration"));
+        if (!deal.protectedNow()) {
+            redirect.addFlashAttribute("flashError",
+                    message(new RegistrationActionRefused("deal.refused.notApproved", deal.status())));
+            return "redirect:/deals/" + deal.id();
+        }
         model.addAttribute("closeForm", CloseForm.blank(deal.currency(), deal.version()));
         return closePage(deal, model);
     }

@@ -21,7 +21,8 @@ import org.dealreg.crypto.EncryptedString;
 @Table(name = "extension_request")
 class ExtensionRequest {
 
-    enum Status { PENDING, GRANTED, DECLINED }
+    /** LAPSED: the registration ended (closed, or expired once the hold ran out) before anyone answered. */
+    enum Status { PENDING, GRANTED, DECLINED, LAPSED }
 
     @Id
     private UUID id;
@@ -80,6 +81,11 @@ class ExtensionRequest {
         this.decidedBy = manager;
         this.decidedAt = at;
         this.declineReason = why;
+    }
+
+    void lapse(Instant at) {
+        this.status = Status.LAPSED;
+        this.decidedAt = at;
     }
 
     boolean pending() {

@@ -65,7 +65,10 @@ class JpaManagerReview implements ManagerReview {
                 r.submittedAt(), r.remindAt(), r.decisionDueAt(), r.decidedAt(), r.decidedBy(), r.rejectionReason(),
                 r.rejectionComment(), r.history().stream().map(h -> new RegistrationForReview.HistoryLine(h.at(),
                         h.actorId(), h.action().name(), h.statusAfter())).toList(), open, r.protectionEndsAt(),
-                r.extensionsGranted(), r.personalDataErasedAt());
+                r.extensionsGranted(), r.personalDataErasedAt(), r.extensions().stream()
+                        .map(e -> new RegistrationForReview.ExtensionLine(e.id(), e.requestedAt(), e.requestedBy(),
+                                e.reason(), e.status().name(), e.decidedAt(), e.decidedBy(), e.declineReason(),
+                                e.protectionEndsAt())).toList());
     }
 
     @Override

@@ -89,19 +89,20 @@ class JpaProtection implements ProtectionEnforcement, ExtensionReview {
         return jdbc.queryForList("""
                 select r.id from registration r
                  where r.status = 'APPROVED' and r.protection_ends_at <= ?
-                   and not exists (select 1 from extension_request e
-                                    where e.registration_id = r.id and e.status = 'PENDING')
-                 order by r.protection_ends_at""", UUID.class, Timestamp.from(now));
+                   and (r.protection_ends_at <= ? or not exists (select 1 from extension_request e
+                                                                 where e.registration_id = r.id and e.status = 'PENDING'))
+                 order by r.protection_ends_at""", UUID.class, Timestamp.from(now),
+                Timestamp.from(now.minus(settings.extensionLength())));
     }
 
     @Override
     @Transactional
     public boolean expire(UUID id, Instant now) {
         Registration registration = registration(id);
-        if (!registration.protectionEndedBy(now)) {
+        if (!registration.protectionEndedBy(now, settings.extensionLength())) {
             return false;
         }
-        transitions.apply(registration, r -> r.expire(now));
+        transitions.apply(registration, r -> r.expire(now, settings.extensionLength()));
         conflicts.release(id, now);
         return true;
     }
@@ -109,12 +110,16 @@ class JpaProtection implements ProtectionEnforcement, ExtensionReview {
     @Override
     @Transactional(readOnly = true)
     public List<ExtensionToDecide> pending() {
-        return registrations.findWithPendingExtension().stream().map(r -> {
-            ExtensionRequest request = r.pendingExtension();
-            return new ExtensionToDecide(r.id(), request.id(), r.receiptNumber(), r.partnerId(), r.customerName(),
-                    r.title(), r.protectionEndsAt(), r.extensionsGranted(), request.requestedAt(),
-                    request.requestedBy(), request.reason());
-        }).toList();
+        return jdbc.query("""
+                select r.id, e.id as request_id, r.receipt_number, r.partner_id, r.protection_ends_at,
+                       r.extensions_granted, e.requested_at, e.requested_by
+                  from extension_request e join registration r on r.id = e.registration_id
+                 where e.status = 'PENDING' and r.status = 'APPROVED'
+                 order by r.protection_ends_at, r.id""", (rs, n) -> new ExtensionToDecide(
+                rs.getObject("id", UUID.class), rs.getObject("request_id", UUID.class), rs.getString("receipt_number"),
+                rs.getObject("partner_id", UUID.class), rs.getTimestamp("protection_ends_at").toInstant(),
+                rs.getInt("extensions_granted"), rs.getTimestamp("requested_at").toInstant(),
+                rs.getObject("requested_by", UUID.class)));
     }
 
     @Override

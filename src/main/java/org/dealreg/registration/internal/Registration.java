@@ -340,22 +340,35 @@ class Registration extends AbstractAggregateRoot<Registration> implements Persis
     }
 
     /**
-     * Whether protection has ended by {@code now} with nothing holding it: a request the partner made in time
-     * keeps the customer reserved until a manager answers it.
+     * Whether protection has ended by {@code now}. A request the partner made in time holds the end until a manager
+     * answers it, for at most {@code hold} (one extension's length): an unanswered request never reserves a customer
+     * for ever.
      */
-    boolean protectionEndedBy(Instant now) {
-        return status == RegistrationStatus.APPROVED && !protectionEndsAt.isAfter(now) && pendingExtension() == null;
+    boolean protectionEndedBy(Instant now, Duration hold) {
+        if (status != RegistrationStatus.APPROVED || protectionEndsAt.isAfter(now)) {
+            return false;
+        }
+        return pendingExtension() == null || !protectionEndsAt.plus(hold).isAfter(now);
     }
 
     /** Protection ended and the partner did not close the deal: the customer is free again. */
-    void expire(Instant now) {
-        if (!protectionEndedBy(now)) {
+    void expire(Instant now, Duration hold) {
+        if (!protectionEndedBy(now, hold)) {
             throw new AlreadyDecided(status, decidedBy);
         }
+        lapsePendingExtension(now);
         this.status = RegistrationStatus.EXPIRED;
         this.endedAt = now;
         history.add(new HistoryEntry(now, null, HistoryEntry.Action.EXPIRED, status));
         registerEvent(new RegistrationExpired(id, receiptNumber, partnerId, submittedBy, protectionEndsAt, now));
+    }
+
+    /** A request still waiting when the registration ends is no longer a question for anyone. */
+    private void lapsePendingExtension(Instant at) {
+        ExtensionRequest pending = pendingExtension();
+        if (pending != null) {
+            pending.lapse(at);
+        }
     }
 
     /** The partner won the deal: the final amount, its value in USD on the day it closed, and that day. */
@@ -376,6 +389,7 @@ class Registration extends AbstractAggregateRoot<Registration> implements Persis
     }
 
     private void close(RegistrationStatus outcome, UUID partnerUser, LocalDate on, Instant at, HistoryEntry.Action action) {
+        lapsePendingExtension(at);
         this.status = outcome;
         this.closedOn = on;
         this.closedBy = partnerUser;

@@ -28,15 +28,4 @@ interface RegistrationRepository extends Repository<Registration, UUID> {
 
     Page<Registration> findByPartnerIdAndStatusOrderBySubmittedAtDesc(UUID partnerId, RegistrationStatus status,
             Pageable pageable);
-
-    /** Staff only: approved registrations with an extension request waiting, the one whose protection ends first first. */
-    @Query("""
-            select r from Registration r join r.extensions e
-             where e.status = :pending and r.status = :approved
-             order by r.protectionEndsAt, r.id""")
-    List<Registration> findWithPendingExtension(ExtensionRequest.Status pending, RegistrationStatus approved);
-
-    default List<Registration> findWithPendingExtension() {
-        return findWithPendingExtension(ExtensionRequest.Status.PENDING, RegistrationStatus.APPROVED);
-    }
 }

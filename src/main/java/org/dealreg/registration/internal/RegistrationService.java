@@ -20,7 +20,9 @@ import org.dealreg.conflicts.CustomerToCheck;
 import org.dealreg.conflicts.Verdict;
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.identity.UserAccounts;
+import org.dealreg.partners.PartnerActivity;
 import org.dealreg.partners.PartnerView;
+import org.dealreg.partners.TierBenefits;
 import org.dealreg.partners.Partners;
 import org.dealreg.partners.SpecializationView;
 import org.dealreg.partners.Specializations;
@@ -33,6 +35,7 @@ import org.dealreg.registration.PartnerSubmissions;
 import org.dealreg.registration.RegistrationActionRefused;
 import org.dealreg.registration.RegistrationStatus;
 import org.dealreg.shared.NotFound;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,11 +61,13 @@ class RegistrationService implements PartnerSubmissions {
     private final Validator validator;
     private final Clock clock;
     private final UserAccounts users;
+    private final PartnerActivity activity;
 
     RegistrationService(RegistrationRepository registrations, Partners partners, Regions regions,
             Specializations specializations, ProgramSettings settings, ExchangeRates rates,
             ConflictCheck conflicts, Transitions transitions, JdbcTemplate jdbc, Validator validator, Clock clock,
-            UserAccounts users) {
+            UserAccounts users, PartnerActivity activity) {
+        this.activity = activity;
         this.transitions = transitions;
         this.users = users;
         this.registrations = registrations;
@@ -84,11 +89,17 @@ class RegistrationService implements PartnerSubmissions {
         RegionView region = regions.find(partner.regionCode()).orElseThrow();
         LocalDate today = LocalDate.now(clock.withZone(region.zone()));
         return new SubmissionGate(partner.active(), region.launchedOn(today), region.launchDate(), region.currency(),
-                settings.minimumDealUsd());
+                settings.minimumDealUsd(), activity.openRegistrations(partner.id()),
+                TierBenefits.of(partner.tier(), settings).openRegistrationCap(), partner.tier());
     }
 
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public UUID submit(CurrentUser user, DealForm form) {
+        if (user.partnerId() == null) {
+            throw new NotFound("Partner");
+        }
+        // first the partner's lock, then its tier and status: a suspension or demotion committed meanwhile is seen
+        partners.lock(user.partnerId());
         PartnerView partner = partner(user);
         if (!partner.active()) {
             throw new SubmissionRefused(List.of(FieldProblem.global("deal.partner.inactive")));
@@ -99,6 +110,12 @@ class RegistrationService implements PartnerSubmissions {
             throw new SubmissionRefused(List.of(FieldProblem.global("deal.region.notLaunched", region.launchDate())));
         }
         ValidDeal deal = SubmissionRules.check(form, rulesContext(user, region));
+        TierBenefits benefits = TierBenefits.of(partner.tier(), settings);
+        long open = activity.openRegistrations(partner.id());
+        if (open >= benefits.openRegistrationCap()) {
+            throw new SubmissionRefused(List.of(FieldProblem.global("deal.cap.reached", open,
+                    new DefaultMessageSourceResolvable("tier." + partner.tier()), benefits.openRegistrationCap())));
+        }
 
         UUID id = UUID.randomUUID();
         CheckOutcome check = conflicts.claimAndCheck(id, partner.id(), customerOf(deal));
@@ -177,6 +194,9 @@ class RegistrationService implements PartnerSubmissions {
     @Transactional
     public void close(CurrentUser user, UUID id, CloseForm form) {
         Registration registration = own(user, id);
+        if (registration.status() != RegistrationStatus.APPROVED) {
+            throw new RegistrationActionRefused("deal.refused.notApproved", registration.status());
+        }
         ValidClose close = ClosingRules.check(form, closingContext(user, registration));
         Instant at = transitions.now();
         transitions.apply(registration, r -> {

@@ -25,8 +25,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The managers' queue of extension requests, the one whose protection ends first first, and their answers. Which
- * request is answered comes from the URL, who answers from the session; a decline carries its reason.
+ * The managers' queue of extension requests, the one whose protection ends first first, and their answers, given on
+ * the registration's review page where the partner's reason is read (and the look logged). Which request is
+ * answered comes from the URL, who answers from the session; a decline carries its reason.
  */
 @Controller
 @RequestMapping("/review/extensions")
@@ -69,7 +70,7 @@ class ExtensionQueueController {
         } catch (RegistrationActionRefused refused) {
             redirect.addFlashAttribute("flashError", message(refused));
         }
-        return "redirect:/review/extensions";
+        return "redirect:/review/" + registrationId;
     }
 
     @PostMapping("/{registrationId}/{requestId}/decline")
@@ -82,7 +83,7 @@ class ExtensionQueueController {
         } catch (RegistrationActionRefused refused) {
             redirect.addFlashAttribute("flashError", message(refused));
         }
-        return "redirect:/review/extensions";
+        return "redirect:/review/" + registrationId;
     }
 
     private String message(RegistrationActionRefused refused) {

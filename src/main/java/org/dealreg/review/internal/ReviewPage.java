@@ -10,7 +10,7 @@ import org.dealreg.registration.RegistrationForReview;
 
 /** Everything a manager decides from: the registration, its partner, the report with names, and who did what. */
 public record ReviewPage(RegistrationForReview deal, PartnerView partner, ConflictReport report, List<ReportLine> lines,
-        Map<UUID, String> people, DeadlineBadge badge) {
+        Map<UUID, String> people, DeadlineBadge badge, long extensionDays) {
 
     /** A person's display name; the programme itself when nobody is named. */
     public String person(UUID id) {

@@ -17,6 +17,7 @@ import org.dealreg.conflicts.ConflictReports;
 import org.dealreg.conflicts.Verdict;
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.identity.UserAccounts;
+import org.dealreg.program.ProgramSettings;
 import org.dealreg.partners.PartnerView;
 import org.dealreg.partners.Partners;
 import org.dealreg.registration.ManagerReview;
@@ -36,9 +37,11 @@ class ReviewService {
     private final DirectAccounts accounts;
     private final UserAccounts users;
     private final Clock clock;
+    private final ProgramSettings settings;
 
     ReviewService(ManagerReview registrations, ConflictReports reports, Partners partners, DirectAccounts accounts,
-            UserAccounts users, Clock clock) {
+            UserAccounts users, Clock clock, ProgramSettings settings) {
+        this.settings = settings;
         this.registrations = registrations;
         this.reports = reports;
         this.partners = partners;
@@ -86,6 +89,10 @@ class ReviewService {
         people.add(deal.submittedBy());
         people.add(deal.decidedBy());
         deal.history().forEach(h -> people.add(h.actorId()));
+        deal.extensions().forEach(e -> {
+            people.add(e.requestedBy());
+            people.add(e.decidedBy());
+        });
         matches.forEach(m -> people.add(m.accountOwnerId()));
         people.remove(null);
         Map<UUID, String> names = users.displayNames(people);
@@ -98,7 +105,7 @@ class ReviewService {
         DeadlineBadge badge = deal.pending()
                 ? DeadlineBadge.of(deal.remindAt(), deal.decisionDueAt(), clock.instant())
                 : null;
-        return new ReviewPage(deal, partner, report, lines, names, badge);
+        return new ReviewPage(deal, partner, report, lines, names, badge, settings.extensionLength().toDays());
     }
 
     public void approve(UUID id, int versionSeen, UUID manager) {

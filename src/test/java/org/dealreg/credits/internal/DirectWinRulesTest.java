@@ -39,7 +39,7 @@ class DirectWinRulesTest {
     @Test
     void anotherRepsAccountAnUnknownOneAndAMangledIdGetTheSameAnswer() {
         for (String account : new String[] {someoneElses.toString(), UUID.randomUUID().toString(), "not-an-id"}) {
-            assertThat(DirectWinRules.problems(new DirectWinForm(account, "1000", "USD", TODAY), context))
+            assertThat(DirectWinRules.problems(new DirectWinForm(account, "1000", "USD", TODAY, null), context))
                     .extracting(CreditProblem::field, CreditProblem::code)
                     .containsExactly(tuple("account", "credits.account.notYours"));
         }
@@ -81,6 +81,6 @@ class DirectWinRulesTest {
     }
 
     private static DirectWinForm form(UUID account, String amount, String currency, LocalDate closedOn) {
-        return new DirectWinForm(account.toString(), amount, currency, closedOn);
+        return new DirectWinForm(account.toString(), amount, currency, closedOn, null);
     }
 }

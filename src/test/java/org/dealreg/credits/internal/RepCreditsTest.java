@@ -189,12 +189,22 @@ class RepCreditsTest {
         Account someoneElses = account(rep());
         LocalDate closedOn = today().minusDays(10);
 
-        assertThat(page(get("/credits/new"), rep)).contains(own.name()).doesNotContain(someoneElses.name());
-        MockHttpServletResponse recorded = call(post("/credits/new").with(csrf()).param("account", own.id().toString())
-                .param("amount", "80 000,50").param("currency", "EUR").param("closedOn", closedOn.toString()), rep);
+        String form = page(get("/credits/new"), rep);
+        assertThat(form).contains(own.name()).doesNotContain(someoneElses.name());
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"submission\" value=\"([0-9a-f-]{36})\"")
+                .matcher(form);
+        assertThat(token.find()).as("the form carries its submission id").isTrue();
+        MockHttpServletRequestBuilder win = post("/credits/new").with(csrf()).param("account", own.id().toString())
+                .param("amount", "80 000,50").param("currency", "EUR").param("closedOn", closedOn.toString())
+                .param("submission", token.group(1));
+        MockHttpServletResponse recorded = call(win, rep);
+        MockHttpServletResponse twice = call(win, rep);
 
         assertThat(recorded.getStatus()).isEqualTo(302);
         assertThat(recorded.getRedirectedUrl()).isEqualTo("/credits");
+        assertThat(twice.getStatus()).isEqualTo(302);
+        assertThat(jdbc.queryForObject("select count(*) from rep_credit where rep_id = ?", Integer.class, rep.id()))
+                .as("the same form sent twice is one credit").isEqualTo(1);
         Map<String, Object> credit = jdbc.queryForMap("select * from rep_credit where rep_id = ?", rep.id());
         BigDecimal rate = rates.usdPerUnit("EUR", closedOn).orElseThrow();
         assertThat(credit.get("source")).isEqualTo("DIRECT");

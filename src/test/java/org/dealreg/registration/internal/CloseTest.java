@@ -117,6 +117,7 @@ class CloseTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("Only an approved registration can be closed or extended; this one is “Awaiting decision”.");
+        mvc.perform(get("/deals/{id}/close", pending).with(user(bob))).andExpect(status().is3xxRedirection());
         assertThat(jdbc.queryForObject("select status from registration where id = ?", String.class, pending))
                 .isEqualTo("SUBMITTED");
     }
@@ -126,8 +127,12 @@ class CloseTest {
         CurrentUser bob = users.newPartnerUser(users.newPartner("US"));
         UUID id = approved(bob);
 
+        mvc.perform(post("/deals/{id}/extension", id).param("version", version(jdbc, id)).param("reason", "More time?")
+                .with(csrf()).with(user(bob)));
         mvc.perform(close(bob, id, "LOST").param("lostReason", "Went with <i>a competitor</i>."))
                 .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForObject("select status from extension_request where registration_id = ?", String.class, id))
+                .as("the waiting request ends with the registration").isEqualTo("LAPSED");
 
         assertThat(jdbc.queryForObject("select lost_reason from registration where id = ?", String.class, id))
                 .startsWith("v1:").doesNotContain("competitor");

@@ -50,8 +50,14 @@ class ExtensionTest {
         Instant firstEnd = end(id);
 
         ask(bob, id, "The customer's board meets on the 3rd.");
-        assertThat(mvc.perform(get("/review/extensions").with(user(maria))).andReturn().getResponse().getContentAsString())
-                .contains("The customer&#39;s board meets on the 3rd.");
+        String queue = mvc.perform(get("/review/extensions").with(user(maria))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(queue).as("the queue decrypts nothing: listing it is no look at the deal")
+                .contains(receipt(id)).doesNotContain("board meets");
+        assertThat(mvc.perform(get("/review/{id}", id).with(user(maria))).andReturn().getResponse().getContentAsString())
+                .contains("The customer&#39;s board meets on the 3rd.").contains("id=\"grant-extension\"");
+        assertThat(count("select count(*) from registration_view where registration_id = ?", id))
+                .as("reading the reason is a logged look").isEqualTo(1);
         grant(maria, id).andExpect(flash().attribute("flash", "extension.granted"));
         assertThat(end(id)).isEqualTo(firstEnd.plus(Duration.ofDays(30)));
 
@@ -174,6 +180,10 @@ class ExtensionTest {
     private Instant end(UUID id) {
         return jdbc.queryForObject("select protection_ends_at from registration where id = ?", Timestamp.class, id)
                 .toInstant();
+    }
+
+    private String receipt(UUID id) {
+        return jdbc.queryForObject("select receipt_number from registration where id = ?", String.class, id);
     }
 
     private int count(String sql, Object arg) {

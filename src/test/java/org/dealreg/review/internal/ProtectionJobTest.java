@@ -6,6 +6,7 @@ import static org.dealreg.registration.internal.DealRegistrationTestSupport.subm
 import static org.dealreg.registration.internal.DealRegistrationTestSupport.version;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.Duration;
@@ -40,10 +41,13 @@ class ProtectionJobTest {
 
     @Test
     void approvalReservesTheCustomerForTheProtectionDaysInForce() throws Exception {
-        UUID id = approved(users.newPartnerUser(users.newPartner("US")));
+        CurrentUser bob = users.newPartnerUser(users.newPartner("US"));
+        UUID id = approved(bob);
 
         Duration protection = Duration.between(instant("decided_at", id), instant("protection_ends_at", id));
         assertThat(protection).isEqualTo(Duration.ofDays(90));
+        assertThat(mvc.perform(get("/deals").with(user(bob))).andReturn().getResponse().getContentAsString())
+                .as("the list says until when").contains("reserved until");
     }
 
     @Test
@@ -131,6 +135,25 @@ class ProtectionJobTest {
         extensions.decline(id, request, users.byEmail("maria@dealreg.example").id(), "The customer already chose.");
         job.run(now);
         assertThat(status(id)).isEqualTo("EXPIRED");
+    }
+
+    @Test
+    void anUnansweredRequestHoldsTheExpiryForOneExtensionsLengthAtMostAndThenLapses() throws Exception {
+        CurrentUser bob = users.newPartnerUser(users.newPartner("US"));
+        UUID id = approved(bob);
+        mvc.perform(post("/deals/{id}/extension", id).param("version", version(jdbc, id))
+                .param("reason", "Nobody will answer this.").with(csrf()).with(user(bob)));
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+
+        endsIn(id, now, Duration.ofDays(-29));
+        job.run(now);
+        assertThat(status(id)).isEqualTo("APPROVED");
+
+        endsIn(id, now, Duration.ofDays(-30));
+        job.run(now);
+        assertThat(status(id)).isEqualTo("EXPIRED");
+        assertThat(jdbc.queryForObject("select status from extension_request where registration_id = ?", String.class, id))
+                .isEqualTo("LAPSED");
     }
 
     /**

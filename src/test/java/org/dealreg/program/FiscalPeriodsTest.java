@@ -1,4 +1,4 @@
-package org.dealreg.credits.internal;
+package org.dealreg.program;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import org.dealreg.credits.internal.FiscalPeriods.Period;
+import org.dealreg.program.FiscalPeriods.Period;
 import org.junit.jupiter.api.Test;
 
 class FiscalPeriodsTest {

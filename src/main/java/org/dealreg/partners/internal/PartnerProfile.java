@@ -1,0 +1,36 @@
+package org.dealreg.partners.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.UUID;
+
+import org.dealreg.partners.PartnerStanding;
+import org.dealreg.partners.PartnerView;
+import org.dealreg.partners.TierBenefits;
+import org.dealreg.program.FiscalPeriods;
+
+/**
+ * A partner as its admin (and its channel managers) see it: its tier and what the tier gives now, how many
+ * registrations it has open against its cap, and its progress towards each specialisation's objective this fiscal
+ * year.
+ */
+public record PartnerProfile(PartnerView partner, TierBenefits benefits, long openRegistrations, FiscalPeriods.Period fiscalYear,
+        List<Progress> progress, List<PartnerStanding.Change> history) {
+
+    /** Won revenue in USD against the objective of a specialisation the partner holds. */
+    public record Progress(String code, String name, BigDecimal wonUsd, BigDecimal objectiveUsd) {
+
+        /** Whole per cent of the objective reached, or null when there is no objective to reach. */
+        public Integer percent() {
+            if (objectiveUsd == null || objectiveUsd.signum() == 0) {
+                return null;
+            }
+            return wonUsd.multiply(BigDecimal.valueOf(100)).divide(objectiveUsd, 0, RoundingMode.DOWN).intValue();
+        }
+    }
+
+    public UUID id() {
+        return partner.id();
+    }
+}

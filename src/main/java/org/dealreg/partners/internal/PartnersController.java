@@ -1,0 +1,125 @@
+package org.dealreg.partners.internal;
+
+import java.util.Set;
+import java.util.UUID;
+
+import org.dealreg.identity.CurrentUser;
+import org.dealreg.identity.UserAccounts;
+import org.dealreg.partners.PartnerChangeRefused;
+import org.dealreg.partners.PartnerStanding;
+import org.dealreg.partners.Specializations;
+import org.dealreg.shared.NotFound;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The channel managers' partners: the list, a partner's profile as its admin sees it, and the changes managers make —
+ * its specialisations, and promote, demote, suspend or reactivate, each with a reason. Which partner comes from the
+ * URL, who changes it from the session.
+ */
+@Controller
+@RequestMapping("/partners")
+class PartnersController {
+
+    private final PartnerProfiles profiles;
+    private final PartnerStanding standing;
+    private final Specializations specializations;
+    private final UserAccounts users;
+    private final MessageSource messages;
+
+    PartnersController(PartnerProfiles profiles, PartnerStanding standing, Specializations specializations,
+            UserAccounts users, MessageSource messages) {
+        this.profiles = profiles;
+        this.standing = standing;
+        this.specializations = specializations;
+        this.users = users;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("partners", profiles.all());
+        return "partners/list";
+    }
+
+    @GetMapping("/{id}")
+    String show(@AuthenticationPrincipal CurrentUser manager, @PathVariable String id, Model model) {
+        PartnerProfile profile = profiles.profile(NotFound.id(id, "Partner"), manager.zone(),
+                LocaleContextHolder.getLocale());
+        model.addAttribute("profile", profile);
+        model.addAttribute("managerView", true);
+        // the active ones, and any retired one the partner still holds, so saving the form never drops it silently
+        java.util.List<org.dealreg.partners.SpecializationView> catalogue = new java.util.ArrayList<>(specializations.active());
+        profile.partner().specializationCodes().stream()
+                .filter(code -> catalogue.stream().noneMatch(s -> s.code().equals(code)))
+                .sorted()
+                .forEach(code -> specializations.find(code).ifPresent(catalogue::add));
+        model.addAttribute("catalogue", catalogue);
+        model.addAttribute("people", users.displayNames(profile.history().stream()
+                .map(PartnerStanding.Change::changedBy).distinct().toList()));
+        return "partners/profile";
+    }
+
+    @PostMapping("/{id}/specializations")
+    String specializations(@AuthenticationPrincipal CurrentUser manager, @PathVariable String id,
+            @RequestParam(name = "codes", required = false) Set<String> codes, RedirectAttributes redirect) {
+        UUID partner = NotFound.id(id, "Partner");
+        return act(partner, redirect, "partners.specializations.saved",
+                () -> standing.setSpecializations(partner, codes == null ? Set.of() : codes, manager.id()));
+    }
+
+    @PostMapping("/{id}/promote")
+    String promote(@AuthenticationPrincipal CurrentUser manager, @PathVariable String id,
+            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        return change(manager, id, reason, redirect, "partners.promoted", standing::promote);
+    }
+
+    @PostMapping("/{id}/demote")
+    String demote(@AuthenticationPrincipal CurrentUser manager, @PathVariable String id,
+            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        return change(manager, id, reason, redirect, "partners.demoted", standing::demote);
+    }
+
+    @PostMapping("/{id}/suspend")
+    String suspend(@AuthenticationPrincipal CurrentUser manager, @PathVariable String id,
+            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        return change(manager, id, reason, redirect, "partners.suspended", standing::suspend);
+    }
+
+    @PostMapping("/{id}/reactivate")
+    String reactivate(@AuthenticationPrincipal CurrentUser manager, @PathVariable String id,
+            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        return change(manager, id, reason, redirect, "partners.reactivated", standing::reactivate);
+    }
+
+    /** One of the four changes of standing; the reason goes with it to the partner's admins. */
+    private String change(CurrentUser manager, String id, String reason, RedirectAttributes redirect, String done,
+            StandingChange change) {
+        UUID partner = NotFound.id(id, "Partner");
+        return act(partner, redirect, done, () -> change.apply(partner, reason, manager.id()));
+    }
+
+    private String act(UUID partner, RedirectAttributes redirect, String done, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("flash", done);
+        } catch (PartnerChangeRefused refused) {
+            redirect.addFlashAttribute("flashError", messages.getMessage(refused, LocaleContextHolder.getLocale()));
+        }
+        return "redirect:/partners/" + partner;
+    }
+
+    @FunctionalInterface
+    interface StandingChange {
+        void apply(UUID partner, String reason, UUID manager);
+    }
+}
