@@ -16,7 +16,7 @@ final class SettingRules {
 
     static final int MAX_HOURS = 720;
     static final int MAX_DAYS = 3650;
-    static final int MAX_COUNT = 10_000;
+    static final int MAX_COUNT = 1_000_000;
     static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
     static final BigDecimal MIN_THRESHOLD = new BigDecimal("0.30");
     static final BigDecimal MAX_THRESHOLD = new BigDecimal("0.95");
