@@ -8,8 +8,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.dealreg.credits.RepCredited;
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.identity.SignedIn;
+import org.dealreg.identity.StaffAccountChanged;
 import org.dealreg.partners.PartnerSpecializationsChanged;
 import org.dealreg.partners.PartnerStandingChanged;
+import org.dealreg.partners.SpecializationChanged;
+import org.dealreg.program.ExchangeRateRecorded;
+import org.dealreg.program.RegionHolidayChanged;
+import org.dealreg.program.RegionLaunchDateChanged;
 import org.dealreg.program.SettingChanged;
 import org.dealreg.registration.DecisionReminderDue;
 import org.dealreg.registration.ExtensionDecided;
@@ -17,9 +22,9 @@ import org.dealreg.registration.ExtensionRequested;
 import org.dealreg.registration.PersonalDataErased;
 import org.dealreg.registration.ProtectionEndingSoon;
 import org.dealreg.registration.RegistrationClosed;
-import org.dealreg.registration.RegistrationExpired;
 import org.dealreg.registration.RegistrationDecided;
 import org.dealreg.registration.RegistrationEscalated;
+import org.dealreg.registration.RegistrationExpired;
 import org.dealreg.registration.RegistrationSubmitted;
 import org.dealreg.registration.RegistrationViewedByStaff;
 import org.springframework.context.event.EventListener;
@@ -138,9 +143,42 @@ class AuditListeners {
 
     @EventListener
     void on(SettingChanged e) {
+        admin("SETTING_CHANGED", "setting", e.key(), "from=" + e.oldValue() + " to=" + e.newValue());
+    }
+
+    @EventListener
+    void on(SpecializationChanged e) {
+        admin("SPECIALIZATION_" + e.change(), "specialization", e.code(), "objectiveUsd="
+                + e.objectiveUsd().toPlainString() + " nameEn=" + e.nameEn() + " nameFr=" + e.nameFr());
+    }
+
+    @EventListener
+    void on(RegionLaunchDateChanged e) {
+        admin("REGION_LAUNCH_DATE_CHANGED", "region", e.regionCode(), "from=" + e.from() + " to=" + e.to());
+    }
+
+    @EventListener
+    void on(RegionHolidayChanged e) {
+        admin(e.added() ? "HOLIDAY_ADDED" : "HOLIDAY_REMOVED", "region", e.regionCode(),
+                "day=" + e.day() + " name=" + e.name());
+    }
+
+    @EventListener
+    void on(ExchangeRateRecorded e) {
+        admin("EXCHANGE_RATE_RECORDED", "currency", e.currency(),
+                "usdPerUnit=" + e.usdPerUnit().toPlainString() + " validFrom=" + e.validFrom());
+    }
+
+    @EventListener
+    void on(StaffAccountChanged e) {
+        admin("STAFF_" + e.change(), "user", e.userId().toString(),
+                e.previousRole() == e.role() ? "role=" + e.role() : "from=" + e.previousRole() + " to=" + e.role());
+    }
+
+    /** A change the signed-in programme admin made (admin texts, never a partner's, so they may be kept). */
+    private void admin(String action, String subjectType, String subjectId, String details) {
         CurrentUser by = SignedIn.user().orElse(null);
-        trail.append(by == null ? null : by.id(), by == null ? "" : by.email(), "SETTING_CHANGED", "setting", e.key(),
-                "from=" + e.oldValue() + " to=" + e.newValue());
+        trail.append(by == null ? null : by.id(), by == null ? "" : by.email(), action, subjectType, subjectId, details);
     }
 
     @EventListener

@@ -31,6 +31,32 @@ class SpecializationEntity {
     protected SpecializationEntity() {
     }
 
+    SpecializationEntity(String code, String nameEn, String nameFr, BigDecimal objectiveUsd) {
+        this.code = code;
+        this.nameEn = nameEn;
+        this.nameFr = nameFr;
+        this.objectiveUsd = objectiveUsd;
+        this.active = true;
+    }
+
+    void rename(String nameEn, String nameFr) {
+        this.nameEn = nameEn;
+        this.nameFr = nameFr;
+    }
+
+    void setObjective(BigDecimal objectiveUsd) {
+        this.objectiveUsd = objectiveUsd;
+    }
+
+    /** Retired specialisations leave the deal form; registrations that name one keep it. */
+    void retire() {
+        this.active = false;
+    }
+
+    void reactivate() {
+        this.active = true;
+    }
+
     SpecializationView view() {
         return new SpecializationView(code, nameEn, nameFr, objectiveUsd, active);
     }

@@ -33,6 +33,13 @@ class RegionEntity {
     protected RegionEntity() {
     }
 
+    /** Opens the region on another day; answers the day it was. */
+    LocalDate moveLaunchDate(LocalDate day) {
+        LocalDate before = launchDate;
+        launchDate = day;
+        return before;
+    }
+
     RegionView view() {
         return new RegionView(code, currency, ZoneId.of(timeZone), Locale.forLanguageTag(defaultLocale), launchDate);
     }

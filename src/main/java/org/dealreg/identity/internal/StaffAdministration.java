@@ -1,0 +1,121 @@
+package org.dealreg.identity.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.dealreg.identity.CurrentUser;
+import org.dealreg.identity.Role;
+import org.dealreg.identity.StaffAccountChanged;
+import org.dealreg.identity.UserAccounts;
+import org.dealreg.shared.FieldRefused;
+import org.dealreg.shared.NotFound;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The programme admin's staff accounts: create, deactivate, reactivate, change the role among the vendor's roles.
+ * Partner users are never listed nor touched here (a partner's admin manages them). Each change is published for
+ * the audit trail. Deactivating also ends the account's open sessions, so it takes effect at once.
+ */
+@Service
+class StaffAdministration {
+
+    private final UserAccounts accounts;
+    private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
+
+    StaffAdministration(UserAccounts accounts, JdbcTemplate jdbc, ApplicationEventPublisher events) {
+        this.accounts = accounts;
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    private static final String SELECT =
+            "select id, email, display_name, role, locale, time_zone, enabled, created_at from app_user ";
+
+    record StaffRow(UUID id, String email, String displayName, Role role, String locale, String timeZone,
+            boolean enabled, Instant createdAt) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<StaffRow> all() {
+        return jdbc.query(SELECT + "where partner_id is null order by lower(display_name), email", StaffAdministration::row);
+    }
+
+    @Transactional
+    public UUID create(StaffForm form) {
+        StaffRules.check(form);
+        if (accounts.findByEmail(form.email()).isPresent()) {
+            throw new FieldRefused("email", "admin.staff.email.taken");
+        }
+        Role role = StaffRules.staffRole(form.role()).orElseThrow();
+        UUID id = accounts.create(new UserAccounts.NewUser(form.email().trim(), form.displayName().trim(), role, null,
+                Locale.forLanguageTag(form.locale()), ZoneId.of(form.timeZone()), form.password()));
+        events.publishEvent(new StaffAccountChanged(id, "CREATED", role, role));
+        return id;
+    }
+
+    @Transactional
+    public void setEnabled(CurrentUser admin, UUID id, boolean enabled) {
+        StaffRow target = lockedStaff(id);
+        if (target.id().equals(admin.id())) {
+            throw new FieldRefused(null, "admin.staff.notYourself");
+        }
+        if (target.enabled() == enabled) {
+            return;
+        }
+        if (!enabled && target.role() == Role.PROGRAM_ADMIN && otherEnabledAdmins(id) == 0) {
+            throw new FieldRefused(null, "admin.staff.lastAdmin");
+        }
+        jdbc.update("update app_user set enabled = ? where id = ?", enabled, id);
+        if (!enabled) {
+            jdbc.update("delete from spring_session where principal_name = ?", target.email());
+        }
+        events.publishEvent(new StaffAccountChanged(id, enabled ? "REACTIVATED" : "DEACTIVATED", target.role(),
+                target.role()));
+    }
+
+    @Transactional
+    public void changeRole(UUID id, String roleName) {
+        Role role = StaffRules.staffRole(roleName).orElseThrow(() -> new FieldRefused(null, "admin.staff.role.invalid"));
+        StaffRow target = lockedStaff(id);
+        if (target.role() == role) {
+            return;
+        }
+        if (target.role() == Role.PROGRAM_ADMIN && target.enabled() && otherEnabledAdmins(id) == 0) {
+            throw new FieldRefused(null, "admin.staff.lastAdmin");
+        }
+        jdbc.update("update app_user set role = ? where id = ?", role.name(), id);
+        // A signed-in user keeps the role read at sign-in; ending the sessions makes the new role apply now.
+        jdbc.update("delete from spring_session where principal_name = ?", target.email());
+        events.publishEvent(new StaffAccountChanged(id, "ROLE_CHANGED", target.role(), role));
+    }
+
+    /**
+     * The staff account, with every programme admin's row locked, so that two admins demoting or deactivating each
+     * other at the same moment cannot leave the programme without one.
+     */
+    private StaffRow lockedStaff(UUID id) {
+        jdbc.queryForList("select id from app_user where role = 'PROGRAM_ADMIN' for update", UUID.class);
+        return jdbc.query(SELECT + "where partner_id is null and id = ?", StaffAdministration::row, id).stream()
+                .findFirst().orElseThrow(() -> new NotFound("staff account"));
+    }
+
+    private long otherEnabledAdmins(UUID id) {
+        return jdbc.queryForObject("select count(*) from app_user where role = 'PROGRAM_ADMIN' and enabled and id <> ?",
+                Long.class, id);
+    }
+
+    private static StaffRow row(ResultSet rs, int n) throws SQLException {
+        return new StaffRow(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
+                Role.valueOf(rs.getString("role")), rs.getString("locale"), rs.getString("time_zone"),
+                rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant());
+    }
+}

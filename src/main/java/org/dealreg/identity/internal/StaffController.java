@@ -1,0 +1,109 @@
+package org.dealreg.identity.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+
+import org.dealreg.identity.CurrentUser;
+import org.dealreg.shared.FieldRefused;
+import org.dealreg.shared.NotFound;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * {@code /admin/staff}: the vendor's accounts (channel managers, sales reps, programme admins). The admin sets a
+ * first password (at least 12 characters) and hands it over; invitation links are not built yet.
+ */
+@Controller
+@RequestMapping("/admin/staff")
+class StaffController {
+
+    private final StaffAdministration administration;
+    private final MessageSource messages;
+
+    StaffController(StaffAdministration administration, MessageSource messages) {
+        this.administration = administration;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String list(@AuthenticationPrincipal CurrentUser admin, Model model) {
+        model.addAttribute("staffForm", StaffForm.empty());
+        return page(admin, model);
+    }
+
+    @PostMapping
+    String create(@AuthenticationPrincipal CurrentUser admin, @Valid @ModelAttribute("staffForm") StaffForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                administration.create(form);
+                redirect.addFlashAttribute("flash", "admin.staff.created");
+                return "redirect:/admin/staff";
+            } catch (FieldRefused refused) {
+                result.rejectValue(refused.field(), refused.code());
+            }
+        }
+        return page(admin, model);
+    }
+
+    @PostMapping("/{id}/deactivate")
+    String deactivate(@AuthenticationPrincipal CurrentUser admin, @PathVariable String id, RedirectAttributes redirect) {
+        return act(redirect, "admin.staff.deactivated",
+                () -> administration.setEnabled(admin, NotFound.id(id, "staff account"), false));
+    }
+
+    @PostMapping("/{id}/reactivate")
+    String reactivate(@AuthenticationPrincipal CurrentUser admin, @PathVariable String id, RedirectAttributes redirect) {
+        return act(redirect, "admin.staff.reactivated",
+                () -> administration.setEnabled(admin, NotFound.id(id, "staff account"), true));
+    }
+
+    @PostMapping("/{id}/role")
+    String changeRole(@PathVariable String id, @RequestParam(defaultValue = "") String role, RedirectAttributes redirect) {
+        return act(redirect, "admin.staff.roleChanged",
+                () -> administration.changeRole(NotFound.id(id, "staff account"), role));
+    }
+
+    private String act(RedirectAttributes redirect, String done, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("flash", done);
+        } catch (FieldRefused refused) {
+            redirect.addFlashAttribute("flashError", text(refused.code()));
+        }
+        return "redirect:/admin/staff";
+    }
+
+    private String text(String code) {
+        return messages.getMessage(code, null, LocaleContextHolder.getLocale());
+    }
+
+    private String page(CurrentUser admin, Model model) {
+        model.addAttribute("staff", administration.all());
+        model.addAttribute("me", admin.id());
+        model.addAttribute("roles", StaffRules.staffRoles());
+        Map<String, String> roles = new LinkedHashMap<>();
+        StaffRules.staffRoles().forEach(role -> roles.put(role.name(), text("admin.role." + role.name())));
+        Map<String, String> locales = new LinkedHashMap<>();
+        StaffRules.LOCALES.forEach(locale -> locales.put(locale, text("admin.staff.locale." + locale)));
+        Map<String, String> zones = new LinkedHashMap<>();
+        StaffRules.ZONES.forEach(zone -> zones.put(zone, zone));
+        model.addAttribute("roleOptions", roles);
+        model.addAttribute("localeOptions", locales);
+        model.addAttribute("zoneOptions", zones);
+        return "admin/staff";
+    }
+}

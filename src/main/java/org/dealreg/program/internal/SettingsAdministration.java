@@ -1,0 +1,83 @@
+package org.dealreg.program.internal;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.dealreg.program.ProgramSettings;
+import org.dealreg.program.Setting;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The settings page's application service: every setting with when and by whom it was last changed, and a whole
+ * post changed at once or not at all. Each change goes through {@link ProgramSettings#change}, which publishes the
+ * {@code SettingChanged} the audit trail records.
+ */
+@Service
+class SettingsAdministration {
+
+    private final ProgramSettings settings;
+    private final JdbcTemplate jdbc;
+
+    SettingsAdministration(ProgramSettings settings, JdbcTemplate jdbc) {
+        this.settings = settings;
+        this.jdbc = jdbc;
+    }
+
+    record SettingRow(Setting setting, String value, Instant updatedAt, String updatedBy) {
+    }
+
+    /** Every setting, in the order of {@link Setting}. */
+    @Transactional(readOnly = true)
+    public List<SettingRow> all() {
+        Map<String, StoredSetting> stored = new HashMap<>();
+        jdbc.query("select name, value, updated_at, updated_by from program_setting", (rs, n) -> new StoredSetting(
+                rs.getString("name"), rs.getString("value"), rs.getTimestamp("updated_at").toInstant(),
+                rs.getString("updated_by"))).forEach(row -> stored.put(row.name(), row));
+        return Arrays.stream(Setting.values()).filter(setting -> stored.containsKey(setting.key()))
+                .map(setting -> {
+                    StoredSetting row = stored.get(setting.key());
+                    return new SettingRow(setting, row.value(), row.updatedAt(), row.updatedBy());
+                }).toList();
+    }
+
+    private record StoredSetting(String name, String value, Instant updatedAt, String updatedBy) {
+    }
+
+    /** The values now, for the form. */
+    @Transactional(readOnly = true)
+    public Map<Setting, String> values() {
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        all().forEach(row -> values.put(row.setting(), row.value()));
+        return values;
+    }
+
+    /**
+     * Stores every value that differs from the one in force, or nothing when any value breaks a rule.
+     *
+     * @return how many settings changed
+     * @throws SettingsRefused naming each refused setting
+     */
+    @Transactional
+    public int change(Map<Setting, String> values, String changedBy) {
+        Map<Setting, SettingProblem> problems = SettingRules.check(values);
+        if (!problems.isEmpty()) {
+            throw new SettingsRefused(problems);
+        }
+        int changed = 0;
+        for (Setting setting : Setting.values()) {
+            String value = values.get(setting).trim();
+            if (!value.equals(settings.value(setting))) {
+                settings.change(setting, value);
+                jdbc.update("update program_setting set updated_by = ? where name = ?", changedBy, setting.key());
+                changed++;
+            }
+        }
+        return changed;
+    }
+}

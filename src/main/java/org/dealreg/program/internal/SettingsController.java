@@ -1,0 +1,81 @@
+package org.dealreg.program.internal;
+
+import java.security.Principal;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import org.dealreg.program.Setting;
+
+/**
+ * {@code /admin/settings}: one form with every programme setting, stored all together or not at all. The form's
+ * fields are the {@link Setting} keys, so a new setting needs no new form field; only those keys are read, so
+ * anything else a post carries is ignored.
+ */
+@Controller
+@RequestMapping("/admin/settings")
+class SettingsController {
+
+    private final SettingsAdministration administration;
+    private final MessageSource messages;
+
+    SettingsController(SettingsAdministration administration, MessageSource messages) {
+        this.administration = administration;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String show(Model model) {
+        return page(model, keyed(administration.values()), Map.of());
+    }
+
+    @PostMapping
+    String change(@RequestParam Map<String, String> params, Principal admin, Model model, RedirectAttributes redirect) {
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        for (Setting setting : Setting.values()) {
+            if (params.containsKey(setting.key())) {
+                values.put(setting, params.get(setting.key()));
+            }
+        }
+        try {
+            int changed = administration.change(values, admin.getName());
+            redirect.addFlashAttribute("flash", changed == 0 ? "admin.settings.unchanged" : "admin.settings.saved");
+            return "redirect:/admin/settings";
+        } catch (SettingsRefused refused) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            refused.problems().forEach((setting, problem) -> errors.put(setting.key(), messages.getMessage(problem.code(),
+                    problem.args().toArray(), LocaleContextHolder.getLocale())));
+            return page(model, keyed(values), errors);
+        }
+    }
+
+    private String page(Model model, Map<String, String> values, Map<String, String> errors) {
+        model.addAttribute("rows", administration.all());
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        Map<String, java.util.List<String>> choices = new LinkedHashMap<>();
+        for (Setting setting : Setting.values()) {
+            if (!SettingRules.choices(setting).isEmpty()) {
+                choices.put(setting.key(), SettingRules.choices(setting).stream().sorted().toList());
+            }
+        }
+        model.addAttribute("choices", choices);
+        return "admin/settings";
+    }
+
+    private static Map<String, String> keyed(Map<Setting, String> values) {
+        Map<String, String> keyed = new LinkedHashMap<>();
+        values.forEach((setting, value) -> keyed.put(setting.key(), value));
+        return keyed;
+    }
+}
