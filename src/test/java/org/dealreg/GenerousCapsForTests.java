@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The tests share one database and register hundreds of deals as the demo's Bob, whose company would soon reach its
- * tier's cap of open registrations. So the test run raises both caps out of reach; the tests of the cap itself
- * ({@code PartnerProgrammeTest}) set their own and put these back.
+ * tier's cap of open registrations, and apply to the programme from one address. So the test run raises those limits
+ * out of reach; the tests of the limits themselves set their own and put these back.
  */
 @Component
 public class GenerousCapsForTests {
@@ -26,5 +26,7 @@ public class GenerousCapsForTests {
     void raiseTheCaps() {
         settings.change(Setting.OPEN_CAP_REGISTERED, CAP);
         settings.change(Setting.OPEN_CAP_CERTIFIED, CAP);
+        // every test applies from 127.0.0.1
+        settings.change(Setting.APPLICATIONS_PER_HOUR_PER_ADDRESS, CAP);
     }
 }

@@ -18,6 +18,7 @@ public enum Setting {
     WEAK_MATCH_THRESHOLD("weak-match-threshold"),
     PRECHECKS_PER_HOUR("prechecks-per-hour"),
     PRECHECKS_PER_HOUR_PER_PARTNER("prechecks-per-hour-per-partner"),
+    APPLICATIONS_PER_HOUR_PER_ADDRESS("applications-per-hour-per-address"),
     FISCAL_YEAR_START_MONTH("fiscal-year-start-month"),
     PERSONAL_DATA_RETENTION_MONTHS("personal-data-retention-months");
 

@@ -1,8 +1,14 @@
 package org.dealreg.joining.internal;
 
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Optional;
+
 import java.util.LinkedHashMap;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.dealreg.shared.Countries;
@@ -21,9 +27,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class ApplyController {
 
     private final Applications applications;
+    private final ApplyLimit limit;
 
-    ApplyController(Applications applications) {
+    ApplyController(Applications applications, ApplyLimit limit) {
         this.applications = applications;
+        this.limit = limit;
     }
 
     @GetMapping
@@ -33,7 +41,8 @@ class ApplyController {
     }
 
     @PostMapping
-    String apply(@Valid @ModelAttribute("applicationForm") ApplicationForm form, BindingResult result, Model model) {
+    String apply(@Valid @ModelAttribute("applicationForm") ApplicationForm form, BindingResult result, Model model,
+            HttpServletRequest request) {
         if (!result.hasFieldErrors("contactPhone") && !form.phoneLooksValid()) {
             result.rejectValue("contactPhone", "joining.phone.invalid");
         }
@@ -41,6 +50,13 @@ class ApplyController {
             result.rejectValue("country", "joining.country.unknown");
         }
         if (result.hasErrors()) {
+            return page(model);
+        }
+        Optional<Instant> opensAgain = limit.use(request.getRemoteAddr());
+        if (opensAgain.isPresent()) {
+            String at = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(LocaleContextHolder.getLocale())
+                    .format(opensAgain.get().atZone(LocaleContextHolder.getTimeZone().toZoneId()));
+            result.reject("joining.limited", new Object[] {limit.perHour(), at}, "joining.limited");
             return page(model);
         }
         try {

@@ -51,7 +51,8 @@ final class SettingRules {
             case DECISION_HOURS_CLEAR, DECISION_HOURS_OTHER -> whole(value, 1, MAX_HOURS);
             case PROTECTION_DAYS, EXTENSION_DAYS, ENGAGEMENT_LAPSE_DAYS -> whole(value, 1, MAX_DAYS);
             case MAX_EXTENSIONS -> whole(value, 0, 10);
-            case OPEN_CAP_REGISTERED, OPEN_CAP_CERTIFIED, PRECHECKS_PER_HOUR, PRECHECKS_PER_HOUR_PER_PARTNER ->
+            case OPEN_CAP_REGISTERED, OPEN_CAP_CERTIFIED, PRECHECKS_PER_HOUR, PRECHECKS_PER_HOUR_PER_PARTNER,
+                    APPLICATIONS_PER_HOUR_PER_ADDRESS ->
                     whole(value, 1, MAX_COUNT);
             case PAYMENT_TERMS_REGISTERED, PAYMENT_TERMS_CERTIFIED -> whole(value, 1, 120);
             case FISCAL_YEAR_START_MONTH -> whole(value, 1, 12);

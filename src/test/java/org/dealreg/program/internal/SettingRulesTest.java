@@ -30,6 +30,7 @@ class SettingRulesTest {
         values.put(Setting.WEAK_MATCH_THRESHOLD, "0.55");
         values.put(Setting.PRECHECKS_PER_HOUR, "30");
         values.put(Setting.PRECHECKS_PER_HOUR_PER_PARTNER, "100");
+        values.put(Setting.APPLICATIONS_PER_HOUR_PER_ADDRESS, "5");
         values.put(Setting.FISCAL_YEAR_START_MONTH, "1");
         values.put(Setting.PERSONAL_DATA_RETENTION_MONTHS, "12");
         return values;
