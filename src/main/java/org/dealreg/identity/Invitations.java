@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Partner users join by invitation: the account is created without a password anybody knows, and a link that
+ * Partner users and staff join by invitation: the account is created without a password anybody knows, and a link that
  * works once, for {@link #LIFETIME}, lets its owner set one. Only the SHA-256 of the link's token is stored.
  */
 public interface Invitations {
@@ -15,8 +15,8 @@ public interface Invitations {
     Duration LIFETIME = Duration.ofHours(72);
 
     /**
-     * Creates the partner user (partner roles only) and issues their invitation; {@link InvitationIssued} carries the
-     * link to mail.
+     * Creates the user (a partner role with its company, or a staff role without one) and issues their invitation;
+     * {@link InvitationIssued} carries the link to mail.
      *
      * @throws EmailTaken when an account already has this e-mail
      */

@@ -44,8 +44,8 @@ class JpaInvitations implements Invitations {
     @Override
     @Transactional
     public UUID invite(Invitee invitee, UUID invitedBy) {
-        if (!invitee.role().isPartner() || invitee.partnerId() == null) {
-            throw new IllegalArgumentException("Only partner users are invited; staff accounts are created by the programme admin");
+        if (invitee.role().isPartner() != (invitee.partnerId() != null)) {
+            throw new IllegalArgumentException("Partner roles belong to a company; staff roles never do");
         }
         if (repository.findByEmail(invitee.email()).isPresent()) {
             throw new EmailTaken();

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.dealreg.identity.CurrentUser;
+import org.dealreg.identity.EmailTaken;
+import org.dealreg.identity.Invitations;
 import org.dealreg.identity.Role;
 import org.dealreg.identity.StaffAccountChanged;
 import org.dealreg.identity.UserAccounts;
@@ -30,8 +32,11 @@ class StaffAdministration {
     private final UserAccounts accounts;
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
+    private final Invitations invitations;
 
-    StaffAdministration(UserAccounts accounts, JdbcTemplate jdbc, ApplicationEventPublisher events) {
+    StaffAdministration(UserAccounts accounts, JdbcTemplate jdbc, ApplicationEventPublisher events,
+            Invitations invitations) {
+        this.invitations = invitations;
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.events = events;
@@ -50,14 +55,20 @@ class StaffAdministration {
     }
 
     @Transactional
-    public UUID create(StaffForm form) {
+    public UUID create(StaffForm form, UUID admin) {
         StaffRules.check(form);
         if (accounts.findByEmail(form.email()).isPresent()) {
             throw new FieldRefused("email", "admin.staff.email.taken");
         }
         Role role = StaffRules.staffRole(form.role()).orElseThrow();
-        UUID id = accounts.create(new UserAccounts.NewUser(form.email().trim(), form.displayName().trim(), role, null,
-                Locale.forLanguageTag(form.locale()), ZoneId.of(form.timeZone()), form.password()));
+        UUID id;
+        try {
+            // invited: the colleague sets their own password through a link that works once, for 72 hours
+            id = invitations.invite(new Invitations.Invitee(form.email().trim(), form.displayName().trim(), role, null,
+                    Locale.forLanguageTag(form.locale()), ZoneId.of(form.timeZone())), admin);
+        } catch (EmailTaken sameEmailAtOnce) {
+            throw new FieldRefused("email", "admin.staff.email.taken");
+        }
         events.publishEvent(new StaffAccountChanged(id, "CREATED", role, role));
         return id;
     }

@@ -49,7 +49,7 @@ class StaffController {
             BindingResult result, Model model, RedirectAttributes redirect) {
         if (!result.hasErrors()) {
             try {
-                administration.create(form);
+                administration.create(form, admin.id());
                 redirect.addFlashAttribute("flash", "admin.staff.created");
                 return "redirect:/admin/staff";
             } catch (FieldRefused refused) {

@@ -11,7 +11,6 @@ import org.dealreg.shared.FieldRefused;
 /** What a staff account may be: a vendor role (never a partner's), a language of the portal, a real time zone. */
 final class StaffRules {
 
-    static final int MIN_PASSWORD = 12;
     static final List<String> LOCALES = List.of("en", "fr");
     static final List<String> ZONES = List.of("America/New_York", "America/Chicago", "America/Denver",
             "America/Los_Angeles", "Europe/Paris", "UTC");
@@ -37,9 +36,6 @@ final class StaffRules {
         }
         if (!ZoneId.getAvailableZoneIds().contains(form.timeZone()) && !"UTC".equals(form.timeZone())) {
             throw new FieldRefused("timeZone", "admin.staff.timeZone.invalid");
-        }
-        if (form.password().length() < MIN_PASSWORD) {
-            throw new FieldRefused("password", "admin.staff.password.short");
         }
     }
 }

@@ -114,7 +114,7 @@ class InvitationTest {
     }
 
     @Test
-    void aStaffRoleIsNeverInvited() {
+    void aStaffRoleIsNeverInvitedIntoACompany() {
         PartnerView partner = users.newPartner("US");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> invitations.invite(new Invitations.Invitee(
                 "staff-" + UUID.randomUUID() + "@test.example", "Staff", Role.CHANNEL_MANAGER, partner.id(), Locale.ENGLISH,
