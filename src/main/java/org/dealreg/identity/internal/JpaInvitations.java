@@ -67,7 +67,7 @@ class JpaInvitations implements Invitations {
     @Transactional
     public void reissue(UUID partnerId, UUID userId, UUID reissuedBy) {
         UserAccountEntity user = repository.findById(userId)
-                .filter(u -> partnerId.equals(u.partnerId()) && u.enabled() && u.waitsForPassword())
+                .filter(u -> java.util.Objects.equals(partnerId, u.partnerId()) && u.enabled() && u.waitsForPassword())
                 .orElseThrow(() -> new NotFound("User"));
         Instant now = clock.instant();
         jdbc.update("update user_invitation set expires_at = ? where user_id = ? and used_at is null and expires_at > ?",

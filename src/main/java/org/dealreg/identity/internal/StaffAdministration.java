@@ -43,10 +43,15 @@ class StaffAdministration {
     }
 
     private static final String SELECT =
-            "select id, email, display_name, role, locale, time_zone, enabled, created_at from app_user ";
+            "select id, email, display_name, role, locale, time_zone, enabled, password_set, created_at from app_user ";
 
     record StaffRow(UUID id, String email, String displayName, Role role, String locale, String timeZone,
-            boolean enabled, Instant createdAt) {
+            boolean enabled, boolean passwordSet, Instant createdAt) {
+
+        /** Invited, and the link not used yet: the person cannot sign in. */
+        public boolean invited() {
+            return enabled && !passwordSet;
+        }
     }
 
     @Transactional(readOnly = true)
@@ -94,8 +99,11 @@ class StaffAdministration {
     }
 
     @Transactional
-    public void changeRole(UUID id, String roleName) {
+    public void changeRole(CurrentUser admin, UUID id, String roleName) {
         Role role = StaffRules.staffRole(roleName).orElseThrow(() -> new FieldRefused(null, "admin.staff.role.invalid"));
+        if (admin.id().equals(id)) {
+            throw new FieldRefused(null, "admin.staff.ownRole");
+        }
         StaffRow target = lockedStaff(id);
         if (target.role() == role) {
             return;
@@ -119,14 +127,26 @@ class StaffAdministration {
                 .findFirst().orElseThrow(() -> new NotFound("staff account"));
     }
 
+    /** Admins who can sign in now: an invited one who has not set a password yet is not one. */
     private long otherEnabledAdmins(UUID id) {
-        return jdbc.queryForObject("select count(*) from app_user where role = 'PROGRAM_ADMIN' and enabled and id <> ?",
-                Long.class, id);
+        return jdbc.queryForObject("select count(*) from app_user where role = 'PROGRAM_ADMIN' and enabled "
+                + "and password_set and id <> ?", Long.class, id);
+    }
+
+    /** A new invitation link for a staff member who has not set a password yet; the earlier links stop working. */
+    @Transactional
+    public void reinvite(UUID id, UUID admin) {
+        StaffRow target = jdbc.query(SELECT + "where partner_id is null and id = ?", StaffAdministration::row, id).stream()
+                .findFirst().orElseThrow(() -> new NotFound("staff account"));
+        if (!target.invited()) {
+            throw new FieldRefused(null, "admin.staff.notInvited");
+        }
+        invitations.reissue(null, id, admin);
     }
 
     private static StaffRow row(ResultSet rs, int n) throws SQLException {
         return new StaffRow(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
                 Role.valueOf(rs.getString("role")), rs.getString("locale"), rs.getString("time_zone"),
-                rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant());
+                rs.getBoolean("enabled"), rs.getBoolean("password_set"), rs.getTimestamp("created_at").toInstant());
     }
 }

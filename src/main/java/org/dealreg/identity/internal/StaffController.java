@@ -72,9 +72,16 @@ class StaffController {
     }
 
     @PostMapping("/{id}/role")
-    String changeRole(@PathVariable String id, @RequestParam(defaultValue = "") String role, RedirectAttributes redirect) {
+    String changeRole(@AuthenticationPrincipal CurrentUser admin, @PathVariable String id,
+            @RequestParam(defaultValue = "") String role, RedirectAttributes redirect) {
         return act(redirect, "admin.staff.roleChanged",
-                () -> administration.changeRole(NotFound.id(id, "staff account"), role));
+                () -> administration.changeRole(admin, NotFound.id(id, "staff account"), role));
+    }
+
+    @PostMapping("/{id}/reinvite")
+    String reinvite(@AuthenticationPrincipal CurrentUser admin, @PathVariable String id, RedirectAttributes redirect) {
+        return act(redirect, "admin.staff.reinvited",
+                () -> administration.reinvite(NotFound.id(id, "staff account"), admin.id()));
     }
 
     private String act(RedirectAttributes redirect, String done, Runnable action) {

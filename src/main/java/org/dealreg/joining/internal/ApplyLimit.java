@@ -42,8 +42,8 @@ class ApplyLimit {
         String subject = address == null ? "unknown" : address.length() > 64 ? address.substring(0, 64) : address;
         jdbc.queryForList("select pg_advisory_xact_lock(hashtextextended(?, 0))", "apply:" + subject);
         Instant now = jdbc.queryForObject("select now()", OffsetDateTime.class).toInstant();
-        jdbc.update("delete from application_attempt where address = ? and at <= ?", subject,
-                Timestamp.from(now.minus(WINDOW)));
+        // every address's attempts are forgotten after the hour: the table never keeps who applied from where
+        jdbc.update("delete from application_attempt where at <= ?", Timestamp.from(now.minus(WINDOW)));
         List<Timestamp> recent = jdbc.queryForList(
                 "select at from application_attempt where address = ? order by at", Timestamp.class, subject);
         int max = perHour();

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.dealreg.partners.SpecializationChanged;
 import org.dealreg.partners.SpecializationView;
+import org.dealreg.shared.Amounts;
 import org.dealreg.shared.FieldRefused;
 import org.dealreg.shared.NotFound;
 import org.springframework.context.ApplicationEventPublisher;
@@ -95,16 +96,16 @@ class SpecializationCatalogue {
                 view.objectiveUsd()));
     }
 
-    /** A whole number of US dollars or one with cents, zero or more; thousands may be grouped with , or a space. */
+    /**
+     * A whole number of US dollars or one with cents, zero or more, read as every amount in the portal is
+     * ({@link Amounts}): "1,500,000", "1 500 000,00" and "1500000.00" are the same objective.
+     */
     static BigDecimal objective(String typed) {
-        String value = typed == null ? "" : typed.trim().replaceAll("[,\\s\u00a0\u202f]", "");
-        if (!value.matches("-?\\d{1,12}(\\.\\d{1,2})?")) {
+        BigDecimal objective = Amounts.parse(typed == null ? null : typed.trim())
+                .orElseThrow(() -> new FieldRefused("objectiveUsd", "admin.specializations.objective.invalid"));
+        if (objective.signum() < 0 || objective.compareTo(MAX_OBJECTIVE) >= 0 || objective.stripTrailingZeros().scale() > 2) {
             throw new FieldRefused("objectiveUsd", "admin.specializations.objective.invalid");
         }
-        BigDecimal objective = new BigDecimal(value);
-        if (objective.signum() < 0 || objective.compareTo(MAX_OBJECTIVE) >= 0) {
-            throw new FieldRefused("objectiveUsd", "admin.specializations.objective.invalid");
-        }
-        return objective;
+        return objective.setScale(2, java.math.RoundingMode.UNNECESSARY);
     }
 }

@@ -82,6 +82,25 @@ class StaffAdminTest {
     }
 
     @Test
+    void anInvitedColleagueGetsANewLinkAndNoAdminChangesTheirOwnRole() throws Exception {
+        String email = "invited.admin-" + UUID.randomUUID() + "@dealreg.example";
+        call(create("Ivo Invited", email, "PROGRAM_ADMIN", "en", "UTC"));
+        UUID id = jdbc.queryForObject("select id from app_user where email = ?", UUID.class, email);
+        String first = org.dealreg.InvitationLinks.latestFor(jdbc, email);
+        assertThat(page(get("/admin/staff"))).contains("Invited (no password yet)");
+
+        call(post("/admin/staff/" + id + "/reinvite"));
+        String second = org.dealreg.InvitationLinks.latestFor(jdbc, email);
+        assertThat(second).isNotEqualTo(first);
+        assertThat(new PortalClient(port).get(first).statusCode()).as("the earlier link no longer works").isNotEqualTo(200);
+
+        CurrentUser ada = ada();
+        assertThat(flashError(post("/admin/staff/" + ada.id() + "/role").param("role", "SALES_REP")))
+                .as("not one's own role").contains("You cannot change your own role");
+        assertThat(role(ada.id())).isEqualTo("PROGRAM_ADMIN");
+    }
+
+    @Test
     void aDeactivatedStaffUserCannotSignInUntilReactivated() throws Exception {
         CurrentUser rep = users.newUser(Role.SALES_REP, null);
         assertThat(call(post("/admin/staff/" + rep.id() + "/deactivate")).getRedirectedUrl()).isEqualTo("/admin/staff");
@@ -127,7 +146,8 @@ class StaffAdminTest {
         List<UUID> others = jdbc.queryForList("update app_user set enabled = false where role = 'PROGRAM_ADMIN' "
                 + "and enabled and id <> ? returning id", UUID.class, ada.id());
         try {
-            assertThat(flashError(post("/admin/staff/" + ada.id() + "/role").param("role", "SALES_REP"))).contains("at least one active programme admin");
+            assertThat(flashError(post("/admin/staff/" + ada.id() + "/role").param("role", "SALES_REP")))
+                    .contains("You cannot change your own role");
             assertThat(role(ada.id())).isEqualTo("PROGRAM_ADMIN");
         } finally {
             others.forEach(id -> jdbc.update("update app_user set enabled = true where id = ?", id));
