@@ -58,20 +58,41 @@ class SettingsAdministration {
     }
 
     /**
-     * Stores every value that differs from the one in force, or nothing when any value breaks a rule.
+     * Stores the values the admin changed on the page, or nothing when any value breaks a rule. {@code shown} are the
+     * values the page showed: a setting left as shown keeps what is in force now (another admin may have changed it
+     * since), and a setting changed both here and by someone else meanwhile is refused rather than overwritten.
      *
      * @return how many settings changed
      * @throws SettingsRefused naming each refused setting
      */
     @Transactional
-    public int change(Map<Setting, String> values, String changedBy) {
-        Map<Setting, SettingProblem> problems = SettingRules.check(values);
+    public int change(Map<Setting, String> values, Map<Setting, String> shown, String changedBy) {
+        jdbc.queryForList("select name from program_setting for update", String.class);
+        Map<Setting, String> effective = new java.util.EnumMap<>(Setting.class);
+        Map<Setting, SettingProblem> conflicts = new java.util.EnumMap<>(Setting.class);
+        for (Setting setting : Setting.values()) {
+            String typed = values.get(setting);
+            String was = shown.get(setting);
+            String now = settings.value(setting);
+            if (typed != null && was != null && typed.trim().equals(was.trim())) {
+                effective.put(setting, now);
+            } else {
+                effective.put(setting, typed);
+                if (typed != null && was != null && !now.equals(was.trim())) {
+                    conflicts.put(setting, SettingProblem.of("admin.settings.changedMeanwhile", now));
+                }
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new SettingsRefused(conflicts);
+        }
+        Map<Setting, SettingProblem> problems = SettingRules.check(effective);
         if (!problems.isEmpty()) {
             throw new SettingsRefused(problems);
         }
         int changed = 0;
         for (Setting setting : Setting.values()) {
-            String value = values.get(setting).trim();
+            String value = effective.get(setting).trim();
             if (!value.equals(settings.value(setting))) {
                 settings.change(setting, value);
                 jdbc.update("update program_setting set updated_by = ? where name = ?", changedBy, setting.key());

@@ -36,32 +36,39 @@ class SettingsController {
 
     @GetMapping
     String show(Model model) {
-        return page(model, keyed(administration.values()), Map.of());
+        Map<String, String> now = keyed(administration.values());
+        return page(model, now, now, Map.of());
     }
 
     @PostMapping
     String change(@RequestParam Map<String, String> params, Principal admin, Model model, RedirectAttributes redirect) {
         Map<Setting, String> values = new EnumMap<>(Setting.class);
+        Map<Setting, String> shown = new EnumMap<>(Setting.class);
         for (Setting setting : Setting.values()) {
             if (params.containsKey(setting.key())) {
                 values.put(setting, params.get(setting.key()));
             }
+            if (params.containsKey("shown." + setting.key())) {
+                shown.put(setting, params.get("shown." + setting.key()));
+            }
         }
         try {
-            int changed = administration.change(values, admin.getName());
+            int changed = administration.change(values, shown, admin.getName());
             redirect.addFlashAttribute("flash", changed == 0 ? "admin.settings.unchanged" : "admin.settings.saved");
             return "redirect:/admin/settings";
         } catch (SettingsRefused refused) {
             Map<String, String> errors = new LinkedHashMap<>();
             refused.problems().forEach((setting, problem) -> errors.put(setting.key(), messages.getMessage(problem.code(),
                     problem.args().toArray(), LocaleContextHolder.getLocale())));
-            return page(model, keyed(values), errors);
+            return page(model, keyed(values), shown.isEmpty() ? keyed(administration.values()) : keyed(shown), errors);
         }
     }
 
-    private String page(Model model, Map<String, String> values, Map<String, String> errors) {
+    /** {@code shown}: the values the page first showed, carried along so a save writes only what was changed here. */
+    private String page(Model model, Map<String, String> values, Map<String, String> shown, Map<String, String> errors) {
         model.addAttribute("rows", administration.all());
         model.addAttribute("values", values);
+        model.addAttribute("shown", shown);
         model.addAttribute("errors", errors);
         Map<String, java.util.List<String>> choices = new LinkedHashMap<>();
         for (Setting setting : Setting.values()) {

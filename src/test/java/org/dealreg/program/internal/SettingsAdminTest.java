@@ -171,6 +171,44 @@ class SettingsAdminTest {
         }
     }
 
+    /**
+     * Two admins with the page open: the second save writes only what its admin changed, so it never undoes the
+     * first; a setting both changed is refused with the value now in force.
+     */
+    @Test
+    void aSaveFromAPageOpenedBeforeAnotherAdminsChangeWritesOnlyWhatItsAdminChanged() throws Exception {
+        Map<String, String> shownToA = stored();
+        Map<String, String> before = stored();
+        try {
+            Map<String, String> b = new LinkedHashMap<>(before);
+            b.put("minimum-deal-usd", "60000");
+            mvc.perform(form(withShown(b, before)).with(user(ada())));
+            assertThat(settings.value(Setting.MINIMUM_DEAL_USD)).isEqualTo("60000");
+
+            Map<String, String> a = new LinkedHashMap<>(shownToA);
+            a.put("protection-days", "91");
+            mvc.perform(form(withShown(a, shownToA)).with(user(ada())));
+            assertThat(settings.value(Setting.PROTECTION_DAYS)).isEqualTo("91");
+            assertThat(settings.value(Setting.MINIMUM_DEAL_USD)).as("the other admin's change stays").isEqualTo("60000");
+
+            Map<String, String> clash = new LinkedHashMap<>(shownToA);
+            clash.put("minimum-deal-usd", "70000");
+            String page = mvc.perform(form(withShown(clash, shownToA)).with(user(ada()))).andReturn().getResponse()
+                    .getContentAsString();
+            assertThat(page).contains("Another admin changed this setting while you were on the page; it is now 60000.");
+            assertThat(settings.value(Setting.MINIMUM_DEAL_USD)).isEqualTo("60000");
+        } finally {
+            settings.change(Setting.MINIMUM_DEAL_USD, before.get("minimum-deal-usd"));
+            settings.change(Setting.PROTECTION_DAYS, before.get("protection-days"));
+        }
+    }
+
+    private static Map<String, String> withShown(Map<String, String> values, Map<String, String> shown) {
+        Map<String, String> post = new LinkedHashMap<>(values);
+        shown.forEach((key, value) -> post.put("shown." + key, value));
+        return post;
+    }
+
     private CurrentUser ada() {
         return users.byEmail("ada@dealreg.example");
     }
