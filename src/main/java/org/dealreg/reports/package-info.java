@@ -1,3 +1,3 @@
 /** Dashboards and exports for the vendor's staff, read-only: the programme's trust figures. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = "program")
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "program"})
 package org.dealreg.reports;

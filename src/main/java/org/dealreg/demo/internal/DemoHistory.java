@@ -18,6 +18,7 @@ import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
 
+import org.dealreg.shared.DatabaseClock;
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.identity.Role;
 import org.dealreg.identity.UserAccounts;
@@ -157,10 +158,12 @@ class DemoHistory {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate oneTransaction;
     private final EntityManager entityManager;
+    private final DatabaseClock databaseClock;
 
     DemoHistory(UserAccounts users, UserDetailsService userDetails, Partners partners, Regions regions,
             PartnerSubmissions submissions, ManagerReview review, DeadlineEnforcement deadlines, JdbcTemplate jdbc,
-            PlatformTransactionManager transactions, EntityManager entityManager) {
+            PlatformTransactionManager transactions, EntityManager entityManager, DatabaseClock databaseClock) {
+        this.databaseClock = databaseClock;
         this.entityManager = entityManager;
         this.users = users;
         this.userDetails = userDetails;
@@ -190,7 +193,7 @@ class DemoHistory {
 
     private void load(TransactionStatus transaction) {
         // the transaction's start: every time below is in its past
-        Instant now = jdbc.queryForObject("select now()", OffsetDateTime.class).toInstant();
+        Instant now = databaseClock.now();
         PartnerView northwind = partners.findByLegalName("Northwind Systems").orElseThrow();
         PartnerView fabrikam = partners.findByLegalName("Fabrikam Intégration").orElseThrow();
         users.create(new NewUser(SUBMITTER, "Dana Brooks", Role.PARTNER_USER, northwind.id(), Locale.ENGLISH,

@@ -3,10 +3,10 @@ package org.dealreg.joining.internal;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import org.dealreg.shared.DatabaseClock;
 import org.dealreg.program.ProgramSettings;
 import org.dealreg.program.Setting;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,8 +26,10 @@ class ApplyLimit {
 
     private final JdbcTemplate jdbc;
     private final ProgramSettings settings;
+    private final DatabaseClock databaseClock;
 
-    ApplyLimit(JdbcTemplate jdbc, ProgramSettings settings) {
+    ApplyLimit(JdbcTemplate jdbc, ProgramSettings settings, DatabaseClock databaseClock) {
+        this.databaseClock = databaseClock;
         this.jdbc = jdbc;
         this.settings = settings;
     }
@@ -41,7 +43,7 @@ class ApplyLimit {
     Optional<Instant> use(String address) {
         String subject = address == null ? "unknown" : address.length() > 64 ? address.substring(0, 64) : address;
         jdbc.queryForList("select pg_advisory_xact_lock(hashtextextended(?, 0))", "apply:" + subject);
-        Instant now = jdbc.queryForObject("select now()", OffsetDateTime.class).toInstant();
+        Instant now = databaseClock.now();
         // every address's attempts are forgotten after the hour: the table never keeps who applied from where
         jdbc.update("delete from application_attempt where at <= ?", Timestamp.from(now.minus(WINDOW)));
         List<Timestamp> recent = jdbc.queryForList(

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.text.NumberFormat;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -14,6 +13,7 @@ import java.util.Currency;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.dealreg.shared.DatabaseClock;
 import org.dealreg.identity.UserAccounts.UserSummary;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -37,9 +37,11 @@ class Notifier {
     private final OutboxSender sender;
 
     private final String baseUrl;
+    private final DatabaseClock databaseClock;
 
     Notifier(JdbcTemplate jdbc, MessageSource messages, OutboxSender sender,
-            @Value("${dealreg.base-url:http://localhost:8080}") String baseUrl) {
+            @Value("${dealreg.base-url:http://localhost:8080}") String baseUrl, DatabaseClock databaseClock) {
+        this.databaseClock = databaseClock;
         this.jdbc = jdbc;
         this.messages = messages;
         this.sender = sender;
@@ -59,7 +61,7 @@ class Notifier {
      */
     @Transactional
     public void tell(Collection<UserSummary> recipients, String kind, String link, Object... args) {
-        Instant now = jdbc.queryForObject("select now()", OffsetDateTime.class).toInstant();
+        Instant now = databaseClock.now();
         for (UserSummary to : recipients) {
             Object[] shown = shown(args, to.locale(), to.zone());
             String subject = messages.getMessage("notify." + kind + ".subject", shown, to.locale());
@@ -79,7 +81,7 @@ class Notifier {
      */
     @Transactional
     public void mail(String toAddress, Locale locale, ZoneId zone, String keys, String link, Object... args) {
-        Instant now = jdbc.queryForObject("select now()", OffsetDateTime.class).toInstant();
+        Instant now = databaseClock.now();
         Object[] shown = shown(args, locale, zone);
         queueMail(null, toAddress, messages.getMessage(keys + ".subject", shown, locale),
                 messages.getMessage(keys + ".body", shown, locale), link, locale, now);

@@ -2,17 +2,18 @@ package org.dealreg.partners.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.dealreg.shared.DatabaseClock;
 import org.dealreg.partners.PartnerChangeRefused;
 import org.dealreg.partners.PartnerSpecializationsChanged;
 import org.dealreg.partners.PartnerStanding;
 import org.dealreg.partners.PartnerStandingChanged;
 import org.dealreg.partners.PartnerStatus;
+import org.dealreg.partners.Partners;
 import org.dealreg.partners.Specializations;
 import org.dealreg.partners.SpecializationView;
 import org.dealreg.partners.Tier;
@@ -33,9 +34,13 @@ class JpaPartnerStanding implements PartnerStanding {
     private final Specializations specializations;
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
+    private final Partners lock;
+    private final DatabaseClock databaseClock;
 
     JpaPartnerStanding(PartnerRepository partners, Specializations specializations, JdbcTemplate jdbc,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, Partners lock, DatabaseClock databaseClock) {
+        this.databaseClock = databaseClock;
+        this.lock = lock;
         this.partners = partners;
         this.specializations = specializations;
         this.jdbc = jdbc;
@@ -61,7 +66,8 @@ class JpaPartnerStanding implements PartnerStanding {
         }
         partner.holdSpecializations(codes);
         partners.flush();
-        events.publishEvent(new PartnerSpecializationsChanged(partnerId, before, Set.copyOf(codes), manager, now()));
+        events.publishEvent(new PartnerSpecializationsChanged(partnerId, before, Set.copyOf(codes), manager,
+                databaseClock.now()));
     }
 
     @Override
@@ -99,7 +105,7 @@ class JpaPartnerStanding implements PartnerStanding {
         StandingPolicy.Standing next = StandingPolicy.apply(now, move);
         partner.changeStanding(next.tier(), next.status());
         partners.flush();
-        Instant at = now();
+        Instant at = databaseClock.now();
         jdbc.update("""
                 insert into partner_standing_change (partner_id, at, changed_by, from_tier, to_tier, from_status, to_status,
                                                      reason)
@@ -126,11 +132,7 @@ class JpaPartnerStanding implements PartnerStanding {
      * the other left: no change undoes another, and the history tells what really happened.
      */
     private PartnerEntity partner(UUID id) {
-        jdbc.query("select id from partner where id = ? for no key update", rs -> { }, id);
+        lock.lock(id);
         return partners.findById(id).orElseThrow(() -> new NotFound("Partner"));
-    }
-
-    private Instant now() {
-        return jdbc.queryForObject("select now()", OffsetDateTime.class).toInstant();
     }
 }

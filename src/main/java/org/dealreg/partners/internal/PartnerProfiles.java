@@ -56,8 +56,9 @@ class PartnerProfiles {
         // the ones it holds, and any other it won deals in this year (one it no longer holds, say)
         java.util.Set<String> codes = new java.util.TreeSet<>(partner.specializationCodes());
         codes.addAll(won.keySet());
+        Map<String, SpecializationView> catalogue = catalogue(codes);
         List<PartnerProfile.Progress> progress = codes.stream()
-                .map(code -> specializations.find(code).orElse(null))
+                .map(catalogue::get)
                 .filter(s -> s != null)
                 .sorted(Comparator.comparing((SpecializationView s) -> s.name(locale)))
                 .map(s -> new PartnerProfile.Progress(s.code(), s.name(locale), won.getOrDefault(s.code(), BigDecimal.ZERO),
@@ -69,16 +70,31 @@ class PartnerProfiles {
 
     /** The logo of a Certified partner, naming its specialisations in the reader's language; empty for the others. */
     @Transactional(readOnly = true)
-    public java.util.Optional<String> certifiedLogo(UUID partnerId, Locale locale, String certifiedLabel) {
+    public java.util.Optional<Logo> certifiedLogo(UUID partnerId, Locale locale, String certifiedLabel) {
         PartnerView partner = partners.findById(partnerId).map(PartnerEntity::view)
                 .orElseThrow(() -> new NotFound("Partner"));
         if (!TierBenefits.of(partner.tier(), settings).certifiedLogo()) {
             return java.util.Optional.empty();
         }
+        Map<String, SpecializationView> catalogue = catalogue(partner.specializationCodes());
         List<String> names = partner.specializationCodes().stream()
-                .map(code -> specializations.find(code).map(s -> s.name(locale)).orElse(code))
+                .map(code -> catalogue.containsKey(code) ? catalogue.get(code).name(locale) : code)
                 .sorted().toList();
-        return java.util.Optional.of(CertifiedLogo.svg(partner.legalName(), certifiedLabel, names));
+        return java.util.Optional.of(new Logo(partner.legalName(),
+                CertifiedLogo.svg(partner.legalName(), certifiedLabel, names)));
+    }
+
+    /** The SVG and whose it is (for the file's name). */
+    record Logo(String partnerName, String svg) {
+    }
+
+    /** The specialisations named by these codes: the active catalogue in one read, a retired one by itself. */
+    private Map<String, SpecializationView> catalogue(java.util.Collection<String> codes) {
+        Map<String, SpecializationView> byCode = new java.util.HashMap<>();
+        specializations.active().forEach(s -> byCode.put(s.code(), s));
+        codes.stream().filter(code -> !byCode.containsKey(code))
+                .forEach(code -> specializations.find(code).ifPresent(s -> byCode.put(code, s)));
+        return byCode;
     }
 
     @Transactional(readOnly = true)

@@ -47,21 +47,17 @@ class ProfileController {
     Object logo(@AuthenticationPrincipal CurrentUser user, HttpServletResponse response, Model model) {
         Locale locale = LocaleContextHolder.getLocale();
         return profiles.certifiedLogo(user.partnerId(), locale, messages.getMessage("logo.certified", null, locale))
-                .<Object>map(svg -> ResponseEntity.ok()
+                .<Object>map(logo -> ResponseEntity.ok()
                         .contentType(MediaType.valueOf("image/svg+xml"))
                         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                                .filename("certified-partner-" + slug(profileName(user)) + ".svg", StandardCharsets.UTF_8)
+                                .filename("certified-partner-" + slug(logo.partnerName()) + ".svg", StandardCharsets.UTF_8)
                                 .build().toString())
                         .header("X-Content-Type-Options", "nosniff")
-                        .body(svg))
+                        .body(logo.svg()))
                 .orElseGet(() -> {
                     response.setStatus(HttpServletResponse.SC_FORBIDDEN);
                     return "partners/logo-refused";
                 });
-    }
-
-    private String profileName(CurrentUser user) {
-        return profiles.profile(user.partnerId(), user.zone(), Locale.ENGLISH).partner().legalName();
     }
 
     private static String slug(String name) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.dealreg.shared.DatabaseClock;
 import org.dealreg.program.ProgramSettings;
 import org.dealreg.program.Setting;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,8 +28,10 @@ class PrecheckLimit {
 
     private final JdbcTemplate jdbc;
     private final ProgramSettings settings;
+    private final DatabaseClock databaseClock;
 
-    PrecheckLimit(JdbcTemplate jdbc, ProgramSettings settings) {
+    PrecheckLimit(JdbcTemplate jdbc, ProgramSettings settings, DatabaseClock databaseClock) {
+        this.databaseClock = databaseClock;
         this.jdbc = jdbc;
         this.settings = settings;
     }
@@ -42,7 +45,7 @@ class PrecheckLimit {
         for (String subject : List.of(partner, user)) {
             jdbc.queryForList("select pg_advisory_xact_lock(hashtextextended(?, 0))", "precheck:" + subject);
         }
-        Instant now = jdbc.queryForObject("select now()", java.time.OffsetDateTime.class).toInstant();
+        Instant now = databaseClock.now();
         Timestamp since = Timestamp.from(now.minus(WINDOW));
         jdbc.update("delete from precheck_event where subject in (?, ?) and at <= ?", user, partner, since);
         for (var limit : List.of(new Object[] {user, settings.integer(Setting.PRECHECKS_PER_HOUR)},

@@ -1,7 +1,6 @@
 package org.dealreg.registration.internal;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -12,6 +11,7 @@ import jakarta.persistence.PersistenceException;
 
 import org.hibernate.exception.ConstraintViolationException;
 
+import org.dealreg.shared.DatabaseClock;
 import org.dealreg.registration.AlreadyDecided;
 import org.dealreg.registration.RegistrationStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,8 +29,10 @@ class Transitions {
     private final RegistrationRepository registrations;
     private final EntityManager entityManager;
     private final JdbcTemplate jdbc;
+    private final DatabaseClock databaseClock;
 
-    Transitions(RegistrationRepository registrations, EntityManager entityManager, JdbcTemplate jdbc) {
+    Transitions(RegistrationRepository registrations, EntityManager entityManager, JdbcTemplate jdbc, DatabaseClock databaseClock) {
+        this.databaseClock = databaseClock;
         this.registrations = registrations;
         this.entityManager = entityManager;
         this.jdbc = jdbc;
@@ -38,7 +40,7 @@ class Transitions {
 
     /** The database's clock, so that the order of events never depends on one node's clock. */
     Instant now() {
-        return jdbc.queryForObject("select now()", OffsetDateTime.class).toInstant();
+        return databaseClock.now();
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.dealreg.shared.DatabaseClock;
 import org.dealreg.program.Regions;
 import org.dealreg.reports.internal.TrustDashboard.RegionFigures;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,8 +28,10 @@ class TrustFiguresService {
 
     private final JdbcTemplate jdbc;
     private final Regions regions;
+    private final DatabaseClock databaseClock;
 
-    TrustFiguresService(JdbcTemplate jdbc, Regions regions) {
+    TrustFiguresService(JdbcTemplate jdbc, Regions regions, DatabaseClock databaseClock) {
+        this.databaseClock = databaseClock;
         this.jdbc = jdbc;
         this.regions = regions;
     }
@@ -36,7 +39,7 @@ class TrustFiguresService {
     /** Registrations submitted in the 30 days before now, by the database's clock like every time the portal stores. */
     @Transactional(readOnly = true)
     public TrustDashboard lastThirtyDays() {
-        Instant now = jdbc.queryForObject("select now()", OffsetDateTime.class).toInstant();
+        Instant now = databaseClock.now();
         Instant from = now.minus(PERIOD);
         List<RegistrationOutcome> outcomes = jdbc.query("""
                 select p.region_code, r.status, r.submitted_at, r.decided_at, r.decided_by is null as by_programme

@@ -3,13 +3,11 @@ package org.dealreg.review.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import org.dealreg.program.ProgramSettings;
 import org.dealreg.program.Setting;
-import org.dealreg.registration.AlreadyDecided;
 import org.dealreg.registration.DeadlineEnforcement;
 import org.dealreg.registration.PendingRegistration;
 import org.slf4j.Logger;
@@ -52,37 +50,23 @@ class DeadlineJob {
     Report run(Instant now) {
         int reminded = 0;
         for (UUID id : deadlines.dueForReminder(now)) {
-            reminded += attempt(id, () -> deadlines.remind(id, now)) ? 1 : 0;
+            reminded += JobStep.attempt(log, "Deadline job", id, () -> deadlines.remind(id, now)) ? 1 : 0;
         }
         BreachPolicy policy = BreachPolicy.of(settings.value(Setting.BREACH_POLICY));
         int approved = 0;
         int escalated = 0;
         for (PendingRegistration late : deadlines.pastDeadline(now)) {
             if (policy.at(late.verdict()) == BreachPolicy.Action.APPROVE) {
-                approved += attempt(late.id(), () -> {
+                approved += JobStep.attempt(log, "Deadline job", late.id(), () -> {
                     deadlines.approveByProgramme(late.id(), late.version());
                     return true;
                 }) ? 1 : 0;
             } else {
-                escalated += attempt(late.id(), () -> deadlines.escalate(late.id(), now)) ? 1 : 0;
+                escalated += JobStep.attempt(log, "Deadline job", late.id(),
+                        () -> deadlines.escalate(late.id(), now)) ? 1 : 0;
             }
         }
         return new Report(reminded, approved, escalated);
-    }
-
-    /**
-     * One registration's step. Someone deciding first is normal; any other failure is logged and the pass goes on,
-     * so one registration that cannot be handled never holds back the promise to all the others.
-     */
-    private static boolean attempt(UUID id, Supplier<Boolean> step) {
-        try {
-            return step.get();
-        } catch (AlreadyDecided decidedMeanwhile) {
-            return false;
-        } catch (RuntimeException e) {
-            log.error("Deadline job: registration {} could not be handled; the next pass tries again", id, e);
-            return false;
-        }
     }
 
     record Report(int reminded, int approved, int escalated) {

@@ -3,11 +3,9 @@ package org.dealreg.review.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
-import org.dealreg.registration.AlreadyDecided;
 import org.dealreg.registration.ProtectionEnforcement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,25 +45,13 @@ class ProtectionJob {
     Report run(Instant now) {
         int reminded = 0;
         for (UUID id : protection.endingSoon(now)) {
-            reminded += attempt(id, () -> protection.remind(id, now)) ? 1 : 0;
+            reminded += JobStep.attempt(log, "Protection job", id, () -> protection.remind(id, now)) ? 1 : 0;
         }
         int expired = 0;
         for (UUID id : protection.protectionEnded(now)) {
-            expired += attempt(id, () -> protection.expire(id, now)) ? 1 : 0;
+            expired += JobStep.attempt(log, "Protection job", id, () -> protection.expire(id, now)) ? 1 : 0;
         }
         return new Report(reminded, expired);
-    }
-
-    /** One registration's step; a failure is logged and the pass goes on, the next pass tries again. */
-    private static boolean attempt(UUID id, Supplier<Boolean> step) {
-        try {
-            return step.get();
-        } catch (AlreadyDecided closedMeanwhile) {
-            return false;
-        } catch (RuntimeException e) {
-            log.error("Protection job: registration {} could not be handled; the next pass tries again", id, e);
-            return false;
-        }
     }
 
     record Report(int reminded, int expired) {
