@@ -14,8 +14,8 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.dealreg.shared.DatabaseClock;
+import org.dealreg.shared.PortalAddress;
 import org.dealreg.identity.UserAccounts.UserSummary;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -36,16 +36,16 @@ class Notifier {
     private final MessageSource messages;
     private final OutboxSender sender;
 
-    private final String baseUrl;
+    private final PortalAddress address;
     private final DatabaseClock databaseClock;
 
-    Notifier(JdbcTemplate jdbc, MessageSource messages, OutboxSender sender,
-            @Value("${dealreg.base-url:http://localhost:8080}") String baseUrl, DatabaseClock databaseClock) {
+    Notifier(JdbcTemplate jdbc, MessageSource messages, OutboxSender sender, PortalAddress address,
+            DatabaseClock databaseClock) {
         this.databaseClock = databaseClock;
         this.jdbc = jdbc;
         this.messages = messages;
         this.sender = sender;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.address = address;
     }
 
     private static String usd(BigDecimal amount, Locale locale) {
@@ -106,7 +106,7 @@ class Notifier {
             Locale locale, Instant now) {
         jdbc.update("insert into mail_outbox (id, notification_id, to_address, subject, body, created_at, "
                 + "next_attempt_at) values (?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID(), notificationId, toAddress, subject,
-                body + "\n\n" + messages.getMessage("notify.footer", new Object[] {baseUrl + link}, locale),
+                body + "\n\n" + messages.getMessage("notify.footer", new Object[] {address.link(link)}, locale),
                 Timestamp.from(now), Timestamp.from(now));
     }
 

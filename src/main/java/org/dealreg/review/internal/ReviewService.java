@@ -98,10 +98,14 @@ class ReviewService {
         Map<UUID, String> names = users.displayNames(people);
         Map<UUID, String> accountNames = accounts.names(ids(matches.stream().map(ConflictReport.Match::accountId)));
         Map<UUID, PartnerView> others = partners.findAll(ids(matches.stream().map(ConflictReport.Match::otherPartnerId)));
+        // A match names either an account or another partner's registration: the other side's ids are null, and
+        // the name maps are immutable (get(null) throws), so each is only asked for an id it can hold.
         List<ReportLine> lines = matches.stream().map(m -> new ReportLine(m.kind(), m.score(), m.accountId(),
-                accountNames.get(m.accountId()), names.get(m.accountOwnerId()), m.accountEngaged(),
-                m.otherRegistrationId(), m.otherPartnerId() != null && others.containsKey(m.otherPartnerId())
-                        ? others.get(m.otherPartnerId()).legalName() : null)).toList();
+                m.accountId() == null ? null : accountNames.get(m.accountId()),
+                m.accountOwnerId() == null ? null : names.get(m.accountOwnerId()), m.accountEngaged(),
+                m.otherRegistrationId(),
+                m.otherPartnerId() == null || !others.containsKey(m.otherPartnerId()) ? null
+                        : others.get(m.otherPartnerId()).legalName())).toList();
         DeadlineBadge badge = deal.pending()
                 ? DeadlineBadge.of(deal.remindAt(), deal.decisionDueAt(), clock.instant())
                 : null;

@@ -49,6 +49,21 @@ class InvitationTest {
     }
 
     @Test
+    void theLinkInTheEmailOpensOnThePortThePortalListensOn() throws Exception {
+        String email = invite(users.newPartner("US"));
+        String body = jdbc.queryForObject("select body from mail_outbox where lower(to_address) = lower(?) "
+                + "order by created_at desc limit 1", String.class, email);
+        String link = "http://localhost:" + port + InvitationLinks.latestFor(jdbc, email);
+
+        assertThat(body).as("no DEALREG_BASE_URL: the demo's links follow its port").contains(link);
+        java.net.http.HttpResponse<String> opened = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(link)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(opened.statusCode()).isEqualTo(200);
+        assertThat(opened.body()).contains("Set your password").contains(email);
+    }
+
+    @Test
     void aUsedLinkSaysSoAndChangesNothing() {
         String email = invite(users.newPartner("US"));
         String link = InvitationLinks.latestFor(jdbc, email);
