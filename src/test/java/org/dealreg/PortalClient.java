@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
 /**
  * A plain HTTP client that behaves like a browser without JavaScript: it keeps cookies, reads the CSRF
  * token from the last page it saw and does not follow redirects, so tests can see where they point.
+ * Each client comes from a network address of its own, as a proxy in front of the portal would say
+ * (X-Forwarded-For, which the tests' portal trusts from the loopback), so that the sign-in throttle's
+ * limit per address counts one test's attempts only; {@link #from} chooses the address.
  */
 public class PortalClient {
 
@@ -26,10 +29,27 @@ public class PortalClient {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
     private String lastCsrf;
+    private String address = randomAddress();
 
     public PortalClient(int port) {
         this.base = "http://localhost:" + port;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The network address this client's requests come from from now on. */
+    public PortalClient from(String address) {
+        this.address = address;
+        return this;
+    }
+
+    public String address() {
+        return address;
+    }
+
+    /** An address of the benchmarking block 198.18.0.0/15: nobody's, and not one the portal takes for a proxy. */
+    public static String randomAddress() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return "198." + (18 + random.nextInt(2)) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
     }
 
     public HttpResponse<String> get(String path) {
@@ -65,6 +85,7 @@ public class PortalClient {
 
     private HttpResponse<String> send(HttpRequest request) {
         try {
+            request = HttpRequest.newBuilder(request, (name, value) -> true).header("X-Forwarded-For", address).build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             Matcher m = CSRF.matcher(response.body());
             if (m.find()) {

@@ -1,3 +1,3 @@
-/** Users of every role, sign-in and its throttling, the web security rules and the signed-in user. */
+/** Users of every role, sign-in and its throttling, password resets, the web security rules and the signed-in user. */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
 package org.dealreg.identity;

@@ -199,7 +199,7 @@ class AuditListeners {
         trail.append(null, label, "LOGIN_FAILED", "", "", "reason=" + e.getException().getClass().getSimpleName());
     }
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+");
 
     /** A signed-in user refused a page (403). Anonymous visitors sent to the sign-in page are not denials. */
     @EventListener

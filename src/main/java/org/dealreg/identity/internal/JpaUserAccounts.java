@@ -36,6 +36,10 @@ class JpaUserAccounts implements UserAccounts, UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
+        if (LoginKeys.hasControlCharacters(username)) {
+            // no account has one, and PostgreSQL refuses a NUL byte: the ordinary wrong-password answer
+            throw new UsernameNotFoundException("No such user");
+        }
         return repository.findByEmail(username.trim())
                 .map(user -> user.toCurrentUser(maySignIn(user.id())))
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));

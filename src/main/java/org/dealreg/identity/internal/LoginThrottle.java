@@ -1,60 +1,124 @@
 package org.dealreg.identity.internal;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.sql.Timestamp;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
-import org.springframework.context.event.EventListener;
+import javax.sql.DataSource;
+
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
+import org.dealreg.identity.internal.LoginThrottlePolicy.Go;
+import org.dealreg.identity.internal.LoginThrottlePolicy.Verdict;
+import org.dealreg.identity.internal.LoginThrottlePolicy.Wait;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts wrong passwords per e-mail as typed, in PostgreSQL so that every node sees the same count.
- * One atomic statement per failure, so parallel attempts cannot overwrite each other's counts.
+ * {@link LoginThrottlePolicy} with its buckets in PostgreSQL (Bucket4j, one row per bucket locked with
+ * {@code select … for update}), so every node of the portal counts the same attempts. Keys are built from
+ * {@link LoginKeys}; the addresses an account signed in from are kept in {@code sign_in_known_address}.
  */
 @Component
 class LoginThrottle {
 
+    private static final int CLEAN_UP_BATCH = 1000;
+
+    private final PostgreSQLSelectForUpdateBasedProxyManager<String> store;
+    private final LoginThrottlePolicy policy;
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final LoginThrottlePolicy policy = LoginThrottlePolicy.DEFAULT;
 
-    LoginThrottle(JdbcTemplate jdbc, Clock clock) {
+    LoginThrottle(DataSource dataSource, JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.store = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("sign_in_bucket")
+                .expiresAtColumn("expires_at")
+                // a row may go once its bucket is full again (and a minute more)
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+                .clientClock(timeMeter(clock))
+                .build();
+        this.policy = new LoginThrottlePolicy((key, configuration) -> store.getProxy(key, () -> configuration));
     }
 
-    Optional<Instant> lockedUntil(String typedEmail) {
-        List<Timestamp> until = jdbc.queryForList(
-                "select locked_until from login_throttle where identifier = ? and locked_until > ?", Timestamp.class,
-                identifier(typedEmail), Timestamp.from(clock.instant()));
-        return until.stream().findFirst().map(Timestamp::toInstant);
+    /** A sign-in attempt for the e-mail as typed, from the client's address. */
+    Verdict signIn(String typedEmail, String remoteAddress) {
+        String account = LoginKeys.account(typedEmail);
+        String address = LoginKeys.address(remoteAddress);
+        return policy.signIn(account, address, known(account, address));
     }
 
-    @EventListener
-    void onBadCredentials(AuthenticationFailureBadCredentialsEvent event) {
-        Instant now = clock.instant();
+    /** The password was right: gives the tokens back and remembers the address as one the owner uses. */
+    void succeeded(Go go, String typedEmail, String remoteAddress) {
+        policy.succeeded(go);
+        remember(LoginKeys.account(typedEmail), LoginKeys.address(remoteAddress));
+    }
+
+    /** The owner set a new password through a link mailed to them: their address is known and starts afresh. */
+    void passwordReset(String email, String remoteAddress) {
+        String account = LoginKeys.account(email);
+        String address = LoginKeys.address(remoteAddress);
+        policy.passwordReset(account, address);
+        remember(account, address);
+    }
+
+    /** A "forgot your password?" request; null when it may go on. */
+    Wait resetRequest(String typedEmail, String remoteAddress) {
+        return policy.resetRequest(LoginKeys.account(typedEmail), LoginKeys.address(remoteAddress));
+    }
+
+    private boolean known(String account, String address) {
+        return !jdbc.queryForList("select 1 from sign_in_known_address where account_key = ? and address = ? "
+                + "and last_success_at > ?", Integer.class, account, address,
+                Timestamp.from(clock.instant().minus(LoginThrottlePolicy.KNOWN_ADDRESS_FOR))).isEmpty();
+    }
+
+    private void remember(String account, String address) {
         jdbc.update("""
-                insert into login_throttle (identifier, failures, locked_until) values (?, 1, null)
-                on conflict (identifier) do update set
-                  failures = case when login_throttle.failures + 1 >= ? then 0 else login_throttle.failures + 1 end,
-                  locked_until = case when login_throttle.failures + 1 >= ? then ? else login_throttle.locked_until end
-                """, identifier(event.getAuthentication().getName()), policy.maxFailures(), policy.maxFailures(),
-                Timestamp.from(policy.lockedUntil(now)));
+                insert into sign_in_known_address (account_key, address, last_success_at) values (?, ?, ?)
+                on conflict (account_key, address) do update set last_success_at = excluded.last_success_at""",
+                account, address, Timestamp.from(clock.instant()));
     }
 
-    @EventListener
-    void onSuccess(AuthenticationSuccessEvent event) {
-        jdbc.update("delete from login_throttle where identifier = ?", identifier(event.getAuthentication().getName()));
+    /**
+     * Deletes the buckets that are full again, the addresses not used for 90 days and the reset links dead for 30; on
+     * one node at a time.
+     */
+    @Scheduled(fixedDelayString = "${dealreg.jobs.sign-in-clean-up-every:PT15M}", initialDelayString = "PT1M")
+    @SchedulerLock(name = "sign-in-clean-up", lockAtMostFor = "PT10M")
+    void cleanUp() {
+        int removed;
+        do {
+            removed = store.removeExpired(CLEAN_UP_BATCH);
+        } while (removed >= CLEAN_UP_BATCH);
+        Instant now = clock.instant();
+        jdbc.update("delete from sign_in_known_address where last_success_at < ?",
+                Timestamp.from(now.minus(LoginThrottlePolicy.KNOWN_ADDRESS_FOR)));
+        jdbc.update("delete from password_reset where expires_at < ?", Timestamp.from(now.minus(Duration.ofDays(30))));
     }
 
-    private static String identifier(String typedEmail) {
-        String s = typedEmail == null ? "" : typedEmail.strip().toLowerCase(Locale.ROOT);
-        return s.length() > 254 ? s.substring(0, 254) : s;
+    /** Bucket4j's clock is the portal's one clock. */
+    private static TimeMeter timeMeter(Clock clock) {
+        return new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                Instant now = clock.instant();
+                return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
     }
 }

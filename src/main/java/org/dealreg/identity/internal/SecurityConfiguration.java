@@ -40,7 +40,8 @@ class SecurityConfiguration {
                 .requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico")
                     .permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                .requestMatchers("/apply", "/apply/**", "/invitations/**").permitAll()
+                .requestMatchers("/apply", "/apply/**", "/invitations/**", "/password-reset", "/password-reset/**")
+                    .permitAll()
                 .requestMatchers(HttpMethod.GET, "/partners/applications", "/partners/applications/**")
                     .hasAnyRole("CHANNEL_MANAGER", "PROGRAM_ADMIN")
                 .requestMatchers("/partners/applications", "/partners/applications/**").hasRole("CHANNEL_MANAGER")
@@ -61,7 +62,7 @@ class SecurityConfiguration {
                 .loginPage("/login")
                 .usernameParameter("email")
                 .failureUrl("/login?error")
-                .successHandler(loginSuccessHandler(localeResolver))
+                .successHandler(loginSuccessHandler(localeResolver, throttle))
                 .permitAll())
             .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
             .headers(headers -> headers
@@ -71,11 +72,15 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** At sign-in the portal speaks the user's own language; the language switch changes it afterwards. */
-    private static AuthenticationSuccessHandler loginSuccessHandler(LocaleResolver localeResolver) {
+    /**
+     * At sign-in the throttle forgets this address's failures for the account, and the portal speaks the user's own
+     * language; the language switch changes it afterwards.
+     */
+    private static AuthenticationSuccessHandler loginSuccessHandler(LocaleResolver localeResolver, LoginThrottle throttle) {
         SavedRequestAwareAuthenticationSuccessHandler delegate = new SavedRequestAwareAuthenticationSuccessHandler();
         delegate.setDefaultTargetUrl("/");
         return (request, response, authentication) -> {
+            LoginThrottleFilter.succeeded(throttle, request, request.getParameter("email"));
             if (authentication.getPrincipal() instanceof CurrentUser user) {
                 localeResolver.setLocale(request, response, user.locale());
             }

@@ -3,11 +3,11 @@ package org.dealreg.identity.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -57,30 +57,77 @@ class SignInTest {
     }
 
     @Test
-    void tenWrongPasswordsLockTheAccountWithAClearMessage() {
+    void wrongPasswordsFromOneClientAreSlowedDownWithTheSecondsToWaitNeverLocked() {
         CurrentUser user = users.newUser(Role.CHANNEL_MANAGER, null);
         PortalClient client = new PortalClient(port);
-        for (int attempt = 1; attempt <= 10; attempt++) {
-            String location = client.signIn(user.email(), "wrong-password-" + attempt);
-            assertThat(location).as("attempt " + attempt).endsWith(attempt <= 5 ? "/login?error" : "/login?locked");
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertThat(client.signIn(user.email(), "wrong-password-" + attempt)).as("attempt " + attempt)
+                    .endsWith("/login?error");
         }
-        assertThat(client.get("/login?locked").body()).contains("Too many failed sign-ins");
-        assertThat(client.signIn(user.email(), TestUsers.PASSWORD)).as("even the right password waits")
-                .endsWith("/login?locked");
-        Timestamp lockedUntil = jdbc.queryForObject("select locked_until from login_throttle where identifier = ?",
-                Timestamp.class, user.email());
-        assertThat(lockedUntil.toInstant()).isAfter(Instant.now().plusSeconds(60 * 14));
+        String refused = client.signIn(user.email(), TestUsers.PASSWORD);
+        assertThat(refused).as("this client waits, even with the right password").contains("/login?retry=");
+        long seconds = Long.parseLong(refused.substring(refused.indexOf("retry=") + 6));
+        assertThat(seconds).isBetween(1L, 12L);
+        assertThat(client.get("/login?retry=" + seconds).body())
+                .contains("Too many attempts; try again in " + seconds + " seconds.");
+        assertThat(client.get("/login?retry=call%20us").body()).as("only a number is ever shown")
+                .doesNotContain("call us").doesNotContain("Too many attempts");
+
+        assertThat(new PortalClient(port).signIn(user.email(), TestUsers.PASSWORD)).as("the owner elsewhere").endsWith("/");
+    }
+
+    @Test
+    void aStrangerGuessingFromManyAddressesCannotKeepTheOwnerOut() {
+        CurrentUser manager = users.newUser(Role.CHANNEL_MANAGER, null);
+        String office = PortalClient.randomAddress();
+        assertThat(new PortalClient(port).from(office).signIn(manager.email(), TestUsers.PASSWORD)).endsWith("/");
+
+        PortalClient stranger = new PortalClient(port);
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            stranger.signIn(manager.email(), "guess-" + attempt);
+        }
+        for (int address = 1; address <= 10; address++) {
+            new PortalClient(port).signIn(manager.email(), "guess-from-elsewhere-" + address);
+        }
+        PortalClient owner = new PortalClient(port).from(office);
+        assertThat(owner.signIn(manager.email(), TestUsers.PASSWORD)).as("the owner from their office").endsWith("/");
+        assertThat(owner.get("/review").statusCode()).isEqualTo(200);
+
+        assertThat(new PortalClient(port).signIn(manager.email(), TestUsers.PASSWORD))
+                .as("an address the owner never used waits, with the right password too").contains("/login?retry=");
+    }
+
+    @Test
+    void oneClientTryingPasswordsAcrossManyAccountsIsSlowedDown() {
+        PortalClient client = new PortalClient(port);
+        List<CurrentUser> accounts = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            accounts.add(users.newPartnerUser(users.newPartner("US")));
+        }
+        for (int i = 0; i < 10; i++) {
+            assertThat(client.signIn(accounts.get(i).email(), "Summer2026!")).as("account " + (i + 1))
+                    .endsWith("/login?error");
+        }
+        assertThat(client.signIn(accounts.get(10).email(), "Summer2026!")).as("the eleventh account")
+                .contains("/login?retry=");
+        assertThat(client.signIn(accounts.get(11).email(), TestUsers.PASSWORD)).as("any account, from this client")
+                .contains("/login?retry=");
+        assertThat(new PortalClient(port).signIn(accounts.get(11).email(), TestUsers.PASSWORD)).as("from another client")
+                .endsWith("/");
     }
 
     @Test
     void anUnknownEmailGetsTheSameAnswersAsAnExistingOneSoNothingRevealsWhichAccountsExist() {
-        PortalClient client = new PortalClient(port);
+        CurrentUser user = users.newPartnerUser(users.newPartner("US"));
         String nobody = "nobody-" + java.util.UUID.randomUUID() + "@nowhere.example";
+        PortalClient forNobody = new PortalClient(port);
+        PortalClient forSomebody = new PortalClient(port);
         for (int attempt = 1; attempt <= 6; attempt++) {
-            assertThat(client.signIn(nobody, "whatever")).as("attempt " + attempt)
-                    .endsWith(attempt <= 5 ? "/login?error" : "/login?locked");
+            String expected = attempt <= 5 ? "/login?error" : "/login?retry=";
+            assertThat(forNobody.signIn(nobody, "whatever")).as("attempt " + attempt).contains(expected);
+            assertThat(forSomebody.signIn(user.email(), "whatever")).as("attempt " + attempt).contains(expected);
         }
-        assertThat(client.get("/login?error").body()).contains("Wrong e-mail or password.");
+        assertThat(forNobody.get("/login?error").body()).contains("Wrong e-mail or password.");
     }
 
     @Test
@@ -91,11 +138,43 @@ class SignInTest {
             client.signIn(user.email(), "wrong");
         }
         assertThat(client.signIn(user.email(), TestUsers.PASSWORD)).endsWith("/");
-        assertThat(jdbc.queryForList("select 1 from login_throttle where identifier = ?", user.email())).isEmpty();
-        PortalClient again = new PortalClient(port);
-        for (int attempt = 1; attempt <= 4; attempt++) {
-            assertThat(again.signIn(user.email(), "wrong")).endsWith("/login?error");
+        PortalClient again = new PortalClient(port).from(client.address());
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertThat(again.signIn(user.email(), "wrong")).as("attempt " + attempt).endsWith("/login?error");
         }
+    }
+
+    @Test
+    void aNulByteOrAControlCharacterInTheEmailOrPasswordIsAnOrdinaryWrongPassword() {
+        CurrentUser user = users.newPartnerUser(users.newPartner("US"));
+        long failuresBefore = failuresInTheTrail();
+        PortalClient client = new PortalClient(port);
+        for (String email : List.of(user.email() + "\u0000", "\u0000", "bob@northwind.example\u0000x",
+                user.email() + "\n", user.email() + "\u001f")) {
+            HttpResponse<String> response = signInPost(client, email, TestUsers.PASSWORD);
+            assertThat(response.statusCode()).as(email).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location").orElseThrow()).as(email).endsWith("/login?error");
+        }
+        HttpResponse<String> nulInPassword = signInPost(new PortalClient(port), user.email(), "test-\u0000password");
+        assertThat(nulInPassword.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+        assertThat(client.get("/login?error").body()).contains("Wrong e-mail or password.");
+        assertThat(failuresInTheTrail()).as("each in the audit trail").isGreaterThanOrEqualTo(failuresBefore + 6);
+
+        PortalClient repeating = new PortalClient(port);
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            signInPost(repeating, user.email() + "\u0000", TestUsers.PASSWORD);
+        }
+        assertThat(signInPost(repeating, user.email() + "\u0000", TestUsers.PASSWORD).headers().firstValue("Location")
+                .orElseThrow()).as("each counts as a failed attempt").contains("/login?retry=");
+    }
+
+    private long failuresInTheTrail() {
+        return jdbc.queryForObject("select count(*) from audit_event where action = 'LOGIN_FAILED'", Long.class);
+    }
+
+    private static HttpResponse<String> signInPost(PortalClient client, String email, String password) {
+        client.get("/login");
+        return client.post("/login", Map.of("email", email, "password", password));
     }
 
     @Test
