@@ -2,6 +2,7 @@ package org.dealreg.identity.internal;
 
 import org.dealreg.identity.internal.JpaInvitations.Link;
 import org.dealreg.identity.internal.JpaInvitations.LinkState;
+import org.dealreg.shared.Verbatim;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,8 +37,8 @@ class InvitationController {
     }
 
     @PostMapping("/{token}")
-    String setPassword(@PathVariable String token, @RequestParam(defaultValue = "") String password,
-            @RequestParam(defaultValue = "") String confirmation, Model model, HttpServletResponse response) {
+    String setPassword(@PathVariable String token, @RequestParam(defaultValue = "") @Verbatim String password,
+            @RequestParam(defaultValue = "") @Verbatim String confirmation, Model model, HttpServletResponse response) {
         Link link = invitations.look(token);
         if (link.state() != LinkState.USABLE) {
             return unusable(link.state(), model, response);

@@ -25,6 +25,7 @@ import org.dealreg.partners.Specializations;
 import org.dealreg.registration.AlreadyDecided;
 import org.dealreg.registration.RegistrationActionRefused;
 import org.dealreg.registration.RegistrationStatus;
+import org.dealreg.shared.MultiLine;
 import org.dealreg.shared.NotFound;
 import org.dealreg.shared.SupportedCurrency;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -133,6 +134,10 @@ class DealController {
     public record PrecheckAnswer(String light, String message) {
     }
 
+    /** The extension request: the version the partner saw and why more time is needed. */
+    record ExtensionForm(String version, @MultiLine String reason) {
+    }
+
     @GetMapping("/{id}")
     String show(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, Model model) {
         DealDetails deal = service.find(user, NotFound.id(id, "Registration"));
@@ -160,9 +165,15 @@ class DealController {
     /** The reason is kept when the request is refused, so what the partner typed is not lost. */
     @PostMapping("/{id}/extension")
     String requestExtension(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
-            @RequestParam(defaultValue = "") String version, @RequestParam(defaultValue = "") String reason,
-            RedirectAttributes redirect) {
+            @ModelAttribute("extensionForm") ExtensionForm form, BindingResult typed, RedirectAttributes redirect) {
         UUID registration = NotFound.id(id, "Registration");
+        if (typed.hasErrors()) {
+            redirect.addFlashAttribute("flashError", messages.getMessage(typed.getFieldError(), LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute("extensionReason", typed.getFieldValue("reason"));
+            return "redirect:/deals/" + registration;
+        }
+        String version = form.version() == null ? "" : form.version();
+        String reason = form.reason() == null ? "" : form.reason();
         try {
             service.requestExtension(user, registration, versionOf(version), reason);
             redirect.addFlashAttribute("flash", "extension.requested");
