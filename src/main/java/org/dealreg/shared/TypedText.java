@@ -34,6 +34,18 @@ public final class TypedText {
         return visibleOrNull(raw);
     }
 
+    /**
+     * A value kept exactly as typed ({@link Verbatim}, a password): not normalised nor trimmed, but refused like a
+     * one-line field when it holds a control character or a line break.
+     */
+    public static String asTyped(String raw) {
+        String problem = problem(raw, false);
+        if (problem != null) {
+            throw new FieldRefused(null, problem);
+        }
+        return raw;
+    }
+
     /** The one value of a field from everything sent under its name; null when it was not sent. */
     public static String single(List<String> sent, boolean multiLine) {
         if (sent == null || sent.isEmpty()) {

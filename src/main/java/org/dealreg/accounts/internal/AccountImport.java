@@ -86,7 +86,7 @@ class AccountImport {
                 column.put(header.get(i), i);
             }
             for (CSVRecord record : parser) {
-                long line = parser.getCurrentLineNumber();
+                long line = parser.getCurrentLineNumber() - lineBreaksIn(record);
                 check(record, line, column, seen, owners).ifPresentOrElse(rejected::add, () -> {
                     seen.put(value(record, column, "crm_id"), line);
                     good.add(row(record, column, owners));
@@ -159,6 +159,11 @@ class AccountImport {
         return new GoodRow(value(record, column, "crm_id"), value(record, column, "name"),
                 value(record, column, "country").toUpperCase(Locale.ROOT), domains,
                 owner(value(record, column, "owner_email"), owners).orElseThrow());
+    }
+
+    /** A quoted cell may hold line breaks; the row is named by the line it starts on. */
+    private static long lineBreaksIn(CSVRecord record) {
+        return record.stream().mapToLong(cell -> cell.chars().filter(c -> c == '\n').count()).sum();
     }
 
     /** Spreadsheets often start a UTF-8 CSV with a byte-order mark; it is not part of the first column's name. */

@@ -5,7 +5,6 @@ import jakarta.validation.constraints.Size;
 
 import org.dealreg.shared.EmailAddress;
 import org.dealreg.shared.MultiLine;
-import org.dealreg.shared.Website;
 
 /**
  * What the public application form posts. No status, tier or partner id: an application always starts PENDING for an
@@ -17,7 +16,7 @@ public record ApplicationForm(
         @NotBlank @Size(max = 120) String contactName,
         @NotBlank @EmailAddress @Size(max = 254) String contactEmail,
         @Size(max = 40) String contactPhone,
-        @Website @Size(max = 255) String website,
+        @Size(max = 255) String website,
         @MultiLine @Size(max = 2000) String message) {
 
     static ApplicationForm empty() {

@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -74,8 +73,13 @@ class PartnersController {
 
     @PostMapping("/{id}/specializations")
     String specializations(@AuthenticationPrincipal CurrentUser manager, @PathVariable String id,
-            @RequestParam(name = "codes", required = false) Set<String> codes, RedirectAttributes redirect) {
+            @ModelAttribute("specializationsForm") SpecializationsForm form, BindingResult typed, RedirectAttributes redirect) {
         UUID partner = NotFound.id(id, "Partner");
+        if (typed.hasErrors()) {
+            redirect.addFlashAttribute("flashError", messages.getMessage(typed.getFieldError(), LocaleContextHolder.getLocale()));
+            return "redirect:/partners/" + partner;
+        }
+        Set<String> codes = form.codes();
         return act(partner, redirect, "partners.specializations.saved",
                 () -> standing.setSpecializations(partner, codes == null ? Set.of() : codes, manager.id()));
     }
@@ -123,6 +127,10 @@ class PartnersController {
             redirect.addFlashAttribute("flashError", messages.getMessage(refused, LocaleContextHolder.getLocale()));
         }
         return "redirect:/partners/" + partner;
+    }
+
+    /** The specialisations ticked on the partner's page. */
+    record SpecializationsForm(Set<String> codes) {
     }
 
     @FunctionalInterface

@@ -134,7 +134,7 @@ class DealController {
     public record PrecheckAnswer(String light, String message) {
     }
 
-    /** The extension request: the version the partner saw and why more time is needed. */
+    /** The version the partner saw and, to ask for an extension, why more time is needed (withdrawing posts no reason). */
     record ExtensionForm(String version, @MultiLine String reason) {
     }
 
@@ -149,10 +149,14 @@ class DealController {
     /** The form carries only the version the partner saw; whose registration it is comes from the session. */
     @PostMapping("/{id}/withdraw")
     String withdraw(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
-            @RequestParam(defaultValue = "") String version, RedirectAttributes redirect) {
+            @ModelAttribute("withdrawForm") ExtensionForm form, BindingResult typed, RedirectAttributes redirect) {
         UUID registration = NotFound.id(id, "Registration");
+        if (typed.hasErrors()) {
+            redirect.addFlashAttribute("flashError", messages.getMessage(typed.getFieldError(), LocaleContextHolder.getLocale()));
+            return "redirect:/deals/" + registration;
+        }
         try {
-            service.withdraw(user, registration, versionOf(version));
+            service.withdraw(user, registration, versionOf(form.version() == null ? "" : form.version()));
             redirect.addFlashAttribute("flash", "deal.withdrawn");
         } catch (AlreadyDecided already) {
             Locale locale = LocaleContextHolder.getLocale();

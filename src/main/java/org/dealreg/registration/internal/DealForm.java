@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Size;
 
 import org.dealreg.shared.EmailAddress;
 import org.dealreg.shared.MultiLine;
-import org.dealreg.shared.Website;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -19,7 +18,7 @@ import org.springframework.format.annotation.DateTimeFormat;
  */
 public record DealForm(
         @NotBlank @Size(max = 200) String customerName,
-        @Website @Size(max = 255) String customerWebsite,
+        @Size(max = 255) String customerWebsite,
         @NotBlank @Size(max = 2) String customerCountry,
         @Size(max = 120) String customerCity,
         @NotBlank @Size(max = 120) String contactName,

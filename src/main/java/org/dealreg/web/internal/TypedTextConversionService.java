@@ -1,7 +1,9 @@
 package org.dealreg.web.internal;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
 
 import org.dealreg.shared.FieldRefused;
 import org.dealreg.shared.MultiLine;
@@ -16,7 +18,7 @@ import org.springframework.core.convert.TypeDescriptor;
  * The conversion service of request binding. A value bound to a parameter (a form record's component, a request
  * parameter, a path variable) is first checked and cleaned by {@link TypedText}: one line unless the target is
  * {@link MultiLine}, as typed when it is {@link Verbatim}; a field sent twice is refused unless it binds to a list,
- * set or array. Everything else, and every conversion for display, goes to the application's conversion service.
+ * set or array, whose values are each checked. Everything else, and every conversion for display, goes to the application's conversion service.
  * <p>
  * A refusal is thrown as {@link RefusedAtTheEdge}, an {@code IllegalArgumentException}: the binder makes it a type
  * mismatch on the field at once, without the fallbacks it tries after a failed conversion (which would, for
@@ -64,7 +66,7 @@ class TypedTextConversionService implements ConversionService {
             valueType = TypeDescriptor.valueOf(String.class);
         }
         if (value instanceof String[] sent) {
-            String[] kept = java.util.Arrays.stream(sent).map(each -> keep(each, targetType)).filter(java.util.Objects::nonNull)
+            String[] kept = Arrays.stream(sent).map(each -> keep(each, targetType)).filter(Objects::nonNull)
                     .toArray(String[]::new);
             return application.convert(kept, valueType, targetType);
         }
@@ -77,11 +79,9 @@ class TypedTextConversionService implements ConversionService {
     }
 
     private static @Nullable String keep(String text, TypeDescriptor targetType) {
-        if (targetType.hasAnnotation(Verbatim.class)) {
-            return text;
-        }
         try {
-            return TypedText.clean(text, targetType.hasAnnotation(MultiLine.class));
+            return targetType.hasAnnotation(Verbatim.class) ? TypedText.asTyped(text)
+                    : TypedText.clean(text, targetType.hasAnnotation(MultiLine.class));
         } catch (FieldRefused refused) {
             throw new RefusedAtTheEdge(refused);
         }
