@@ -3,7 +3,6 @@ package org.dealreg.web.internal;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Objects;
 
 import org.dealreg.shared.FieldRefused;
 import org.dealreg.shared.MultiLine;
@@ -66,7 +65,7 @@ class TypedTextConversionService implements ConversionService {
             valueType = TypeDescriptor.valueOf(String.class);
         }
         if (value instanceof String[] sent) {
-            String[] kept = Arrays.stream(sent).map(each -> keep(each, targetType)).filter(Objects::nonNull)
+            String[] kept = Arrays.stream(sent).map(each -> keep(each, targetType)).filter(each -> !each.isEmpty())
                     .toArray(String[]::new);
             return application.convert(kept, valueType, targetType);
         }
@@ -78,10 +77,12 @@ class TypedTextConversionService implements ConversionService {
                 : application.convert(kept, TypeDescriptor.valueOf(String.class), targetType);
     }
 
-    private static @Nullable String keep(String text, TypeDescriptor targetType) {
+    /** The value as the rule keeps it; empty (as an empty field binds) when nothing visible was typed. */
+    private static String keep(String text, TypeDescriptor targetType) {
         try {
-            return targetType.hasAnnotation(Verbatim.class) ? TypedText.asTyped(text)
+            String kept = targetType.hasAnnotation(Verbatim.class) ? TypedText.asTyped(text)
                     : TypedText.clean(text, targetType.hasAnnotation(MultiLine.class));
+            return kept == null ? "" : kept;
         } catch (FieldRefused refused) {
             throw new RefusedAtTheEdge(refused);
         }
