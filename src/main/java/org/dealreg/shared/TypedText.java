@@ -75,11 +75,6 @@ public final class TypedText {
         return null;
     }
 
-    /** True when the value shows nothing: only spaces, zero-width and other invisible characters. */
-    public static boolean isBlank(String value) {
-        return value == null || value.codePoints().allMatch(TypedText::invisible);
-    }
-
     private static String visibleOrNull(String raw) {
         if (raw == null) {
             return null;

@@ -17,11 +17,12 @@ import org.springframework.core.convert.TypeDescriptor;
  * The conversion service of request binding. A value bound to a parameter (a form record's component, a request
  * parameter, a path variable) is first checked and cleaned by {@link TypedText}: one line unless the target is
  * {@link MultiLine}, as typed when it is {@link Verbatim}; a field sent twice is refused unless it binds to a list,
- * set or array, whose values are each checked. Everything else, and every conversion for display, goes to the application's conversion service.
+ * set or array, whose values are each checked. Everything else, and every conversion for display, goes to the
+ * application's conversion service.
  * <p>
  * A refusal is thrown as {@link RefusedAtTheEdge}, an {@code IllegalArgumentException}: the binder makes it a type
  * mismatch on the field at once, without the fallbacks it tries after a failed conversion (which would, for
- * instance, trim "PRICE\u0000" into an enum constant).
+ * instance, trim "PRICE" followed by a NUL into an enum constant).
  */
 class TypedTextConversionService implements ConversionService {
 
