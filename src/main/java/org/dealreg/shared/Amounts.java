@@ -2,17 +2,21 @@ package org.dealreg.shared;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * Reads an amount as people type it in English or French: "75000", "75,000.50", "75 000,50",
- * "75.000". Spaces (also non-breaking ones) and apostrophes group digits. With both separators, the
- * last one is the decimal mark and the other must group by threes. With one kind only, separators that
- * group the digits by threes ("75.000", "1,234,567") group thousands; a single other separator is the
- * decimal mark ("80000.001" has three decimals). Anything else is not an amount.
+ * Reads an amount as people type it in English or French: "75000", "75,000.50", "75 000,50", "75.000". Digits may be
+ * grouped by threes with one grouping mark used throughout: a comma, a point, a space, a no-break space or a narrow
+ * no-break space. An optional decimal part follows with the other mark (a point or a comma). With one mark only, a
+ * mark that groups the digits by threes ("75.000", "1,234,567") groups thousands; a single other mark is the decimal
+ * mark ("80000.001" has three decimals). Anything else is not an amount: underscores, apostrophes, groups that are
+ * not threes ("12 0 0 0 0", "1,2,3"), two grouping marks.
  * <p>
- * One reading for every amount a person types (a deal, a won close, a rep's direct win), so "75.000" never means
- * one thing on one form and another on the next.
+ * One reading for every amount a person types (a deal, a won close, a rep's direct win, an objective), so "75.000"
+ * never means one thing on one form and another on the next.
  */
 public final class Amounts {
 
@@ -52,50 +56,61 @@ public final class Amounts {
         if (text == null) {
             return Optional.empty();
         }
-        String s = text.replaceAll("[\\s\\u00A0\\u202F'_]", "");
-        boolean negative = s.startsWith("-");
-        if (negative) {
-            s = s.substring(1);
-        }
-        if (s.isEmpty() || !s.matches("[0-9.,]+") || !Character.isDigit(s.charAt(0))) {
+        boolean negative = text.startsWith("-");
+        String s = negative ? text.substring(1) : text;
+        if (!SHAPE.matcher(s).matches()) {
             return Optional.empty();
         }
-        int lastDot = s.lastIndexOf('.');
-        int lastComma = s.lastIndexOf(',');
-        String digits;
-        if (lastDot >= 0 && lastComma >= 0) {
-            int decimalAt = Math.max(lastDot, lastComma);
-            char group = s.charAt(decimalAt) == '.' ? ',' : '.';
-            String whole = s.substring(0, decimalAt);
-            String fraction = s.substring(decimalAt + 1);
-            if (!whole.matches("[0-9]{1,3}(\\" + group + "[0-9]{3})+") || !fraction.matches("[0-9]+")) {
-                return Optional.empty();
+        List<Character> marks = new ArrayList<>();
+        for (char c : s.toCharArray()) {
+            if (c < '0' || c > '9') {
+                marks.add(c);
             }
-            digits = whole.replace(String.valueOf(group), "") + "." + fraction;
-        } else if (lastDot >= 0 || lastComma >= 0) {
-            char sep = lastDot >= 0 ? '.' : ',';
-            int count = (int) s.chars().filter(c -> c == sep).count();
-            String afterLast = s.substring(s.lastIndexOf(sep) + 1);
-            boolean grouped = s.matches("[0-9]{1,3}(\\" + sep + "[0-9]{3})+");
-            if (count > 1 && !grouped) {
-                return Optional.empty();
-            }
-            if (grouped && (count > 1 || afterLast.length() == 3)) {
-                digits = s.replace(String.valueOf(sep), "");
+        }
+        String[] parts = s.split("[^0-9]");
+        String whole;
+        String fraction = null;
+        char last = marks.isEmpty() ? 0 : marks.get(marks.size() - 1);
+        if (marks.isEmpty()) {
+            whole = s;
+        } else if (marks.stream().distinct().count() == 1) {
+            boolean decimalMark = last == '.' || last == ',';
+            if (marks.size() == 1 && decimalMark && !(parts[0].length() <= 3 && parts[1].length() == 3)) {
+                whole = parts[0];
+                fraction = parts[1];
+            } else if (groupedByThrees(parts, parts.length)) {
+                whole = String.join("", parts);
             } else {
-                digits = s.replace(sep, '.');
+                return Optional.empty();
             }
         } else {
-            digits = s;
+            // grouped whole part, then the other mark once, as the decimal mark
+            boolean decimalMark = last == '.' || last == ',';
+            boolean oneGroupingMark = marks.subList(0, marks.size() - 1).stream().distinct().count() == 1
+                    && marks.get(0) != last;
+            if (!decimalMark || !oneGroupingMark || !groupedByThrees(parts, parts.length - 1)) {
+                return Optional.empty();
+            }
+            whole = String.join("", java.util.Arrays.copyOf(parts, parts.length - 1));
+            fraction = parts[parts.length - 1];
         }
-        if (digits.endsWith(".") || digits.indexOf('.') != digits.lastIndexOf('.')) {
-            return Optional.empty();
+        BigDecimal value = new BigDecimal(fraction == null ? whole : whole + "." + fraction);
+        return Optional.of(negative ? value.negate() : value);
+    }
+
+    /** Digits, with single marks between them. */
+    private static final Pattern SHAPE = Pattern.compile("[0-9]+(?:[.,\\u0020\\u00A0\\u202F][0-9]+)*");
+
+    /** The first {@code count} parts group thousands: one to three digits, then exactly three each. */
+    private static boolean groupedByThrees(String[] parts, int count) {
+        if (count < 2 || parts[0].isEmpty() || parts[0].length() > 3) {
+            return false;
         }
-        try {
-            BigDecimal value = new BigDecimal(digits);
-            return Optional.of(negative ? value.negate() : value);
-        } catch (NumberFormatException e) {
-            return Optional.empty();
+        for (int i = 1; i < count; i++) {
+            if (parts[i].length() != 3) {
+                return false;
+            }
         }
+        return true;
     }
 }

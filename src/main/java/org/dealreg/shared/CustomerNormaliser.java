@@ -101,8 +101,9 @@ public final class CustomerNormaliser {
         return domainOfWebsite(website).or(() -> domainOfEmail(contactEmail)).orElse(null);
     }
 
+    /** Empty, or a website as {@link WebAddresses#isWebsite} reads it. */
     public static boolean isValidWebsite(String website) {
-        return website == null || website.isBlank() || domainOfWebsite(website).isPresent();
+        return website == null || website.isBlank() || WebAddresses.isWebsite(website.strip());
     }
 
     private static Optional<String> host(String raw) {

@@ -3,7 +3,7 @@ package org.dealreg.shared;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The currencies a registration may be written in. */
+/** The currencies a registration may be written in; a code is one of them exactly as offered ("USD ", "usd" are not). */
 public enum SupportedCurrency {
     USD, EUR;
 
@@ -11,6 +11,6 @@ public enum SupportedCurrency {
         if (code == null) {
             return Optional.empty();
         }
-        return Arrays.stream(values()).filter(c -> c.name().equals(code.trim())).findFirst();
+        return Arrays.stream(values()).filter(c -> c.name().equals(code)).findFirst();
     }
 }

@@ -25,6 +25,10 @@ class AmountsTest {
             "75000,25       | 75000.25",
             "-5             | -5",
             "0              | 0",
+            "75 000         | 75000",
+            "1 000 000,50   | 1000000.50",
+            "1\u00A0000\u00A0000 | 1000000",
+            "1234,567       | 1234.567",
     })
     void readsAmountsAsPeopleTypeThem(String text, BigDecimal expected) {
         assertThat(Amounts.parse(text)).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo(expected));
@@ -37,7 +41,9 @@ class AmountsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"abc", "", "12a", "1,2,3", "75,00,000", "1e5", "$75000", "75000.", ".5", "1.2.3,4,5", "--120000", "-", "12-3"})
+    @ValueSource(strings = {"abc", "", "12a", "1,2,3", "75,00,000", "1e5", "$75000", "75000.", ".5", "1.2.3,4,5", "--120000", "-", "12-3",
+            "1_000_000", "12 0 0 0 0", "1'000'000", "1,000 000", "1.000,000.00", "75,000,50", "1,000.000.00",
+            " 75000", "75000 ", "75  000", "١٢٣"})
     void refusesWhatIsNotAnAmount(String text) {
         assertThat(Amounts.parse(text)).isEmpty();
     }

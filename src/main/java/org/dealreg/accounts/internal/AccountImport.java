@@ -25,6 +25,7 @@ import org.dealreg.identity.Role;
 import org.dealreg.identity.UserAccounts;
 import org.dealreg.identity.UserAccounts.UserSummary;
 import org.dealreg.shared.CustomerNormaliser;
+import org.dealreg.shared.TypedText;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Imports direct-sales accounts from CSV with the columns crm_id, name, country, domains (separated by
  * ";") and owner_email. Every row is checked first; the good ones are upserted by CRM id (so importing
  * the same file twice changes nothing), and each bad one is reported with its line and reason without
- * stopping the others. A file that is not such a CSV is refused whole.
+ * stopping the others. Every cell is read like a form field ({@link TypedText}): a control character (NUL …) or a
+ * line break in a cell refuses its row. A file that is not such a CSV is refused whole.
  */
 @Service
 class AccountImport {
@@ -73,7 +75,7 @@ class AccountImport {
         Map<String, Optional<UserSummary>> owners = new HashMap<>();
         try (Reader reader = withoutByteOrderMark(new InputStreamReader(input, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
-                CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                         .setIgnoreEmptyLines(true).get().parse(reader)) {
             List<String> header = parser.getHeaderNames().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
             if (!header.containsAll(COLUMNS)) {
@@ -84,7 +86,7 @@ class AccountImport {
                 column.put(header.get(i), i);
             }
             for (CSVRecord record : parser) {
-                long line = parser.getCurrentLineNumber();
+                long line = parser.getCurrentLineNumber() - lineBreaksIn(record);
                 check(record, line, column, seen, owners).ifPresentOrElse(rejected::add, () -> {
                     seen.put(value(record, column, "crm_id"), line);
                     good.add(row(record, column, owners));
@@ -108,6 +110,13 @@ class AccountImport {
     /** Why a row cannot be imported; a CRM id counts as seen only once a row with it was accepted. */
     private Optional<Rejected> check(CSVRecord record, long line, Map<String, Integer> column, Map<String, Long> seen,
             Map<String, Optional<UserSummary>> owners) {
+        for (String name : COLUMNS) {
+            if (TypedText.problem(raw(record, column, name), false) != null) {
+                String crmId = TypedText.problem(raw(record, column, "crm_id"), false) == null
+                        ? value(record, column, "crm_id") : "";
+                return Optional.of(new Rejected(line, crmId, "import.typed", List.of(name)));
+            }
+        }
         String crmId = value(record, column, "crm_id");
         if (crmId.isEmpty() || crmId.length() > 64) {
             return Optional.of(new Rejected(line, crmId, "import.badCrmId", List.of()));
@@ -152,6 +161,11 @@ class AccountImport {
                 owner(value(record, column, "owner_email"), owners).orElseThrow());
     }
 
+    /** A quoted cell may hold line breaks; the row is named by the line it starts on. */
+    private static long lineBreaksIn(CSVRecord record) {
+        return record.stream().mapToLong(cell -> cell.chars().filter(c -> c == '\n').count()).sum();
+    }
+
     /** Spreadsheets often start a UTF-8 CSV with a byte-order mark; it is not part of the first column's name. */
     private static Reader withoutByteOrderMark(Reader reader) throws IOException {
         java.io.PushbackReader pushback = new java.io.PushbackReader(reader, 1);
@@ -166,8 +180,14 @@ class AccountImport {
         return cell.isBlank() ? List.of() : List.of(cell.split("\\s*;\\s*"));
     }
 
+    /** A cell as the edge keeps it ({@link TypedText}): trimmed, NFC; empty when nothing visible. */
     private static String value(CSVRecord record, Map<String, Integer> column, String name) {
+        String kept = TypedText.clean(raw(record, column, name), false);
+        return kept == null ? "" : kept;
+    }
+
+    private static String raw(CSVRecord record, Map<String, Integer> column, String name) {
         int index = column.get(name);
-        return index < record.size() ? record.get(index).strip() : "";
+        return index < record.size() ? record.get(index) : "";
     }
 }

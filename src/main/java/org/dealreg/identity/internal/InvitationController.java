@@ -2,6 +2,7 @@ package org.dealreg.identity.internal;
 
 import org.dealreg.identity.internal.JpaInvitations.Link;
 import org.dealreg.identity.internal.JpaInvitations.LinkState;
+import org.dealreg.shared.Verbatim;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,7 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -36,13 +38,16 @@ class InvitationController {
     }
 
     @PostMapping("/{token}")
-    String setPassword(@PathVariable String token, @RequestParam(defaultValue = "") String password,
-            @RequestParam(defaultValue = "") String confirmation, Model model, HttpServletResponse response) {
+    String setPassword(@PathVariable String token, @ModelAttribute("passwordForm") PasswordForm form, BindingResult typed,
+            Model model, HttpServletResponse response) {
         Link link = invitations.look(token);
         if (link.state() != LinkState.USABLE) {
             return unusable(link.state(), model, response);
         }
-        var problems = PasswordRules.check(password, confirmation);
+        String password = form.password() == null ? "" : form.password();
+        var problems = typed.hasErrors()
+                ? typed.getFieldErrors().stream().map(error -> new PasswordRules.Problem(error.getField(), error.getCode())).toList()
+                : PasswordRules.check(password, form.confirmation() == null ? "" : form.confirmation());
         if (!problems.isEmpty()) {
             model.addAttribute("link", link);
             model.addAttribute("token", token);
@@ -55,6 +60,10 @@ class InvitationController {
             return unusable(outcome, model, response);
         }
         return "redirect:/login?passwordSet";
+    }
+
+    /** The new password typed twice, exactly as typed. */
+    record PasswordForm(@Verbatim String password, @Verbatim String confirmation) {
     }
 
     /** Expired, used and unknown links answer 410 or 404 with a page that says which; nothing changes. */

@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -73,9 +72,18 @@ class StaffController {
 
     @PostMapping("/{id}/role")
     String changeRole(@AuthenticationPrincipal CurrentUser admin, @PathVariable String id,
-            @RequestParam(defaultValue = "") String role, RedirectAttributes redirect) {
+            @ModelAttribute("roleForm") RoleForm form, BindingResult typed, RedirectAttributes redirect) {
+        if (typed.hasErrors()) {
+            redirect.addFlashAttribute("flashError", messages.getMessage(typed.getFieldError(), LocaleContextHolder.getLocale()));
+            return "redirect:/admin/staff";
+        }
+        String role = form.role() == null ? "" : form.role();
         return act(redirect, "admin.staff.roleChanged",
                 () -> administration.changeRole(admin, NotFound.id(id, "staff account"), role));
+    }
+
+    /** The role chosen on a staff member's row. */
+    record RoleForm(String role) {
     }
 
     @PostMapping("/{id}/reinvite")

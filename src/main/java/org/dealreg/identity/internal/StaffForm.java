@@ -1,8 +1,9 @@
 package org.dealreg.identity.internal;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+
+import org.dealreg.shared.EmailAddress;
 
 /**
  * A staff account to create. The role, language and time zone arrive as text and are checked against the staff
@@ -11,7 +12,7 @@ import jakarta.validation.constraints.Size;
  */
 record StaffForm(
         @NotBlank @Size(max = 120) String displayName,
-        @NotBlank @Email @Size(max = 254) String email,
+        @NotBlank @EmailAddress @Size(max = 254) String email,
         @NotBlank String role,
         @NotBlank String locale,
         @NotBlank String timeZone) {

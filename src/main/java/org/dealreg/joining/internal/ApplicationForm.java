@@ -1,8 +1,10 @@
 package org.dealreg.joining.internal;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+
+import org.dealreg.shared.EmailAddress;
+import org.dealreg.shared.MultiLine;
 
 /**
  * What the public application form posts. No status, tier or partner id: an application always starts PENDING for an
@@ -12,10 +14,10 @@ public record ApplicationForm(
         @NotBlank @Size(max = 200) String legalName,
         @NotBlank @Size(max = 2) String country,
         @NotBlank @Size(max = 120) String contactName,
-        @NotBlank @Email @Size(max = 254) String contactEmail,
+        @NotBlank @EmailAddress @Size(max = 254) String contactEmail,
         @Size(max = 40) String contactPhone,
         @Size(max = 255) String website,
-        @Size(max = 2000) String message) {
+        @MultiLine @Size(max = 2000) String message) {
 
     static ApplicationForm empty() {
         return new ApplicationForm(null, null, null, null, null, null, null);

@@ -5,16 +5,18 @@ import java.util.UUID;
 
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.shared.NotFound;
+import org.dealreg.shared.ReasonForm;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The channel managers' queue of applications (the programme admin may look); decisions by channel managers only. */
@@ -58,8 +60,14 @@ class ApplicationsController {
 
     @PostMapping("/{id}/decline")
     String decline(@AuthenticationPrincipal CurrentUser manager, @PathVariable String id,
-            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+            @ModelAttribute("declineForm") ReasonForm form, BindingResult typed, RedirectAttributes redirect) {
         UUID application = NotFound.id(id, "Application");
+        if (typed.hasErrors()) {
+            redirect.addFlashAttribute("flashError", messages.getMessage(typed.getFieldError(), LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute("declineReason", typed.getFieldValue("reason"));
+            return "redirect:/partners/applications/" + application;
+        }
+        String reason = form.text();
         try {
             applications.decline(application, manager.id(), reason);
             redirect.addFlashAttribute("flash", "joining.declined");

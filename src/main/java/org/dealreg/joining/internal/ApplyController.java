@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.dealreg.shared.Countries;
+import org.dealreg.shared.CustomerNormaliser;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,6 +46,9 @@ class ApplyController {
             HttpServletRequest request) {
         if (!result.hasFieldErrors("contactPhone") && !form.phoneLooksValid()) {
             result.rejectValue("contactPhone", "joining.phone.invalid");
+        }
+        if (!result.hasFieldErrors("website") && !CustomerNormaliser.isValidWebsite(form.website())) {
+            result.rejectValue("website", "input.website");
         }
         if (!result.hasFieldErrors("country") && !Countries.isKnown(form.country())) {
             result.rejectValue("country", "joining.country.unknown");

@@ -9,16 +9,18 @@ import org.dealreg.partners.PartnerChangeRefused;
 import org.dealreg.partners.PartnerStanding;
 import org.dealreg.partners.Specializations;
 import org.dealreg.shared.NotFound;
+import org.dealreg.shared.ReasonForm;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -71,41 +73,50 @@ class PartnersController {
 
     @PostMapping("/{id}/specializations")
     String specializations(@AuthenticationPrincipal CurrentUser manager, @PathVariable String id,
-            @RequestParam(name = "codes", required = false) Set<String> codes, RedirectAttributes redirect) {
+            @ModelAttribute("specializationsForm") SpecializationsForm form, BindingResult typed, RedirectAttributes redirect) {
         UUID partner = NotFound.id(id, "Partner");
+        if (typed.hasErrors()) {
+            redirect.addFlashAttribute("flashError", messages.getMessage(typed.getFieldError(), LocaleContextHolder.getLocale()));
+            return "redirect:/partners/" + partner;
+        }
+        Set<String> codes = form.codes();
         return act(partner, redirect, "partners.specializations.saved",
                 () -> standing.setSpecializations(partner, codes == null ? Set.of() : codes, manager.id()));
     }
 
     @PostMapping("/{id}/promote")
     String promote(@AuthenticationPrincipal CurrentUser manager, @PathVariable String id,
-            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        return change(manager, id, reason, redirect, "partners.promoted", standing::promote);
+            @ModelAttribute("standingForm") ReasonForm form, BindingResult typed, RedirectAttributes redirect) {
+        return change(manager, id, form, typed, redirect, "partners.promoted", standing::promote);
     }
 
     @PostMapping("/{id}/demote")
     String demote(@AuthenticationPrincipal CurrentUser manager, @PathVariable String id,
-            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        return change(manager, id, reason, redirect, "partners.demoted", standing::demote);
+            @ModelAttribute("standingForm") ReasonForm form, BindingResult typed, RedirectAttributes redirect) {
+        return change(manager, id, form, typed, redirect, "partners.demoted", standing::demote);
     }
 
     @PostMapping("/{id}/suspend")
     String suspend(@AuthenticationPrincipal CurrentUser manager, @PathVariable String id,
-            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        return change(manager, id, reason, redirect, "partners.suspended", standing::suspend);
+            @ModelAttribute("standingForm") ReasonForm form, BindingResult typed, RedirectAttributes redirect) {
+        return change(manager, id, form, typed, redirect, "partners.suspended", standing::suspend);
     }
 
     @PostMapping("/{id}/reactivate")
     String reactivate(@AuthenticationPrincipal CurrentUser manager, @PathVariable String id,
-            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        return change(manager, id, reason, redirect, "partners.reactivated", standing::reactivate);
+            @ModelAttribute("standingForm") ReasonForm form, BindingResult typed, RedirectAttributes redirect) {
+        return change(manager, id, form, typed, redirect, "partners.reactivated", standing::reactivate);
     }
 
     /** One of the four changes of standing; the reason goes with it to the partner's admins. */
-    private String change(CurrentUser manager, String id, String reason, RedirectAttributes redirect, String done,
-            StandingChange change) {
+    private String change(CurrentUser manager, String id, ReasonForm form, BindingResult typed, RedirectAttributes redirect,
+            String done, StandingChange change) {
         UUID partner = NotFound.id(id, "Partner");
-        return act(partner, redirect, done, () -> change.apply(partner, reason, manager.id()));
+        if (typed.hasErrors()) {
+            redirect.addFlashAttribute("flashError", messages.getMessage(typed.getFieldError(), LocaleContextHolder.getLocale()));
+            return "redirect:/partners/" + partner;
+        }
+        return act(partner, redirect, done, () -> change.apply(partner, form.text(), manager.id()));
     }
 
     private String act(UUID partner, RedirectAttributes redirect, String done, Runnable action) {
@@ -116,6 +127,10 @@ class PartnersController {
             redirect.addFlashAttribute("flashError", messages.getMessage(refused, LocaleContextHolder.getLocale()));
         }
         return "redirect:/partners/" + partner;
+    }
+
+    /** The specialisations ticked on the partner's page. */
+    record SpecializationsForm(Set<String> codes) {
     }
 
     @FunctionalInterface

@@ -16,6 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.dealreg.program.Setting;
+import org.dealreg.shared.FieldRefused;
+import org.dealreg.shared.TypedText;
+import org.springframework.util.MultiValueMap;
 
 /**
  * {@code /admin/settings}: one form with every programme setting, stored all together or not at all. The form's
@@ -41,18 +44,32 @@ class SettingsController {
     }
 
     @PostMapping
-    String change(@RequestParam Map<String, String> params, Principal admin, Model model, RedirectAttributes redirect) {
+    String change(@RequestParam MultiValueMap<String, String> params, Principal admin, Model model,
+            RedirectAttributes redirect) {
         Map<Setting, String> values = new EnumMap<>(Setting.class);
         Map<Setting, String> shown = new EnumMap<>(Setting.class);
+        Map<Setting, SettingProblem> typed = new EnumMap<>(Setting.class);
         for (Setting setting : Setting.values()) {
             if (params.containsKey(setting.key())) {
-                values.put(setting, params.get(setting.key()));
+                values.put(setting, asTyped(params.get(setting.key())));
+                try {
+                    values.put(setting, TypedText.single(params.get(setting.key()), false));
+                } catch (FieldRefused refused) {
+                    typed.put(setting, SettingProblem.of(refused.code()));
+                }
             }
             if (params.containsKey("shown." + setting.key())) {
-                shown.put(setting, params.get("shown." + setting.key()));
+                try {
+                    shown.put(setting, TypedText.single(params.get("shown." + setting.key()), false));
+                } catch (FieldRefused refused) {
+                    typed.putIfAbsent(setting, SettingProblem.of(refused.code()));
+                }
             }
         }
         try {
+            if (!typed.isEmpty()) {
+                throw new SettingsRefused(typed);
+            }
             int changed = administration.change(values, shown, admin.getName());
             redirect.addFlashAttribute("flash", changed == 0 ? "admin.settings.unchanged" : "admin.settings.saved");
             return "redirect:/admin/settings";
@@ -78,6 +95,11 @@ class SettingsController {
         }
         model.addAttribute("choices", choices);
         return "admin/settings";
+    }
+
+    /** What the admin typed, shown again on the refused form: the first value when a field was sent twice. */
+    private static String asTyped(java.util.List<String> sent) {
+        return sent.isEmpty() ? null : sent.get(0);
     }
 
     private static Map<String, String> keyed(Map<Setting, String> values) {

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.dealreg.shared.MultiLine;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -17,7 +18,7 @@ public record CloseForm(
         @Size(max = 40) String amount,
         String currency,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closedOn,
-        @Size(max = 2000) String lostReason,
+        @MultiLine @Size(max = 2000) String lostReason,
         int version) {
 
     static CloseForm blank(String currency, int version) {

@@ -25,6 +25,7 @@ import org.dealreg.partners.Specializations;
 import org.dealreg.registration.AlreadyDecided;
 import org.dealreg.registration.RegistrationActionRefused;
 import org.dealreg.registration.RegistrationStatus;
+import org.dealreg.shared.MultiLine;
 import org.dealreg.shared.NotFound;
 import org.dealreg.shared.SupportedCurrency;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -133,6 +134,10 @@ class DealController {
     public record PrecheckAnswer(String light, String message) {
     }
 
+    /** The version the partner saw and, to ask for an extension, why more time is needed (withdrawing posts no reason). */
+    record ExtensionForm(String version, @MultiLine String reason) {
+    }
+
     @GetMapping("/{id}")
     String show(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, Model model) {
         DealDetails deal = service.find(user, NotFound.id(id, "Registration"));
@@ -144,10 +149,14 @@ class DealController {
     /** The form carries only the version the partner saw; whose registration it is comes from the session. */
     @PostMapping("/{id}/withdraw")
     String withdraw(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
-            @RequestParam(defaultValue = "") String version, RedirectAttributes redirect) {
+            @ModelAttribute("withdrawForm") ExtensionForm form, BindingResult typed, RedirectAttributes redirect) {
         UUID registration = NotFound.id(id, "Registration");
+        if (typed.hasErrors()) {
+            redirect.addFlashAttribute("flashError", messages.getMessage(typed.getFieldError(), LocaleContextHolder.getLocale()));
+            return "redirect:/deals/" + registration;
+        }
         try {
-            service.withdraw(user, registration, versionOf(version));
+            service.withdraw(user, registration, versionOf(form.version() == null ? "" : form.version()));
             redirect.addFlashAttribute("flash", "deal.withdrawn");
         } catch (AlreadyDecided already) {
             Locale locale = LocaleContextHolder.getLocale();
@@ -160,9 +169,15 @@ class DealController {
     /** The reason is kept when the request is refused, so what the partner typed is not lost. */
     @PostMapping("/{id}/extension")
     String requestExtension(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
-            @RequestParam(defaultValue = "") String version, @RequestParam(defaultValue = "") String reason,
-            RedirectAttributes redirect) {
+            @ModelAttribute("extensionForm") ExtensionForm form, BindingResult typed, RedirectAttributes redirect) {
         UUID registration = NotFound.id(id, "Registration");
+        if (typed.hasErrors()) {
+            redirect.addFlashAttribute("flashError", messages.getMessage(typed.getFieldError(), LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute("extensionReason", typed.getFieldValue("reason"));
+            return "redirect:/deals/" + registration;
+        }
+        String version = form.version() == null ? "" : form.version();
+        String reason = form.reason() == null ? "" : form.reason();
         try {
             service.requestExtension(user, registration, versionOf(version), reason);
             redirect.addFlashAttribute("flash", "extension.requested");

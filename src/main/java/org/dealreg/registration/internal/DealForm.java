@@ -2,12 +2,13 @@ package org.dealreg.registration.internal;
 
 import java.time.LocalDate;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.dealreg.shared.EmailAddress;
+import org.dealreg.shared.MultiLine;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -21,15 +22,15 @@ public record DealForm(
         @NotBlank @Size(max = 2) String customerCountry,
         @Size(max = 120) String customerCity,
         @NotBlank @Size(max = 120) String contactName,
-        @NotBlank @Email @Size(max = 254) String contactEmail,
+        @NotBlank @EmailAddress @Size(max = 254) String contactEmail,
         @Size(max = 40) @Pattern(regexp = "[0-9+().\\-\\s]*") String contactPhone,
         @NotBlank @Size(max = 200) String title,
-        @NotBlank @Size(max = 4000) String description,
+        @NotBlank @MultiLine @Size(max = 4000) String description,
         @NotBlank String specialization,
         @NotBlank @Size(max = 40) String amount,
         @NotBlank String currency,
         @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expectedCloseDate,
-        @Size(max = 1000) String competitors) {
+        @MultiLine @Size(max = 1000) String competitors) {
 
     static DealForm empty(String currency) {
         return new DealForm(null, null, null, null, null, null, null, null, null, null, null, currency, null, null);

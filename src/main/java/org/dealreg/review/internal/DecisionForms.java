@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.dealreg.registration.RejectionReason;
+import org.dealreg.shared.MultiLine;
 
 /** What a manager's decision posts: the version the manager saw and, to reject, a reason and a comment. */
 final class DecisionForms {
@@ -16,7 +17,7 @@ final class DecisionForms {
     }
 
     record RejectForm(@NotNull Integer version, @NotNull RejectionReason reason,
-            @NotBlank @Size(max = 2000) String comment) {
+            @NotBlank @MultiLine @Size(max = 2000) String comment) {
 
         static RejectForm empty(int version) {
             return new RejectForm(version, null, "");

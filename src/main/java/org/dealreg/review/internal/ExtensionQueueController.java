@@ -12,16 +12,18 @@ import org.dealreg.registration.ExtensionReview;
 import org.dealreg.registration.ExtensionReview.ExtensionToDecide;
 import org.dealreg.registration.RegistrationActionRefused;
 import org.dealreg.shared.NotFound;
+import org.dealreg.shared.ReasonForm;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -75,10 +77,15 @@ class ExtensionQueueController {
 
     @PostMapping("/{registrationId}/{requestId}/decline")
     String decline(@AuthenticationPrincipal CurrentUser manager, @PathVariable String registrationId,
-            @PathVariable String requestId, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+            @PathVariable String requestId, @ModelAttribute("declineForm") ReasonForm form, BindingResult typed,
+            RedirectAttributes redirect) {
+        if (typed.hasErrors()) {
+            redirect.addFlashAttribute("flashError", messages.getMessage(typed.getFieldError(), LocaleContextHolder.getLocale()));
+            return "redirect:/review/" + registrationId;
+        }
         try {
             extensions.decline(NotFound.id(registrationId, "Registration"), NotFound.id(requestId, "Extension request"),
-                    manager.id(), reason);
+                    manager.id(), form.text());
             redirect.addFlashAttribute("flash", "extension.declined");
         } catch (RegistrationActionRefused refused) {
             redirect.addFlashAttribute("flashError", message(refused));

@@ -1,8 +1,9 @@
 package org.dealreg.team.internal;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+
+import org.dealreg.shared.EmailAddress;
 
 /**
  * A colleague to invite. No company field: the colleague joins the admin's own company, whatever a POST adds. The
@@ -10,7 +11,7 @@ import jakarta.validation.constraints.Size;
  */
 public record InviteForm(
         @NotBlank @Size(max = 120) String displayName,
-        @NotBlank @Email @Size(max = 254) String email,
+        @NotBlank @EmailAddress @Size(max = 254) String email,
         @NotBlank String role) {
 
     static InviteForm empty() {

@@ -1,0 +1,111 @@
+package org.dealreg.web.internal;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
+
+import org.dealreg.shared.FieldRefused;
+import org.dealreg.shared.MultiLine;
+import org.dealreg.shared.TypedText;
+import org.dealreg.shared.Verbatim;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.core.convert.TypeDescriptor;
+
+/**
+ * The conversion service of request binding. A value bound to a parameter (a form record's component, a request
+ * parameter, a path variable) is first checked and cleaned by {@link TypedText}: one line unless the target is
+ * {@link MultiLine}, as typed when it is {@link Verbatim}; a field sent twice is refused unless it binds to a list,
+ * set or array, whose values are each checked. Everything else, and every conversion for display, goes to the
+ * application's conversion service.
+ * <p>
+ * A refusal is thrown as {@link RefusedAtTheEdge}, an {@code IllegalArgumentException}: the binder makes it a type
+ * mismatch on the field at once, without the fallbacks it tries after a failed conversion (which would, for
+ * instance, trim "PRICE" followed by a NUL into an enum constant).
+ */
+class TypedTextConversionService implements ConversionService {
+
+    private final ConversionService application;
+
+    TypedTextConversionService(ConversionService application) {
+        this.application = application;
+    }
+
+    @Override
+    public boolean canConvert(@Nullable Class<?> sourceType, Class<?> targetType) {
+        return application.canConvert(sourceType, targetType);
+    }
+
+    @Override
+    public boolean canConvert(@Nullable TypeDescriptor sourceType, TypeDescriptor targetType) {
+        if (sourceType != null && bound(targetType)
+                && (sourceType.getType() == String[].class && single(targetType) || sourceType.getType() == String.class)) {
+            return targetType.getType() == String.class || application.canConvert(TypeDescriptor.valueOf(String.class), targetType);
+        }
+        return application.canConvert(sourceType, targetType);
+    }
+
+    @Override
+    public <T> @Nullable T convert(@Nullable Object source, Class<T> targetType) {
+        return application.convert(source, targetType);
+    }
+
+    @Override
+    public @Nullable Object convert(@Nullable Object source, @Nullable TypeDescriptor sourceType, TypeDescriptor targetType) {
+        if (!bound(targetType)) {
+            return application.convert(source, sourceType, targetType);
+        }
+        Object value = source;
+        TypeDescriptor valueType = sourceType;
+        if (value instanceof String[] sent && single(targetType)) {
+            if (sent.length > 1) {
+                throw new RefusedAtTheEdge(new FieldRefused(null, TypedText.TWICE));
+            }
+            value = sent.length == 0 ? null : sent[0];
+            valueType = TypeDescriptor.valueOf(String.class);
+        }
+        if (value instanceof String[] sent) {
+            String[] kept = Arrays.stream(sent).map(each -> keep(each, targetType)).filter(each -> !each.isEmpty())
+                    .toArray(String[]::new);
+            return application.convert(kept, valueType, targetType);
+        }
+        if (!(value instanceof String text)) {
+            return application.convert(value, valueType, targetType);
+        }
+        String kept = keep(text, targetType);
+        return targetType.getType() == String.class ? kept
+                : application.convert(kept, TypeDescriptor.valueOf(String.class), targetType);
+    }
+
+    /** The value as the rule keeps it; empty (as an empty field binds) when nothing visible was typed. */
+    private static String keep(String text, TypeDescriptor targetType) {
+        try {
+            String kept = targetType.hasAnnotation(Verbatim.class) ? TypedText.asTyped(text)
+                    : TypedText.clean(text, targetType.hasAnnotation(MultiLine.class));
+            return kept == null ? "" : kept;
+        } catch (FieldRefused refused) {
+            throw new RefusedAtTheEdge(refused);
+        }
+    }
+
+    /** A value bound from a request: the target is a parameter (of a form's constructor, a handler or a setter). */
+    private static boolean bound(TypeDescriptor targetType) {
+        return targetType.getResolvableType().getSource() instanceof MethodParameter;
+    }
+
+    /** A target that holds one value: a field sent twice cannot be meant for it. */
+    private static boolean single(TypeDescriptor targetType) {
+        Class<?> type = targetType.getType();
+        return !type.isArray() && !Collection.class.isAssignableFrom(type) && !Map.class.isAssignableFrom(type)
+                && type != Object.class;
+    }
+
+    /** A value refused at the edge; the binder reports it on its field (see {@link TypedTextBindingErrors}). */
+    static class RefusedAtTheEdge extends IllegalArgumentException {
+
+        RefusedAtTheEdge(FieldRefused refused) {
+            super(refused.code(), refused);
+        }
+    }
+}
