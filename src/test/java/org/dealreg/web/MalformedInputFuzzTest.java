@@ -63,7 +63,7 @@ class MalformedInputFuzzTest {
      * events (sign-ins, views, refused pages).
      */
     private static final Set<String> WRITTEN_BY_PAGE_VIEWS = Set.of("spring_session", "spring_session_attributes",
-            "login_throttle", "registration_view", "shedlock");
+            "sign_in_bucket", "sign_in_known_address", "registration_view", "shedlock");
     private static final String AUDITED_PAGE_VIEWS =
             "('LOGIN_SUCCEEDED', 'LOGIN_FAILED', 'REGISTRATION_VIEWED', 'ACCESS_DENIED')";
     private static final String DEMO_PASSWORD = "demo-password";

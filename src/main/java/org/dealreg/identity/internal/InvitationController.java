@@ -2,7 +2,6 @@ package org.dealreg.identity.internal;
 
 import org.dealreg.identity.internal.JpaInvitations.Link;
 import org.dealreg.identity.internal.JpaInvitations.LinkState;
-import org.dealreg.shared.Verbatim;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,7 +37,7 @@ class InvitationController {
     }
 
     @PostMapping("/{token}")
-    String setPassword(@PathVariable String token, @ModelAttribute("passwordForm") PasswordForm form, BindingResult typed,
+    String setPassword(@PathVariable String token, @ModelAttribute("passwordForm") NewPasswordForm form, BindingResult typed,
             Model model, HttpServletResponse response) {
         Link link = invitations.look(token);
         if (link.state() != LinkState.USABLE) {
@@ -60,10 +59,6 @@ class InvitationController {
             return unusable(outcome, model, response);
         }
         return "redirect:/login?passwordSet";
-    }
-
-    /** The new password typed twice, exactly as typed. */
-    record PasswordForm(@Verbatim String password, @Verbatim String confirmation) {
     }
 
     /** Expired, used and unknown links answer 410 or 404 with a page that says which; nothing changes. */
