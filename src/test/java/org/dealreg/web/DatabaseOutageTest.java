@@ -76,6 +76,8 @@ class DatabaseOutageTest {
         PortalClient browser = new PortalClient(port);
         browser.signIn(partner.email(), TestUsers.PASSWORD);
         assertThat(browser.get("/deals/new").statusCode()).isEqualTo(200);
+        PortalClient visitor = new PortalClient(port);
+        assertThat(visitor.get("/login").statusCode()).isEqualTo(200);
         Map<String, String> typed = deal();
         RawHttp http = new RawHttp(port);
         String unstored;
@@ -85,10 +87,17 @@ class DatabaseOutageTest {
             Answer signIn = quickly("GET /login", () -> http.get("/login", "Accept: text/html", "Accept-Language: fr"));
             assertThat(signIn.status()).isEqualTo(503);
             assertThat(signIn.body()).contains("id=\"error-title\">Momentanément indisponible<").contains("navbar-brand");
+            assertThat(signIn.header("Retry-After")).isEqualTo("30");
+
+            assertThat(quickly("GET /login again", () -> visitor.get("/login")).statusCode())
+                    .as("a visitor whose session began before").isEqualTo(503);
 
             Answer health = quickly("GET /actuator/health", () -> http.get("/actuator/health", "Accept: application/json"));
             assertThat(health.status()).isEqualTo(503);
             assertThat(health.body()).contains("\"status\":\"DOWN\"");
+
+            assertThat(quickly("GET /css/dealreg.css", () -> browser.get("/css/dealreg.css")).statusCode())
+                    .as("the 503 page's own style sheet, for a signed-in browser").isEqualTo(200);
 
             HttpResponse<String> list = quickly("GET /deals", () -> browser.get("/deals"));
             assertThat(list.statusCode()).isEqualTo(503);

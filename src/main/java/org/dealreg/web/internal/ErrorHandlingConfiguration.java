@@ -18,7 +18,7 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
 /**
  * Every error a browser can reach ends on the portal's own page. {@link FailureFilter} is the outermost filter
  * (before Spring Session's, so that it also sees a session that could not be saved); {@link UnencodedCharacterFilter}
- * comes next; {@link SessionSaveGuard} sits just inside Spring Session's filter. Tomcat's own error report is
+ * comes next, then {@link StaticFilesWithoutSession}; {@link SessionSaveGuard} sits just inside Spring Session's filter. Tomcat's own error report is
  * replaced by {@link PortalErrorReportValve}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -30,6 +30,16 @@ class ErrorHandlingConfiguration {
         FilterRegistrationBean<FailureFilter> registration = new FilterRegistrationBean<>(new FailureFilter(sessionCookie, fallback));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<StaticFilesWithoutSession> staticFilesWithoutSession(
+            @Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookie) {
+        FilterRegistrationBean<StaticFilesWithoutSession> registration =
+                new FilterRegistrationBean<>(new StaticFilesWithoutSession(sessionCookie));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
         return registration;
     }
 

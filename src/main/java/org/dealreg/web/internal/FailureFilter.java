@@ -1,7 +1,6 @@
 package org.dealreg.web.internal;
 
 import java.io.IOException;
-import java.util.Arrays;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -10,9 +9,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.catalina.connector.ClientAbortException;
@@ -43,7 +40,7 @@ class FailureFilter implements Filter {
         HttpServletResponse response = (HttpServletResponse) res;
         boolean errorPage = request.getDispatcherType() == DispatcherType.ERROR;
         HttpServletRequest passed = errorPage && request.getAttribute(Failures.DATABASE_UNREACHABLE) != null
-                ? new WithoutSession(request, sessionCookie) : request;
+                ? new WithoutSessionRequest(request, sessionCookie) : request;
         try {
             chain.doFilter(passed, response);
         } catch (ClientAbortException gone) {
@@ -71,29 +68,6 @@ class FailureFilter implements Filter {
             // The servlet's own error attribute: the error page then knows not to read a body that failed again.
             request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, failure);
             response.sendError(status.value());
-        }
-    }
-
-    /** The request without its session: no session cookie, and no session Spring Session created or loaded. */
-    private static final class WithoutSession extends HttpServletRequestWrapper {
-
-        private final String sessionCookie;
-
-        WithoutSession(HttpServletRequest request, String sessionCookie) {
-            super(request);
-            this.sessionCookie = sessionCookie;
-        }
-
-        @Override
-        public Cookie[] getCookies() {
-            Cookie[] cookies = super.getCookies();
-            return cookies == null ? null
-                    : Arrays.stream(cookies).filter(c -> !c.getName().equals(sessionCookie)).toArray(Cookie[]::new);
-        }
-
-        @Override
-        public Object getAttribute(String name) {
-            return SessionSaveGuard.CURRENT_SESSION.equals(name) ? null : super.getAttribute(name);
         }
     }
 }

@@ -91,6 +91,7 @@ final class Failures {
         if (status == HttpStatus.SERVICE_UNAVAILABLE) {
             log.warn("[{}] {} {} answered 503: the database cannot be reached ({})", reference, method(request),
                     path(request), rootCause(failure));
+            log.debug("[{}] where the database was missed", reference, unwrapped(failure));
         } else {
             log.error("[{}] {} {} failed unexpectedly", reference, method(request), path(request), unwrapped(failure));
         }
