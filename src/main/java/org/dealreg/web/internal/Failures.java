@@ -18,6 +18,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 
 /**
  * What a failed request means, and the one place it is logged. A request the portal cannot read (a form Tomcat
@@ -40,7 +41,7 @@ final class Failures {
     private Failures() {
     }
 
-    /** The status a failure answers with. */
+    /** The status a failure answers with; a size limit wins over the unreadable upload it caused. */
     static HttpStatus statusOf(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof InvalidParameterException invalid) {
@@ -49,7 +50,9 @@ final class Failures {
             if (t instanceof MaxUploadSizeExceededException) {
                 return HttpStatus.PAYLOAD_TOO_LARGE;
             }
-            if (t instanceof BadRequestException) {
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof MultipartException || t instanceof BadRequestException) {
                 return HttpStatus.BAD_REQUEST;
             }
         }

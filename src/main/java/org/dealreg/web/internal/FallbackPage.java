@@ -28,8 +28,8 @@ class FallbackPage {
 
     void write(HttpServletRequest request, HttpServletResponse response, int status) throws IOException {
         Locale locale = locale(request);
-        String title = HtmlUtils.htmlEscape(texts.title(status, locale));
-        String text = HtmlUtils.htmlEscape(texts.text(status, request, null, locale));
+        String title = HtmlUtils.htmlEscape(texts.title(status, locale), "UTF-8");
+        String text = HtmlUtils.htmlEscape(texts.text(status, request, null, locale), "UTF-8");
         String base = request.getContextPath();
         response.resetBuffer();
         response.setStatus(status);
