@@ -2,9 +2,12 @@ package org.dealreg.accounts.internal;
 
 import java.io.IOException;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,9 +18,18 @@ import org.springframework.web.multipart.MultipartFile;
 class AccountImportController {
 
     private final AccountImport importer;
+    /** The upload limit (a larger file is refused before it gets here, with the 413 page naming it). */
+    private final DataSize largestFile;
 
-    AccountImportController(AccountImport importer) {
+    AccountImportController(AccountImport importer,
+            @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize largestFile) {
         this.importer = importer;
+        this.largestFile = largestFile;
+    }
+
+    @ModelAttribute("largestFileMegabytes")
+    double largestFileMegabytes() {
+        return largestFile.toBytes() / (1024.0 * 1024.0);
     }
 
     @GetMapping

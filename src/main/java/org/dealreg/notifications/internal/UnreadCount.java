@@ -1,11 +1,16 @@
 package org.dealreg.notifications.internal;
 
 import org.dealreg.identity.CurrentUser;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** The unread count the menu shows on every page of a signed-in user. */
+/**
+ * The unread count the menu shows on every page of a signed-in user. Without a database that answers, the menu goes
+ * without it rather than the page (an error page among them) failing for it.
+ */
 @ControllerAdvice
 class UnreadCount {
 
@@ -17,6 +22,13 @@ class UnreadCount {
 
     @ModelAttribute("unreadNotifications")
     Long unread(@AuthenticationPrincipal CurrentUser user) {
-        return user == null ? null : inbox.unread(user.id());
+        if (user == null) {
+            return null;
+        }
+        try {
+            return inbox.unread(user.id());
+        } catch (DataAccessResourceFailureException | TransientDataAccessException unreachable) {
+            return null;
+        }
     }
 }

@@ -50,6 +50,7 @@ class WebConfiguration implements WebMvcConfigurer {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(interceptor);
+        // The error page reads no parameter: the one that failed may be a body Tomcat cannot decode.
+        registry.addInterceptor(interceptor).excludePathPatterns("/error");
     }
 }
