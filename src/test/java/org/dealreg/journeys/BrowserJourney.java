@@ -47,11 +47,12 @@ abstract class BrowserJourney {
 
     /**
      * Presses a button as a person would, after bringing it to the middle of the window: headless Chromium refuses
-     * a click on an element under its window's bottom edge ("click intercepted").
+     * a click on an element under its window's bottom edge ("click intercepted"). The scroll is instant: Bootstrap
+     * asks for smooth scrolling, and a click during the scroll lands on whatever passes under the pointer.
      */
     void press(By button) {
         WebElement element = browser.findElement(button);
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
         element.click();
     }
 

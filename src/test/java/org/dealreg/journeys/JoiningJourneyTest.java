@@ -91,7 +91,7 @@ class JoiningJourneyTest extends BrowserJourney {
         new Select(browser.findElement(By.id("specialization"))).selectByValue("INFRASTRUCTURE");
         setDate("expectedCloseDate", LocalDate.now().plusMonths(3));
         type("amount", "120000");
-        browser.findElement(By.id("submit-deal")).click();
+        press(By.id("submit-deal"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("receipt-number")));
         String receipt = browser.findElement(By.id("receipt-number")).getText();
         assertThat(browser.findElement(By.id("deal-status")).getText()).isEqualTo("Awaiting decision");

@@ -12,7 +12,6 @@ import org.dealreg.partners.Partners;
 import org.dealreg.partners.Tier;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -74,11 +73,7 @@ class PartnerStandingJourneyTest extends BrowserJourney {
     private void press(String button, String reason, WebDriverWait wait) {
         type("standing-reason", reason);
         WebElement form = browser.findElement(By.id("standing-form"));
-        WebElement pressed = browser.findElement(By.id(button));
-        // at once: Bootstrap scrolls smoothly, and a click during the scroll lands beside the button
-        ((JavascriptExecutor) browser).executeScript(
-                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", pressed);
-        pressed.click();
+        press(By.id(button));
         wait.until(ExpectedConditions.stalenessOf(form));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flash")));
     }
