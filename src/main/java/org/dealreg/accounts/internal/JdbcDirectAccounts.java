@@ -222,8 +222,9 @@ class JdbcDirectAccounts implements DirectAccounts {
     }
 
     /**
-     * The threshold {@code %} and its index use, for this transaction only; and generic plans, which use the
-     * same indexes (no predicate depends on a value) without planning every check again (a millisecond each).
+     * The thresholds {@code %} and {@code %>} and their indexes use, for this transaction only; and generic plans,
+     * which use the same indexes (no predicate depends on a value) without planning every check again (a millisecond
+     * each).
      */
     private void similarityThresholdForThisTransaction() {
         jdbc.getJdbcTemplate().queryForList("select set_config('pg_trgm.similarity_threshold', ?, true), "
