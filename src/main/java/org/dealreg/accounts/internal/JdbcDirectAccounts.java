@@ -37,7 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code %>} at a low threshold, then Levenshtein distance). The similar names that can decide a verdict are searched
  * among accounts with an open engagement only, through their own partial indexes (a tenth of the accounts or less);
  * the others after the submission. Of many similar names, engaged accounts come first, so the cap on listed matches
- * can never hide the one that makes the verdict REVIEW.
+ * can never hide the one that makes the verdict REVIEW; typo candidates are capped too (engaged first, then fewest
+ * edits), and only the rare candidate within the edits but beyond the rule (two letters replaced in a five-letter
+ * name) can take a place.
  */
 @Service
 class JdbcDirectAccounts implements DirectAccounts {
@@ -67,18 +69,22 @@ class JdbcDirectAccounts implements DirectAccounts {
                                 limit 1) engagement on true""";
 
     /**
-     * One-word names within {@link #MAX_EDITS} of a one-word customer name: {@code %1$s} joins what the order needs,
-     * {@code %2$s} says which accounts (engaged or not, each through its own partial index), {@code %3$s} orders them.
-     * A customer name of several words skips the index scan (a condition on the parameter alone).
+     * One-word names of 4 letters or more within the Levenshtein edits {@link TypoMatchPolicy} may accept of a one-word
+     * customer name (two for a mistake, four for two): {@code %1$s} joins what the order needs, {@code %2$s} says which
+     * accounts (engaged or not, each through its own partial index), {@code %3$s} orders them. A customer name of
+     * several words, or under 4 letters, skips the index scan (a condition on the parameter alone).
      */
     private static final String TYPO_CANDIDATES = """
             select a.id, 'TYPO' as kind, levenshtein_less_equal(a.normalised_name, :name, :maxEdits)::real as score
               from direct_account a
               %1$s
              where %2$s and position(' ' in a.normalised_name) = 0 and a.country = :country
-               and position(' ' in :name) = 0
+               and position(' ' in :name) = 0 and length(:name) >= :shortest
                and a.normalised_name %%> :name and a.normalised_name <> :name
-               and levenshtein_less_equal(a.normalised_name, :name, :maxEdits) <= :maxEdits
+               and levenshtein_less_equal(a.normalised_name, :name, :maxEdits)
+                   <= case when least(length(a.normalised_name), length(:name)) >= :twoMistakesFrom then :maxEdits
+                           when least(length(a.normalised_name), length(:name)) >= :shortest then :maxEdits / 2
+                           else -1 end
              order by %3$s
              limit :maxTypoCandidates""";
 
@@ -126,6 +132,10 @@ class JdbcDirectAccounts implements DirectAccounts {
              order by c.kind = 'TYPO', c.score desc, a.name
             """.formatted(TYPO_CANDIDATES.formatted("", "not a.engagement_open", "3, a.id"));
 
+    private static final Map<String, Object> TYPO_PARAMETERS = Map.of("maxEdits", MAX_EDITS,
+            "maxTypoCandidates", MAX_TYPO_CANDIDATES, "shortest", TypoMatchPolicy.SHORTEST,
+            "twoMistakesFrom", TypoMatchPolicy.TWO_MISTAKES_FROM);
+
     private final NamedParameterJdbcTemplate jdbc;
     private final ProgramSettings settings;
 
@@ -145,8 +155,7 @@ class JdbcDirectAccounts implements DirectAccounts {
                 .addValue("country", country)
                 .addValue("name", normalisedName)
                 .addValue("maxSimilar", MAX_SIMILAR)
-                .addValue("maxEdits", MAX_EDITS)
-                .addValue("maxTypoCandidates", MAX_TYPO_CANDIDATES)
+                .addValues(TYPO_PARAMETERS)
                 .addValue("asOf", Date.valueOf(day))
                 .addValue("activeSince", Date.valueOf(day.minusDays(lapseDays)));
         return matches(DECISIVE, params, normalisedName, Set.of());
@@ -160,8 +169,7 @@ class JdbcDirectAccounts implements DirectAccounts {
                 .addValue("country", country)
                 .addValue("name", normalisedName)
                 .addValue("limit", MAX_SIMILAR + alreadyListed.size())
-                .addValue("maxEdits", MAX_EDITS)
-                .addValue("maxTypoCandidates", MAX_TYPO_CANDIDATES);
+                .addValues(TYPO_PARAMETERS);
         return matches(OTHER_SIMILAR, params, normalisedName, Set.copyOf(alreadyListed)).stream()
                 .sorted(Comparator.comparing(AccountMatch::score).reversed().thenComparing(AccountMatch::accountName))
                 .limit(MAX_SIMILAR)
