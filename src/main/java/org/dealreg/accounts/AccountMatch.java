@@ -12,7 +12,10 @@ public record AccountMatch(UUID accountId, String accountName, String country, U
         DOMAIN,
         /** The same normalised name in the same country. */
         NAME,
-        /** A similar name (trigram similarity at or above the threshold) in the same country. */
+        /**
+         * A similar name in the same country: trigram similarity at or above the threshold, or a one-word name typed
+         * with a mistake or two (docs/conflict-check.md).
+         */
         SIMILAR_NAME;
 
         public boolean strong() {

@@ -18,9 +18,9 @@ public interface DirectAccounts {
 
     /**
      * Accounts that decide a verdict: the same domain or the same normalised name in the same country (strong,
-     * any account), and similar names in the same country (weak, threshold from the settings) among accounts
-     * with an engagement that has not ended. Each says whether direct sales was engaged with it at
-     * {@code asOf}. Runs in the caller's transaction.
+     * any account), and similar names in the same country (weak: trigram similarity at the threshold from the
+     * settings, or a typo of a one-word name) among accounts with an engagement that has not ended. Each says whether
+     * direct sales was engaged with it at {@code asOf}. Runs in the caller's transaction.
      *
      * @param domain the customer's normalised domain, or null when none is known
      */

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The matcher on a labelled set of company-name pairs (src/test/resources/matching/labelled-pairs.csv):
  * each left-hand name becomes a direct-sales account, each right-hand name is checked against the
- * accounts through the production query, inside a transaction that is rolled back.
+ * accounts through the production query, inside a transaction that is rolled back. The column
+ * {@code when_engaged} says what the verdict must be when direct sales is engaged with the account: REVIEW for a
+ * typo of its name, CLEAR for a distinct company sharing a word with it (empty: not measured that way).
  */
 @IntegrationTest
 class MatchingQualityTest {
@@ -37,7 +40,7 @@ class MatchingQualityTest {
     @Autowired TransactionTemplate transactions;
     @Autowired jakarta.persistence.EntityManager entityManager;
 
-    record Pair(String nameA, String countryA, String nameB, String countryB, boolean same) {
+    record Pair(String nameA, String countryA, String nameB, String countryB, boolean same, Verdict whenEngaged) {
     }
 
     @Test
@@ -96,13 +99,50 @@ class MatchingQualityTest {
         assertThat(recall).as("missed: %s", misses).isGreaterThanOrEqualTo(0.95);
     }
 
+    @Test
+    void typosOfEngagedAccountsNeedReviewWhileDistinctCompaniesSharingAWordStayClear() throws Exception {
+        List<Pair> labelled = load().stream().filter(p -> p.whenEngaged() != null).toList();
+        UUID owner = users.byEmail("sam@dealreg.example").id();
+        List<String> typosMissed = new ArrayList<>();
+        List<String> notClear = new ArrayList<>();
+
+        transactions.executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            for (Pair pair : labelled) {
+                UUID account = book.upsert("LABEL-" + UUID.randomUUID(), pair.nameA(), pair.countryA(), Set.of(), owner);
+                book.engage(account, owner, LocalDate.now().minusDays(10));
+                entityManager.flush();
+                List<AccountMatch> matches = accounts.decisiveMatches(CustomerNormaliser.name(pair.nameB()),
+                        pair.countryB(), null, Instant.now()).stream().filter(m -> m.accountId().equals(account)).toList();
+                Verdict verdict = ConflictVerdictPolicy.decide(matches, false);
+                if (pair.whenEngaged() == Verdict.REVIEW && verdict == Verdict.CLEAR) {
+                    typosMissed.add(pair.nameA() + " / " + pair.nameB());
+                } else if (pair.whenEngaged() == Verdict.CLEAR && verdict != Verdict.CLEAR) {
+                    notClear.add(pair.nameA() + " / " + pair.nameB() + ": " + verdict);
+                }
+            }
+        });
+
+        long typos = labelled.stream().filter(p -> p.whenEngaged() == Verdict.REVIEW).count();
+        long distinct = labelled.size() - typos;
+        double recall = (typos - typosMissed.size()) / (double) typos;
+        System.out.printf("Typos of engaged accounts: recall %.3f (%d/%d); distinct companies sharing a word kept CLEAR: "
+                + "%d/%d%n", recall, typos - typosMissed.size(), typos, distinct - notClear.size(), distinct);
+        typosMissed.forEach(m -> System.out.println("  typo missed: " + m));
+        notClear.forEach(m -> System.out.println("  not clear: " + m));
+        assertThat(typos).isGreaterThanOrEqualTo(60);
+        assertThat(recall).as("typos missed: %s", typosMissed).isGreaterThanOrEqualTo(0.95);
+        assertThat(notClear).as("distinct companies sharing a word").isEmpty();
+    }
+
     private static List<Pair> load() throws Exception {
         try (Reader in = new InputStreamReader(MatchingQualityTest.class.getResourceAsStream("/matching/labelled-pairs.csv"),
                 StandardCharsets.UTF_8)) {
             List<Pair> pairs = new ArrayList<>();
             for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+                String whenEngaged = r.isSet("when_engaged") ? r.get("when_engaged") : "";
                 pairs.add(new Pair(r.get("name_a"), r.get("country_a"), r.get("name_b"), r.get("country_b"),
-                        Boolean.parseBoolean(r.get("same"))));
+                        Boolean.parseBoolean(r.get("same")), whenEngaged.isEmpty() ? null : Verdict.valueOf(whenEngaged)));
             }
             return pairs;
         }

@@ -8,17 +8,22 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.dealreg.accounts.AccountMatch;
 import org.dealreg.accounts.DirectAccounts;
 import org.dealreg.program.ProgramSettings;
 import org.dealreg.program.Setting;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -26,16 +31,29 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Matching in one round trip: exact domain, exact normalised name + country (both through b-tree indexes), and
- * trigram similarity within the country ({@code %} with the threshold set for this transaction only). The
- * similar names that can decide a verdict are searched among accounts with an open engagement only, through
- * their own partial trigram index (a tenth of the accounts or less); the others, through the index of all
- * names, after the submission. Of many similar names, engaged accounts come first, so the cap on listed
- * matches can never hide the one that makes the verdict REVIEW.
+ * similar names within the country. A similar name is a trigram similarity at or above the threshold ({@code %} with
+ * the threshold set for this transaction only), or a one-word name typed with a mistake or two
+ * ({@link TypoMatchPolicy}), whose few candidates come from a trigram index of one-word names (word similarity
+ * {@code %>} at a low threshold, then Levenshtein distance). The similar names that can decide a verdict are searched
+ * among accounts with an open engagement only, through their own partial indexes (a tenth of the accounts or less);
+ * the others after the submission. Of many similar names, engaged accounts come first, so the cap on listed matches
+ * can never hide the one that makes the verdict REVIEW; typo candidates are capped too (engaged first, then fewest
+ * edits), and only the rare candidate within the edits but beyond the rule (two letters replaced in a five-letter
+ * name) can take a place.
  */
 @Service
 class JdbcDirectAccounts implements DirectAccounts {
 
     static final int MAX_SIMILAR = 10;
+    /** Two typing mistakes are at most four Levenshtein edits (two swapped pairs of letters). */
+    static final int MAX_EDITS = 4;
+    /** Candidates for a typo, fewest edits first; {@link TypoMatchPolicy} then keeps those it accepts. */
+    static final int MAX_TYPO_CANDIDATES = 20;
+    /**
+     * The word similarity a typo candidate must reach. One typing mistake in a word of four letters or more keeps at
+     * least a fifth of its trigrams: the worst case is two neighbours swapped in a short word ("wnoka", "wonka": 0.2).
+     */
+    static final String TYPO_CANDIDATE_SIMILARITY = "0.2";
 
     /**
      * Engaged at the submission day: started by then, not ended by then, activity within the lapse. A lateral
@@ -49,6 +67,26 @@ class JdbcDirectAccounts implements DirectAccounts {
                                   and (e.ended_on is null or e.ended_on > :asOf)
                                   and e.last_activity_on >= :activeSince
                                 limit 1) engagement on true""";
+
+    /**
+     * One-word names of 4 letters or more within the Levenshtein edits {@link TypoMatchPolicy} may accept of a one-word
+     * customer name (two for a mistake, four for two): {@code %1$s} joins what the order needs, {@code %2$s} says which
+     * accounts (engaged or not, each through its own partial index), {@code %3$s} orders them. A customer name of
+     * several words, or under 4 letters, skips the index scan (a condition on the parameter alone).
+     */
+    private static final String TYPO_CANDIDATES = """
+            select a.id, 'TYPO' as kind, levenshtein_less_equal(a.normalised_name, :name, :maxEdits)::real as score
+              from direct_account a
+              %1$s
+             where %2$s and position(' ' in a.normalised_name) = 0 and a.country = :country
+               and position(' ' in :name) = 0 and length(:name) >= :shortest
+               and a.normalised_name %%> :name and a.normalised_name <> :name
+               and levenshtein_less_equal(a.normalised_name, :name, :maxEdits)
+                   <= case when least(length(a.normalised_name), length(:name)) >= :twoMistakesFrom then :maxEdits
+                           when least(length(a.normalised_name), length(:name)) >= :shortest then :maxEdits / 2
+                           else -1 end
+             order by %3$s
+             limit :maxTypoCandidates""";
 
     private static final String DECISIVE = """
             with candidates as (
@@ -67,24 +105,36 @@ class JdbcDirectAccounts implements DirectAccounts {
                     and a.normalised_name %% :name and a.normalised_name <> :name
                   order by engagement.engaged is not null desc, 3 desc
                   limit :maxSimilar)
+                union all
+                (%2$s)
             )
-            select c.kind, c.score, a.id, a.name, a.country, a.owner_id, engagement.engaged is not null as engaged
+            select c.kind, c.score, a.id, a.name, a.normalised_name, a.country, a.owner_id,
+                   engagement.engaged is not null as engaged
               from candidates c
               join direct_account a on a.id = c.id
               %1$s
-             order by c.score desc, a.name
-            """.formatted(ENGAGED);
+             order by c.kind = 'TYPO', c.score desc, a.name
+            """.formatted(ENGAGED, TYPO_CANDIDATES.formatted(ENGAGED, "a.engagement_open",
+                    "engagement.engaged is not null desc, 3, a.id"));
 
     /** Without an open engagement an account is not engaged: nothing to compute per row. */
     private static final String OTHER_SIMILAR = """
-            select 'SIMILAR_NAME' as kind, similarity(a.normalised_name, :name) as score, a.id, a.name, a.country,
-                   a.owner_id, false as engaged
-              from direct_account a
-             where not a.engagement_open and a.country = :country
-               and a.normalised_name % :name and a.normalised_name <> :name
-             order by 2 desc, a.name
-             limit :limit
-            """;
+            select c.kind, c.score, a.id, a.name, a.normalised_name, a.country, a.owner_id, false as engaged
+              from ((select a.id, 'SIMILAR_NAME' as kind, similarity(a.normalised_name, :name) as score
+                       from direct_account a
+                      where not a.engagement_open and a.country = :country
+                        and a.normalised_name %% :name and a.normalised_name <> :name
+                      order by 3 desc, a.name
+                      limit :limit)
+                    union all
+                    (%s)) c
+              join direct_account a on a.id = c.id
+             order by c.kind = 'TYPO', c.score desc, a.name
+            """.formatted(TYPO_CANDIDATES.formatted("", "not a.engagement_open", "3, a.id"));
+
+    private static final Map<String, Object> TYPO_PARAMETERS = Map.of("maxEdits", MAX_EDITS,
+            "maxTypoCandidates", MAX_TYPO_CANDIDATES, "shortest", TypoMatchPolicy.SHORTEST,
+            "twoMistakesFrom", TypoMatchPolicy.TWO_MISTAKES_FROM);
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ProgramSettings settings;
@@ -105,9 +155,10 @@ class JdbcDirectAccounts implements DirectAccounts {
                 .addValue("country", country)
                 .addValue("name", normalisedName)
                 .addValue("maxSimilar", MAX_SIMILAR)
+                .addValues(TYPO_PARAMETERS)
                 .addValue("asOf", Date.valueOf(day))
                 .addValue("activeSince", Date.valueOf(day.minusDays(lapseDays)));
-        return jdbc.query(DECISIVE, params, JdbcDirectAccounts::match);
+        return matches(DECISIVE, params, normalisedName, Set.of());
     }
 
     @Override
@@ -117,11 +168,39 @@ class JdbcDirectAccounts implements DirectAccounts {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("country", country)
                 .addValue("name", normalisedName)
-                .addValue("limit", MAX_SIMILAR + alreadyListed.size());
-        return jdbc.query(OTHER_SIMILAR, params, JdbcDirectAccounts::match).stream()
-                .filter(m -> !alreadyListed.contains(m.accountId()))
+                .addValue("limit", MAX_SIMILAR + alreadyListed.size())
+                .addValues(TYPO_PARAMETERS);
+        return matches(OTHER_SIMILAR, params, normalisedName, Set.copyOf(alreadyListed)).stream()
+                .sorted(Comparator.comparing(AccountMatch::score).reversed().thenComparing(AccountMatch::accountName))
                 .limit(MAX_SIMILAR)
                 .toList();
+    }
+
+    /**
+     * The rows of {@code sql} as matches, leaving out {@code alreadyListed}: each as it is, except the typo candidates
+     * (which come last), kept as similar names when {@link TypoMatchPolicy} accepts them and the account is not listed
+     * already.
+     */
+    private List<AccountMatch> matches(String sql, MapSqlParameterSource params, String normalisedName,
+            Set<UUID> alreadyListed) {
+        List<AccountMatch> matches = new ArrayList<>();
+        Set<UUID> listed = new HashSet<>(alreadyListed);
+        jdbc.query(sql, params, (RowCallbackHandler) rs -> {
+            UUID id = rs.getObject("id", UUID.class);
+            if (!rs.getString("kind").equals("TYPO")) {
+                if (!alreadyListed.contains(id)) {
+                    matches.add(match(rs, AccountMatch.Kind.valueOf(rs.getString("kind")), score(rs)));
+                    listed.add(id);
+                }
+            } else if (!listed.contains(id)) {
+                Optional<BigDecimal> typo = TypoMatchPolicy.score(rs.getString("normalised_name"), normalisedName);
+                if (typo.isPresent()) {
+                    matches.add(match(rs, AccountMatch.Kind.SIMILAR_NAME, typo.get()));
+                    listed.add(id);
+                }
+            }
+        });
+        return matches;
     }
 
     @Override
@@ -151,17 +230,23 @@ class JdbcDirectAccounts implements DirectAccounts {
     }
 
     /**
-     * The threshold {@code %} and its index use, for this transaction only; and generic plans, which use the
-     * same indexes (no predicate depends on a value) without planning every check again (a millisecond each).
+     * The thresholds {@code %} and {@code %>} and their indexes use, for this transaction only; and generic plans,
+     * which use the same indexes (no predicate depends on a value) without planning every check again (a millisecond
+     * each).
      */
     private void similarityThresholdForThisTransaction() {
         jdbc.getJdbcTemplate().queryForList("select set_config('pg_trgm.similarity_threshold', ?, true), "
-                + "set_config('plan_cache_mode', 'force_generic_plan', true)", settings.value(Setting.WEAK_MATCH_THRESHOLD));
+                + "set_config('pg_trgm.word_similarity_threshold', ?, true), "
+                + "set_config('plan_cache_mode', 'force_generic_plan', true)", settings.value(Setting.WEAK_MATCH_THRESHOLD),
+                TYPO_CANDIDATE_SIMILARITY);
     }
 
-    private static AccountMatch match(ResultSet rs, int row) throws SQLException {
+    private static AccountMatch match(ResultSet rs, AccountMatch.Kind kind, BigDecimal score) throws SQLException {
         return new AccountMatch(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("country"),
-                rs.getObject("owner_id", UUID.class), AccountMatch.Kind.valueOf(rs.getString("kind")),
-                BigDecimal.valueOf(rs.getFloat("score")).setScale(3, RoundingMode.HALF_UP), rs.getBoolean("engaged"));
+                rs.getObject("owner_id", UUID.class), kind, score, rs.getBoolean("engaged"));
+    }
+
+    private static BigDecimal score(ResultSet rs) throws SQLException {
+        return BigDecimal.valueOf(rs.getFloat("score")).setScale(3, RoundingMode.HALF_UP);
     }
 }
