@@ -8,7 +8,6 @@ import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -22,6 +21,7 @@ import org.dealreg.PortalClient;
 import org.dealreg.RawHttp;
 import org.dealreg.RawHttp.Answer;
 import org.dealreg.TestUsers;
+import org.dealreg.registration.internal.DealRegistrationTest;
 import org.dealreg.identity.CurrentUser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -142,22 +142,12 @@ class DatabaseOutageTest {
         assertThat(health.status()).as("health once the database is back").isEqualTo(200);
     }
 
+    /** A valid deal with text worth keeping: what the partner must not have to type again. */
     private static Map<String, String> deal() {
-        Map<String, String> deal = new LinkedHashMap<>();
+        Map<String, String> deal = DealRegistrationTest.validDeal();
         deal.put("customerName", "Globex & Outage Ltd");
-        deal.put("customerWebsite", "https://www.globex-outage.example");
-        deal.put("customerCountry", "US");
-        deal.put("customerCity", "Springfield");
-        deal.put("contactName", "Jane Doe");
-        deal.put("contactEmail", "jane@globex-outage.example");
-        deal.put("contactPhone", "+1 555 0100");
         deal.put("title", "Racks typed while the database was away");
         deal.put("description", "Forty racks of servers, typed once and not typed again.");
-        deal.put("specialization", "INFRASTRUCTURE");
-        deal.put("amount", "120,000.00");
-        deal.put("currency", "USD");
-        deal.put("expectedCloseDate", LocalDate.now().plusMonths(3).toString());
-        deal.put("competitors", "HP, Lenovo");
         return deal;
     }
 
