@@ -2,6 +2,7 @@ package org.dealreg.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.dealreg.registration.internal.DealRegistrationTest.validDeal;
 import static org.dealreg.registration.internal.DealRegistrationTestSupport.version;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -9,6 +10,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The trail records who did what, never what a partner typed, cannot be changed, and shows where it was (DESIGN §9). */
 @IntegrationTest
@@ -34,6 +37,7 @@ class AuditTrailTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired AuditTrail trail;
     @Autowired ProgramSettings settings;
+    @Autowired TransactionTemplate transactions;
 
     @Test
     void aSubmissionAndItsDecisionAreRecordedWithWhoAndTheReceiptButNothingThePartnerTyped() throws Exception {
@@ -88,19 +92,38 @@ class AuditTrailTest {
 
     @Test
     void theDatabaseRefusesToChangeOrDeleteTheTrail() {
-        trail.append(null, "", "TEST_EVENT", "", "", "");
-        assertThatThrownBy(() -> jdbc.update("update audit_event set action = 'HIDDEN' where seq = ?", lastSeq()))
+        long seq = trail.append(null, "", "TEST_EVENT", "", "", "").seq();
+        awaitSealed(seq);
+        assertThatThrownBy(() -> jdbc.update("update audit_event set action = 'HIDDEN' where seq = ?", seq))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.update("delete from audit_event where seq = ?", lastSeq()))
+        assertThatThrownBy(() -> jdbc.update("update audit_event set seal_seq = seal_seq + 1000000, prev_hash = hash, "
+                + "hash = repeat('0', 64) where seq = ?", seq))
+                .as("a sealed row cannot be sealed again").isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("delete from audit_event where seq = ?", seq))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.execute("truncate audit_event"))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
     }
 
     @Test
+    void anUnsealedRowCanBeSealedButNotChanged() {
+        // inside a transaction that never commits, so the sealer cannot take the row first
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            long seq = trail.append(null, "", "TEST_EVENT", "test", "unsealed", "amount=100").seq();
+            jdbc.update("update audit_event set details = 'amount=1', seal_seq = 1000000, prev_hash = repeat('0', 64), "
+                    + "hash = repeat('1', 64) where seq = ?", seq);
+        })).isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            long seq = trail.append(null, "", "TEST_EVENT", "test", "unsealed", "amount=100").seq();
+            jdbc.update("update audit_event set details = 'amount=1' where seq = ?", seq);
+        })).isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+    }
+
+    @Test
     void aRowAlteredBehindTheApplicationsBackBreaksTheChainThereAndThePageSaysWhere() throws Exception {
         AuditEntry victim = trail.append(null, "", "TEST_EVENT", "test", "victim", "amount=100");
-        trail.append(null, "", "TEST_EVENT", "test", "after", "");
+        awaitSealed(trail.append(null, "", "TEST_EVENT", "test", "after", "").seq());
         CurrentUser ada = users.byEmail("ada@dealreg.example");
         assertThat(trail.verify().intact()).isTrue();
         assertThat(page(ada)).contains("id=\"chain-intact\"");
@@ -111,7 +134,7 @@ class AuditTrailTest {
             jdbc.update("update audit_event set details = 'amount=1' where seq = ?", victim.seq());
             AuditTrail.Verification broken = trail.verify();
             assertThat(broken.intact()).isFalse();
-            assertThat(broken.brokenAtSeq()).isEqualTo(victim.seq());
+            assertThat(broken.brokenAt()).isEqualTo(victim.seq());
             assertThat(broken.problem()).isEqualTo("altered");
             assertThat(page(ada)).contains("id=\"chain-broken\"")
                     .contains("The chain breaks at event #" + victim.seq() + ": its content was altered");
@@ -132,6 +155,11 @@ class AuditTrailTest {
 
     private String page(CurrentUser user) throws Exception {
         return mvc.perform(get("/admin/audit").with(user(user))).andReturn().getResponse().getContentAsString();
+    }
+
+    private void awaitSealed(long seq) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "select seal_seq is not null from audit_event where seq = ?", Boolean.class, seq));
     }
 
     private long lastSeq() {
