@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Once a night, erases the customer contact of every registration that ended more than the retention period
  * ago (setting {@code personal-data-retention-months}). Works in batches, each its own transaction, so the first
- * run over years of registrations never holds one huge transaction, nor the audit trail's lock for long. ShedLock
+ * run over years of registrations never holds one huge transaction. ShedLock
  * lets one node run it at a time; each erasure happens once anyway (see {@link PersonalDataRetention}).
  */
 @Component
@@ -23,10 +23,7 @@ class RetentionJob {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
 
-    /**
-     * Registrations per transaction. Each erasure appends to the audit trail, whose lock is held until the batch
-     * commits, so a batch must stay short: other actions that are audited wait for it.
-     */
+    /** Registrations per transaction: rows locked with skip locked are held only until the batch commits. */
     static final int BATCH = 200;
 
     private final PersonalDataRetention retention;

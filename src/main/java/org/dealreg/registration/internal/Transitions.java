@@ -44,9 +44,8 @@ class Transitions {
     }
 
     /**
-     * The row is written (and locked) before {@code save} publishes the aggregate's events, whose listeners take
-     * the audit trail's lock: every transaction takes a registration's row before that lock, never after, so a
-     * decision and the deadline job cannot deadlock.
+     * The row is written (and locked) before {@code save} publishes the aggregate's events, so a stale version is
+     * refused before any listener has written anything.
      */
     void apply(Registration registration, Consumer<Registration> change) {
         change.accept(registration);
