@@ -3,8 +3,10 @@ package org.dealreg.review.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dealreg.registration.internal.DealRegistrationTest.validDeal;
 import static org.dealreg.registration.internal.DealRegistrationTestSupport.submitted;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -21,6 +23,8 @@ import org.dealreg.StatementCounter;
 import org.dealreg.TestUsers;
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.identity.Role;
+import org.dealreg.registration.ExtensionReview;
+import org.dealreg.registration.ManagerReview;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,6 +45,8 @@ class ReviewQueuePagingTest {
     @Autowired MockMvc mvc;
     @Autowired TestUsers users;
     @Autowired JdbcTemplate jdbc;
+    @Autowired ManagerReview review;
+    @Autowired ExtensionReview extensions;
     @LocalServerPort int port;
 
     @Test
@@ -75,9 +81,11 @@ class ReviewQueuePagingTest {
                 .contains("48 on time").contains("4 due soon").contains("3 overdue").contains("Page 2 of 2")
                 .contains("href=\"/review?region=" + region + "&amp;page=0\"");
 
-        assertThat(rows(page("/review?region=" + region + "&page=7", manager))).as("past the end: the last page")
-                .isEqualTo(dueFirst.subList(50, 55));
-        for (String malformed : List.of("abc", "-1", "1.5", "99999999999999999999")) {
+        for (String pastTheEnd : List.of("7", "2147483647", "99999999999999999999")) {
+            assertThat(rows(page("/review?region=" + region + "&page=" + pastTheEnd, manager)))
+                    .as("past the end: the last page").isEqualTo(dueFirst.subList(50, 55));
+        }
+        for (String malformed : List.of("abc", "-1", "1.5", "")) {
             assertThat(rows(page("/review?region=" + region + "&page=" + malformed, manager))).as(malformed)
                     .isEqualTo(dueFirst.subList(0, 50));
         }
@@ -129,6 +137,49 @@ class ReviewQueuePagingTest {
         assertThat(everyRegion.size()).isLessThanOrEqualTo(12);
     }
 
+    @Test
+    void theExtensionQueuePagesFiftyEndingFirstWithItsCount() throws Exception {
+        CurrentUser partner = users.newPartnerUser(users.newPartner("US"));
+        CurrentUser manager = users.newUser(Role.CHANNEL_MANAGER, null);
+        List<String> endingFirst = new ArrayList<>();
+        List<UUID> asked = new ArrayList<>();
+        try {
+            for (int i = 0; i < 51; i++) {
+                UUID id = submitted(mvc, partner, validDeal());
+                asked.add(id);
+                review.approve(id, version(id), manager.id());
+                mvc.perform(post("/deals/{id}/extension", id).param("version", String.valueOf(version(id)))
+                        .param("reason", "The board meets next month.").with(csrf()).with(user(partner)));
+                // before every other test's: theirs end months from now
+                jdbc.update("update registration set protection_ends_at = now() - interval '10 years' + ? * interval '1 second' "
+                        + "where id = ?", i, id);
+                endingFirst.add(jdbc.queryForObject("select receipt_number from registration where id = ?", String.class, id));
+            }
+            long waiting = jdbc.queryForObject("""
+                    select count(*) from extension_request e join registration r on r.id = e.registration_id
+                     where e.status = 'PENDING' and r.status = 'APPROVED'""", Long.class);
+            long pages = (waiting + 49) / 50;
+
+            String first = page("/review/extensions", manager);
+            assertThat(receipts(first)).isEqualTo(endingFirst.subList(0, 50));
+            assertThat(first).contains(waiting + " waiting").contains("Page 1 of " + pages)
+                    .contains("href=\"/review/extensions?page=1\"");
+            assertThat(receipts(page("/review/extensions?page=1", manager))).startsWith(endingFirst.get(50));
+            assertThat(page("/review/extensions?page=99999", manager)).as("past the end: the last page")
+                    .contains("Page " + pages + " of " + pages);
+            assertThat(receipts(page("/review/extensions?page=x", manager))).isEqualTo(endingFirst.subList(0, 50));
+        } finally {
+            // answered, so that they leave the shared queue to the other tests' requests
+            for (UUID id : asked) {
+                jdbc.update("update registration set protection_ends_at = now() + interval '60 days' where id = ?", id);
+                for (UUID request : jdbc.queryForList(
+                        "select id from extension_request where registration_id = ? and status = 'PENDING'", UUID.class, id)) {
+                    extensions.decline(id, request, manager.id(), "Tested.");
+                }
+            }
+        }
+    }
+
     /**
      * The statements one page costs, signed in, session included: those sent on the server's request threads (the
      * mail outbox, woken by the submissions, sends its own on the task executor's meanwhile).
@@ -147,6 +198,19 @@ class ReviewQueuePagingTest {
         MockHttpServletResponse response = mvc.perform(get(path).with(user(user))).andReturn().getResponse();
         assertThat(response.getStatus()).as(path).isEqualTo(200);
         return response.getContentAsString();
+    }
+
+    private static List<String> receipts(String page) {
+        List<String> receipts = new ArrayList<>();
+        Matcher m = Pattern.compile("<span class=\"text-nowrap\">([^<]+)</span>").matcher(page);
+        while (m.find()) {
+            receipts.add(m.group(1));
+        }
+        return receipts;
+    }
+
+    private int version(UUID id) {
+        return jdbc.queryForObject("select version from registration where id = ?", Integer.class, id);
     }
 
     private static List<UUID> rows(String page) {
