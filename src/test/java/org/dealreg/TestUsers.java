@@ -34,6 +34,23 @@ public class TestUsers {
         this.userDetails = userDetails;
     }
 
+    /**
+     * A sales region of the test's own (X + a letter), with one country of the same code, open since long ago: a
+     * partner of that country belongs to it, and only the test adds registrations to it.
+     */
+    public String newRegion() {
+        for (char c = 'A'; c <= 'Z'; c++) {
+            String code = "X" + c;
+            int added = jdbc.update("insert into region (code, currency, time_zone, default_locale, launch_date) "
+                    + "values (?, 'USD', 'America/Chicago', 'en', date '2000-01-01') on conflict do nothing", code);
+            if (added == 1) {
+                jdbc.update("insert into region_country (country, region_code) values (?, ?)", code, code);
+                return code;
+            }
+        }
+        throw new IllegalStateException("No free test region code left");
+    }
+
     public PartnerView newPartner(String country) {
         return partners.addActive("Test Partner " + UUID.randomUUID(), country, Tier.REGISTERED, Set.of());
     }

@@ -7,7 +7,11 @@ import java.util.UUID;
 /** The managers' side of extension requests: the open ones, the one ending first first, and the answers. */
 public interface ExtensionReview {
 
-    List<ExtensionToDecide> pending();
+    /** The open requests, the one whose protection ends first first, from the {@code offset}-th, at most {@code limit}. */
+    List<ExtensionToDecide> pending(long offset, int limit);
+
+    /** How many requests are open. */
+    long countPending();
 
     /**
      * Protection ends the extension length (setting) later.

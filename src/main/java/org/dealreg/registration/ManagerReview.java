@@ -1,5 +1,6 @@
 package org.dealreg.registration;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,8 +10,14 @@ import java.util.UUID;
  */
 public interface ManagerReview {
 
-    /** Every registration waiting for a decision, the one due first first. */
-    List<PendingRegistration> pending();
+    /**
+     * The registrations waiting for a decision that {@code filter} keeps, the one due first first, from the
+     * {@code offset}-th, at most {@code limit} of them.
+     */
+    List<PendingRegistration> pending(PendingFilter filter, long offset, int limit);
+
+    /** How many registrations {@code filter} keeps, and where they stand against their deadlines at {@code now}. */
+    PendingCounts countPending(PendingFilter filter, Instant now);
 
     /** @throws org.dealreg.shared.NotFound when there is no such registration */
     RegistrationForReview find(UUID id);

@@ -2,6 +2,7 @@ package org.dealreg.partners.internal;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,6 +36,12 @@ class JpaPartners implements Partners {
     @Transactional(readOnly = true)
     public Optional<PartnerView> find(UUID id) {
         return repository.findById(id).map(PartnerEntity::view);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<UUID> idsInRegion(String regionCode) {
+        return new HashSet<>(jdbc.queryForList("select id from partner where region_code = ?", UUID.class, regionCode));
     }
 
     @Override

@@ -27,6 +27,7 @@ import org.dealreg.registration.RegistrationActionRefused;
 import org.dealreg.registration.RegistrationStatus;
 import org.dealreg.shared.MultiLine;
 import org.dealreg.shared.NotFound;
+import org.dealreg.shared.Paging;
 import org.dealreg.shared.SupportedCurrency;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -60,10 +61,10 @@ class DealController {
 
     @GetMapping
     String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String status,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(required = false) String page, Model model) {
         RegistrationStatus filter = Arrays.stream(RegistrationStatus.values())
                 .filter(s -> s.name().equals(status)).findFirst().orElse(null);
-        model.addAttribute("deals", service.list(user, filter, page));
+        model.addAttribute("deals", service.list(user, filter, Paging.requested(page)));
         model.addAttribute("status", filter);
         model.addAttribute("statuses", RegistrationStatus.values());
         return "deals/list";

@@ -2,6 +2,7 @@ package org.dealreg.registration.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
@@ -9,6 +10,8 @@ import java.util.UUID;
 import org.dealreg.conflicts.ConflictCheck;
 import org.dealreg.program.ProgramSettings;
 import org.dealreg.registration.ManagerReview;
+import org.dealreg.registration.PendingCounts;
+import org.dealreg.registration.PendingFilter;
 import org.dealreg.registration.PendingRegistration;
 import org.dealreg.registration.RegistrationForReview;
 import org.dealreg.registration.RegistrationStatus;
@@ -47,9 +50,29 @@ class JpaManagerReview implements ManagerReview {
 
     @Override
     @Transactional(readOnly = true)
-    public List<PendingRegistration> pending() {
-        return jdbc.query("select %s from registration where status = 'SUBMITTED' order by decision_due_at, id"
-                .formatted(PendingRows.COLUMNS), PendingRows::map);
+    public List<PendingRegistration> pending(PendingFilter filter, long offset, int limit) {
+        List<Object> arguments = new ArrayList<>();
+        String where = PendingRows.where(filter, arguments);
+        arguments.add(limit);
+        arguments.add(offset);
+        return jdbc.query("select %s from registration where %s order by decision_due_at, id limit ? offset ?"
+                .formatted(PendingRows.COLUMNS, where), PendingRows::map, arguments.toArray());
+    }
+
+    /** One statement over the whole filtered set; the states are {@code DeadlineBadge}'s, counted by PostgreSQL. */
+    @Override
+    @Transactional(readOnly = true)
+    public PendingCounts countPending(PendingFilter filter, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        List<Object> arguments = new ArrayList<>(List.of(at, at, at));
+        String where = PendingRows.where(filter, arguments);
+        return jdbc.queryForObject("""
+                select count(*) as total,
+                       count(*) filter (where decision_due_at > ? and remind_at < ?) as due_soon,
+                       count(*) filter (where decision_due_at <= ?) as overdue
+                  from registration where %s""".formatted(where),
+                (rs, n) -> new PendingCounts(rs.getLong("total"), rs.getLong("due_soon"), rs.getLong("overdue")),
+                arguments.toArray());
     }
 
     @Override

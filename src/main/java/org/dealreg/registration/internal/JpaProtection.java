@@ -109,17 +109,25 @@ class JpaProtection implements ProtectionEnforcement, ExtensionReview {
 
     @Override
     @Transactional(readOnly = true)
-    public List<ExtensionToDecide> pending() {
+    public long countPending() {
+        return jdbc.queryForObject("""
+                select count(*) from extension_request e join registration r on r.id = e.registration_id
+                 where e.status = 'PENDING' and r.status = 'APPROVED'""", Long.class);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ExtensionToDecide> pending(long offset, int limit) {
         return jdbc.query("""
                 select r.id, e.id as request_id, r.receipt_number, r.partner_id, r.protection_ends_at,
                        r.extensions_granted, e.requested_at, e.requested_by
                   from extension_request e join registration r on r.id = e.registration_id
                  where e.status = 'PENDING' and r.status = 'APPROVED'
-                 order by r.protection_ends_at, r.id""", (rs, n) -> new ExtensionToDecide(
+                 order by r.protection_ends_at, r.id limit ? offset ?""", (rs, n) -> new ExtensionToDecide(
                 rs.getObject("id", UUID.class), rs.getObject("request_id", UUID.class), rs.getString("receipt_number"),
                 rs.getObject("partner_id", UUID.class), rs.getTimestamp("protection_ends_at").toInstant(),
                 rs.getInt("extensions_granted"), rs.getTimestamp("requested_at").toInstant(),
-                rs.getObject("requested_by", UUID.class)));
+                rs.getObject("requested_by", UUID.class)), limit, offset);
     }
 
     @Override

@@ -2,9 +2,11 @@ package org.dealreg.registration.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 
 import org.dealreg.conflicts.Verdict;
+import org.dealreg.registration.PendingFilter;
 import org.dealreg.registration.PendingRegistration;
 
 /** Pending registrations read from their plain columns only: listing them decrypts nothing. */
@@ -14,6 +16,20 @@ final class PendingRows {
             "id, receipt_number, partner_id, amount_usd, verdict, submitted_at, remind_at, decision_due_at, version";
 
     private PendingRows() {
+    }
+
+    /** The where clause of the pending registrations {@code filter} keeps; its values are added to {@code arguments}. */
+    static String where(PendingFilter filter, List<Object> arguments) {
+        StringBuilder where = new StringBuilder("status = 'SUBMITTED'");
+        if (filter.verdict() != null) {
+            where.append(" and verdict = ?");
+            arguments.add(filter.verdict().name());
+        }
+        if (filter.partnerIds() != null) {
+            where.append(" and partner_id = any(?::uuid[])");
+            arguments.add(filter.partnerIds().stream().map(UUID::toString).toArray(String[]::new));
+        }
+        return where.toString();
     }
 
     static PendingRegistration map(ResultSet rs, int row) throws SQLException {

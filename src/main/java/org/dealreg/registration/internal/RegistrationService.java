@@ -35,6 +35,7 @@ import org.dealreg.registration.PartnerSubmissions;
 import org.dealreg.registration.RegistrationActionRefused;
 import org.dealreg.registration.RegistrationStatus;
 import org.dealreg.shared.NotFound;
+import org.dealreg.shared.Paging;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -256,13 +257,22 @@ class RegistrationService implements PartnerSubmissions {
                 currency -> rates.usdPerUnit(currency, regionToday));
     }
 
+    /** One page of the company's registrations, newest first; past the last page, the last page. */
     @Transactional(readOnly = true)
     public Page<DealSummary> list(CurrentUser user, RegistrationStatus status, int page) {
-        PageRequest request = PageRequest.of(Math.max(page, 0), PAGE_SIZE);
-        Page<Registration> found = status == null
+        Page<Registration> found = companys(user, status, page);
+        int shown = Paging.shown(page, found.getTotalElements(), PAGE_SIZE);
+        if (shown != found.getNumber()) {
+            found = companys(user, status, shown);
+        }
+        return found.map(DealSummary::of);
+    }
+
+    private Page<Registration> companys(CurrentUser user, RegistrationStatus status, int page) {
+        PageRequest request = PageRequest.of(page, PAGE_SIZE);
+        return status == null
                 ? registrations.findByPartnerIdOrderBySubmittedAtDesc(user.partnerId(), request)
                 : registrations.findByPartnerIdAndStatusOrderBySubmittedAtDesc(user.partnerId(), status, request);
-        return found.map(DealSummary::of);
     }
 
     @Transactional(readOnly = true)

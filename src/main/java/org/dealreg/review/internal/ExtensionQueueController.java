@@ -12,10 +12,13 @@ import org.dealreg.registration.ExtensionReview;
 import org.dealreg.registration.ExtensionReview.ExtensionToDecide;
 import org.dealreg.registration.RegistrationActionRefused;
 import org.dealreg.shared.NotFound;
+import org.dealreg.shared.Paging;
 import org.dealreg.shared.ReasonForm;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -24,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -34,6 +38,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/review/extensions")
 class ExtensionQueueController {
+
+    static final int PAGE_SIZE = 50;
 
     private final ExtensionReview extensions;
     private final Partners partners;
@@ -52,11 +58,14 @@ class ExtensionQueueController {
     }
 
     @GetMapping
-    String queue(Model model) {
-        List<ExtensionToDecide> pending = extensions.pending();
+    String queue(@RequestParam(required = false) String page, Model model) {
+        long total = extensions.countPending();
+        int shown = Paging.shown(Paging.requested(page), total, PAGE_SIZE);
+        List<ExtensionToDecide> pending = extensions.pending((long) shown * PAGE_SIZE, PAGE_SIZE);
         Map<UUID, PartnerView> byId = partners.findAll(pending.stream().map(ExtensionToDecide::partnerId).distinct().toList());
-        model.addAttribute("rows", pending.stream()
-                .map(r -> new Row(r, byId.containsKey(r.partnerId()) ? byId.get(r.partnerId()).legalName() : "?")).toList());
+        model.addAttribute("rows", new PageImpl<>(pending.stream()
+                .map(r -> new Row(r, byId.containsKey(r.partnerId()) ? byId.get(r.partnerId()).legalName() : "?")).toList(),
+                PageRequest.of(shown, PAGE_SIZE), total));
         model.addAttribute("extensionDays", settings.extensionLength().toDays());
         model.addAttribute("maxExtensions", settings.maxExtensions());
         return "review/extensions";

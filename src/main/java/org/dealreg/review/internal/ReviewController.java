@@ -1,6 +1,7 @@
 package org.dealreg.review.internal;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -9,6 +10,7 @@ import jakarta.validation.Valid;
 import org.dealreg.conflicts.Verdict;
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.partners.Specializations;
+import org.dealreg.program.RegionView;
 import org.dealreg.program.Regions;
 import org.dealreg.registration.AlreadyDecided;
 import org.dealreg.registration.RegistrationStatus;
@@ -16,6 +18,7 @@ import org.dealreg.registration.RejectionReason;
 import org.dealreg.review.internal.DecisionForms.ApproveForm;
 import org.dealreg.review.internal.DecisionForms.RejectForm;
 import org.dealreg.shared.NotFound;
+import org.dealreg.shared.Paging;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -53,12 +56,14 @@ class ReviewController {
 
     @GetMapping
     String queue(@RequestParam(required = false) String region, @RequestParam(required = false) String verdict,
-            Model model) {
-        String regionFilter = regions.find(region == null ? "" : region).map(r -> r.code()).orElse(null);
+            @RequestParam(required = false) String page, Model model) {
+        List<RegionView> all = regions.all();
+        String regionFilter = all.stream().map(RegionView::code).filter(code -> code.equals(region)).findFirst()
+                .orElse(null);
         Verdict verdictFilter = Arrays.stream(Verdict.values()).filter(v -> v.name().equals(verdict)).findFirst()
                 .orElse(null);
-        model.addAttribute("queue", review.queue(regionFilter, verdictFilter));
-        model.addAttribute("regions", regions.all());
+        model.addAttribute("queue", review.queue(regionFilter, verdictFilter, Paging.requested(page)));
+        model.addAttribute("regions", all);
         model.addAttribute("verdicts", Verdict.values());
         return "review/queue";
     }

@@ -1,23 +1,31 @@
 package org.dealreg.review.internal;
 
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 import org.dealreg.conflicts.Verdict;
+import org.dealreg.registration.PendingCounts;
+import org.springframework.data.domain.Page;
+import org.springframework.web.util.UriComponentsBuilder;
 
-/** The queue as shown: the rows a filter keeps, due first, and how many of them are in each state. */
-public record ReviewQueue(List<QueueRow> rows, Map<DeadlineBadge, Long> counts, String region, Verdict verdict) {
+/**
+ * The queue as shown: one page of the rows a filter keeps, due first, and how many the filter keeps in all and in
+ * each state (over every page, not this one).
+ */
+public record ReviewQueue(Page<QueueRow> rows, PendingCounts counts, String region, Verdict verdict) {
 
-    static ReviewQueue of(List<QueueRow> rows, String region, Verdict verdict) {
-        Map<DeadlineBadge, Long> counts = new EnumMap<>(DeadlineBadge.class);
-        for (DeadlineBadge badge : DeadlineBadge.values()) {
-            counts.put(badge, rows.stream().filter(r -> r.badge() == badge).count());
-        }
-        return new ReviewQueue(rows, counts, region, verdict);
-    }
+    static final int PAGE_SIZE = 50;
 
     public long count(DeadlineBadge badge) {
-        return counts.get(badge);
+        return switch (badge) {
+            case ON_TIME -> counts.onTime();
+            case DUE_SOON -> counts.dueSoon();
+            case OVERDUE -> counts.overdue();
+        };
+    }
+
+    /** The queue's own address with its filters, to which the pagination adds the page. */
+    public String address() {
+        return UriComponentsBuilder.fromPath("/review").queryParamIfPresent("region", Optional.ofNullable(region))
+                .queryParamIfPresent("verdict", Optional.ofNullable(verdict)).encode().build().toUriString();
     }
 }

@@ -1,6 +1,7 @@
 package org.dealreg.review.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -21,9 +22,14 @@ import org.dealreg.program.ProgramSettings;
 import org.dealreg.partners.PartnerView;
 import org.dealreg.partners.Partners;
 import org.dealreg.registration.ManagerReview;
+import org.dealreg.registration.PendingCounts;
+import org.dealreg.registration.PendingFilter;
 import org.dealreg.registration.PendingRegistration;
 import org.dealreg.registration.RegistrationForReview;
 import org.dealreg.registration.RejectionReason;
+import org.dealreg.shared.Paging;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,21 +56,28 @@ class ReviewService {
         this.clock = clock;
     }
 
-    /** Pending registrations due first; {@code region} and {@code verdict} narrow it when not null. */
+    /**
+     * One page of the pending registrations due first; {@code region} and {@code verdict} narrow them when not null.
+     * PostgreSQL filters, counts and pages them: a page costs the same few statements however many are pending.
+     */
     @Transactional(readOnly = true)
-    public ReviewQueue queue(String region, Verdict verdict) {
-        List<PendingRegistration> pending = registrations.pending();
+    public ReviewQueue queue(String region, Verdict verdict, int page) {
+        Instant now = clock.instant();
+        PendingFilter filter = new PendingFilter(region == null ? null : partners.idsInRegion(region), verdict);
+        PendingCounts counts = registrations.countPending(filter, now);
+        int shown = Paging.shown(page, counts.total(), ReviewQueue.PAGE_SIZE);
+        List<PendingRegistration> pending = registrations.pending(filter, (long) shown * ReviewQueue.PAGE_SIZE,
+                ReviewQueue.PAGE_SIZE);
         Map<UUID, PartnerView> byId = partners.findAll(ids(pending.stream().map(PendingRegistration::partnerId)));
         List<QueueRow> rows = new ArrayList<>();
         for (PendingRegistration p : pending) {
             PartnerView partner = byId.get(p.partnerId());
-            if ((region == null || region.equals(partner.regionCode())) && (verdict == null || verdict == p.verdict())) {
-                rows.add(new QueueRow(p.id(), p.receiptNumber(), partner.legalName(), partner.regionCode(), partner.tier(),
-                        p.amountUsd(), p.verdict(), p.submittedAt(), p.decisionDueAt(),
-                        DeadlineBadge.of(p.remindAt(), p.decisionDueAt(), clock.instant())));
-            }
+            rows.add(new QueueRow(p.id(), p.receiptNumber(), partner.legalName(), partner.regionCode(), partner.tier(),
+                    p.amountUsd(), p.verdict(), p.submittedAt(), p.decisionDueAt(),
+                    DeadlineBadge.of(p.remindAt(), p.decisionDueAt(), now)));
         }
-        return ReviewQueue.of(rows, region, verdict);
+        return new ReviewQueue(new PageImpl<>(rows, PageRequest.of(shown, ReviewQueue.PAGE_SIZE), counts.total()),
+                counts, region, verdict);
     }
 
     /** The page as {@code viewer} opens it: the view is logged, and shown to the partner. */
