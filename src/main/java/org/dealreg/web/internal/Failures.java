@@ -59,6 +59,9 @@ final class Failures {
         return databaseUnreachable(failure) ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR;
     }
 
+    /** What Hikari says when a connection it has closed (after it broke) is used again; it gives no SQL state. */
+    private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
+
     /**
      * No connection could be had (the pool's wait ran out, the server refused or dropped it), or the server said it
      * is shutting down or starting up (SQL states 08xxx and 57P0x).
@@ -71,6 +74,15 @@ final class Failures {
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+            // A connection that broke mid-request is closed by the pool; the rollback that follows fails on it,
+            // and that failure (no SQL state) is what reaches us, the broken pipe before it being lost.
+            if (t instanceof SQLException sql && sql.getSQLState() == null
+                    && HIKARI_CLOSED_CONNECTION.equals(sql.getMessage())) {
+                return true;
+            }
+            if (t instanceof java.net.SocketException) {
                 return true;
             }
         }
