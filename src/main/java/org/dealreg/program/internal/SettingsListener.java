@@ -1,0 +1,146 @@
+package org.dealreg.program.internal;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Properties;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps this node's {@link SettingsSnapshot} current when another node changes a setting: one connection of its own
+ * (outside the pool) listens on {@link SettingsSnapshot#CHANNEL} in a daemon thread. When the connection drops it
+ * reconnects with a growing pause and reloads, since announcements sent meanwhile are lost.
+ */
+@Component
+class SettingsListener implements SmartLifecycle {
+
+    static final String APPLICATION_NAME = "dealreg-settings-listener";
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(10);
+    /** How long to wait for an announcement before checking that the connection still answers. */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(30);
+    private static final Log log = LogFactory.getLog(SettingsListener.class);
+
+    private final SettingsSnapshot snapshot;
+    private final DataSource dataSource;
+    private volatile boolean running;
+    private volatile Thread thread;
+    private volatile Connection connection;
+
+    SettingsListener(SettingsSnapshot snapshot, DataSource dataSource) {
+        this.snapshot = snapshot;
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::listen, APPLICATION_NAME);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread listening = thread;
+        if (listening != null) {
+            listening.interrupt();
+        }
+        closeQuietly(connection);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void listen() {
+        Duration pause = FIRST_PAUSE;
+        while (running) {
+            try (Connection listening = open()) {
+                connection = listening;
+                try (Statement statement = listening.createStatement()) {
+                    statement.execute("listen " + SettingsSnapshot.CHANNEL);
+                }
+                // after LISTEN, so that a change committed from now on is either in this load or announced
+                snapshot.reload();
+                pause = FIRST_PAUSE;
+                PGConnection postgres = listening.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = postgres.getNotifications((int) HEARTBEAT.toMillis());
+                    if (notifications != null && notifications.length > 0) {
+                        snapshot.reload();
+                    } else if (running) {
+                        try (Statement statement = listening.createStatement()) {
+                            statement.execute("select 1");
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                log.warn("Listening for programme setting changes failed; reconnecting in " + pause.toMillis()
+                        + " ms: " + e.getMessage());
+                if (!sleep(pause)) {
+                    return;
+                }
+                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+            } finally {
+                connection = null;
+            }
+        }
+    }
+
+    /** A connection of its own, not the pool's: it is held for the node's lifetime. */
+    private Connection open() throws SQLException {
+        if (dataSource.isWrapperFor(HikariDataSource.class)) {
+            HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+            Properties properties = new Properties();
+            properties.putAll(pool.getDataSourceProperties());
+            if (pool.getUsername() != null) {
+                properties.setProperty("user", pool.getUsername());
+            }
+            if (pool.getPassword() != null) {
+                properties.setProperty("password", pool.getPassword());
+            }
+            properties.setProperty("ApplicationName", APPLICATION_NAME);
+            properties.setProperty("tcpKeepAlive", "true");
+            return DriverManager.getConnection(pool.getJdbcUrl(), properties);
+        }
+        return dataSource.getConnection();
+    }
+
+    private static boolean sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing to stop; the thread ends either way
+        }
+    }
+}
