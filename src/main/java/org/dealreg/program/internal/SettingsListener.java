@@ -18,8 +18,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps this node's {@link SettingsSnapshot} current when another node changes a setting: one connection of its own
- * (outside the pool) listens on {@link SettingsSnapshot#CHANNEL} in a daemon thread. When the connection drops it
+ * Keeps this node's snapshots (settings and regions) current when another node changes them: one connection of its
+ * own (outside the pool) listens on {@link ProgrammeChanges#CHANNEL} in a daemon thread. When the connection drops it
  * reconnects with a growing pause and reloads, since announcements sent meanwhile are lost.
  */
 @Component
@@ -32,14 +32,14 @@ class SettingsListener implements SmartLifecycle {
     private static final Duration HEARTBEAT = Duration.ofSeconds(30);
     private static final Log log = LogFactory.getLog(SettingsListener.class);
 
-    private final SettingsSnapshot snapshot;
+    private final ProgrammeChanges changes;
     private final DataSource dataSource;
     private volatile boolean running;
     private volatile Thread thread;
     private volatile Connection connection;
 
-    SettingsListener(SettingsSnapshot snapshot, DataSource dataSource) {
-        this.snapshot = snapshot;
+    SettingsListener(ProgrammeChanges changes, DataSource dataSource) {
+        this.changes = changes;
         this.dataSource = dataSource;
     }
 
@@ -72,16 +72,16 @@ class SettingsListener implements SmartLifecycle {
             try (Connection listening = open()) {
                 connection = listening;
                 try (Statement statement = listening.createStatement()) {
-                    statement.execute("listen " + SettingsSnapshot.CHANNEL);
+                    statement.execute("listen " + ProgrammeChanges.CHANNEL);
                 }
                 // after LISTEN, so that a change committed from now on is either in this load or announced
-                snapshot.reload();
+                changes.reloadAll();
                 pause = FIRST_PAUSE;
                 PGConnection postgres = listening.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notifications = postgres.getNotifications((int) HEARTBEAT.toMillis());
                     if (notifications != null && notifications.length > 0) {
-                        snapshot.reload();
+                        changes.reloadAll();
                     } else if (running) {
                         try (Statement statement = listening.createStatement()) {
                             statement.execute("select 1");

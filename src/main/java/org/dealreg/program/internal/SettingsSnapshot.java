@@ -11,14 +11,10 @@ import org.springframework.stereotype.Component;
 /**
  * Every programme setting of this node in memory, so that reading one costs no query. The whole set is loaded in one
  * query and replaced at once: a reader sees the values of one moment, never half of a change. It is reloaded after
- * a change commits on this node ({@link CachedProgramSettings}) and when another node's change is announced
- * ({@link SettingsListener}). See docs/settings.md.
+ * a change commits on this node and when another node's change is announced ({@link ProgrammeChanges}). See docs/settings.md.
  */
 @Component
 class SettingsSnapshot {
-
-    /** The PostgreSQL channel a change of settings is announced on, inside the transaction that makes it. */
-    static final String CHANNEL = "dealreg_settings";
 
     private final JdbcTemplate jdbc;
     private final Object loading = new Object();

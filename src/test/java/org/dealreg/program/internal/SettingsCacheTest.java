@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -22,15 +23,17 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.dealreg.IntegrationTest;
 import org.dealreg.TestUsers;
 import org.dealreg.program.ProgramSettings;
+import org.dealreg.program.Regions;
 import org.dealreg.program.Setting;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Settings come from the node's snapshot, which every node keeps current: a submission reads no setting from the
- * database, the admin's change applies at once, and another node's change (a committed update and a NOTIFY from a
- * connection of its own) arrives within seconds, also after the listening connection was cut.
+ * Settings and regions come from the node's snapshots, which every node keeps current: a submission reads neither
+ * from the database, the admin's change applies at once, and another node's change (a committed update and a NOTIFY
+ * from a connection of its own) arrives within seconds, also after the listening connection was cut.
  */
 @IntegrationTest
 class SettingsCacheTest {
@@ -39,9 +42,12 @@ class SettingsCacheTest {
 
     @Autowired ProgramSettings settings;
     @Autowired SettingsAdministration administration;
+    @Autowired RegionAdministration regionAdministration;
+    @Autowired Regions regions;
     @Autowired DataSource dataSource;
     @Autowired MockMvc mvc;
     @Autowired TestUsers users;
+    @Autowired ApplicationContext context;
 
     @Test
     void aSettingTheAdminChangesAppliesToTheVeryNextRead() {
@@ -59,11 +65,41 @@ class SettingsCacheTest {
     }
 
     @Test
+    void aHolidayTheAdminAddsOrRemovesAppliesToTheVeryNextRead() {
+        LocalDate day = LocalDate.of(2033, 2, 14);
+        regionAdministration.addHoliday("US", new HolidayForm(day, "Cache test day"));
+        try {
+            assertThat(regions.holidays("US", day)).contains(day);
+        } finally {
+            regionAdministration.removeHoliday("US", day);
+        }
+        assertThat(regions.holidays("US", day)).doesNotContain(day);
+    }
+
+    @Test
+    void aLaunchDateAnotherNodeCommitsAndAnnouncesReachesThisNodeWithinSeconds() throws Exception {
+        LocalDate before = regions.find("FR").orElseThrow().launchDate();
+        LocalDate moved = before.plusDays(3);
+        try (Connection otherNode = otherNode()) {
+            execute(otherNode, "update region set launch_date = '" + moved + "' where code = 'FR'");
+            execute(otherNode, "notify " + ProgrammeChanges.CHANNEL);
+            await().atMost(Duration.ofSeconds(2))
+                    .until(() -> regions.find("FR").orElseThrow().launchDate().equals(moved));
+        } finally {
+            try (Connection otherNode = otherNode()) {
+                execute(otherNode, "update region set launch_date = '" + before + "' where code = 'FR'");
+            }
+            ProgrammeChangesForTests.changedBySql(context);
+        }
+        assertThat(regions.find("FR").orElseThrow().launchDate()).isEqualTo(before);
+    }
+
+    @Test
     void aChangeAnotherNodeCommitsAndAnnouncesReachesThisNodeWithinSeconds() throws Exception {
         String before = settings.value(SETTING);
         try (Connection otherNode = otherNode()) {
             execute(otherNode, "update program_setting set value = '" + next(before) + "' where name = '" + SETTING.key() + "'");
-            execute(otherNode, "notify " + SettingsSnapshot.CHANNEL);
+            execute(otherNode, "notify " + ProgrammeChanges.CHANNEL);
 
             await().atMost(Duration.ofSeconds(2)).until(() -> settings.value(SETTING).equals(next(before)));
         } finally {
@@ -90,7 +126,7 @@ class SettingsCacheTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> settings.value(SETTING).equals(next(before)));
 
             execute(otherNode, "update program_setting set value = '" + before + "' where name = '" + SETTING.key() + "'");
-            execute(otherNode, "notify " + SettingsSnapshot.CHANNEL);
+            execute(otherNode, "notify " + ProgrammeChanges.CHANNEL);
             await().atMost(Duration.ofSeconds(2)).until(() -> settings.value(SETTING).equals(before));
         } finally {
             settings.change(SETTING, before);
@@ -98,12 +134,14 @@ class SettingsCacheTest {
     }
 
     @Test
-    void aSubmissionReadsNoSettingFromTheDatabase() throws Exception {
+    void aSubmissionReadsNoSettingNorRegionFromTheDatabase() throws Exception {
         settings.value(SETTING);
+        regions.all();
         try (Connection otherNode = otherNode()) {
             otherNode.setAutoCommit(false);
-            // any statement on program_setting would now wait for this lock
-            execute(otherNode, "lock table program_setting in access exclusive mode");
+            // any statement on these tables would now wait for this lock
+            execute(otherNode, "lock table program_setting, region, region_country, region_holiday"
+                    + " in access exclusive mode");
             try {
                 CompletableFuture<String> submission = CompletableFuture.supplyAsync(() -> {
                     try {
