@@ -106,8 +106,9 @@ class SettingsListener implements SmartLifecycle {
 
     /** A connection of its own, not the pool's: it is held for the node's lifetime. */
     private Connection open() throws SQLException {
-        if (dataSource.isWrapperFor(HikariDataSource.class)) {
-            HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+        HikariDataSource pool = dataSource.isWrapperFor(HikariDataSource.class)
+                ? dataSource.unwrap(HikariDataSource.class) : null;
+        if (pool != null && pool.getJdbcUrl() != null) {
             Properties properties = new Properties();
             properties.putAll(pool.getDataSourceProperties());
             if (pool.getUsername() != null) {
@@ -120,6 +121,7 @@ class SettingsListener implements SmartLifecycle {
             properties.setProperty("tcpKeepAlive", "true");
             return DriverManager.getConnection(pool.getJdbcUrl(), properties);
         }
+        // a pool of another kind: one of its connections, held for good
         return dataSource.getConnection();
     }
 
