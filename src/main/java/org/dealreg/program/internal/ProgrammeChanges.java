@@ -42,20 +42,23 @@ class ProgrammeChanges {
             reloadAll();
             return;
         }
-        if (TransactionSynchronizationManager.hasResource(this)) {
-            return;
+        // synchronizations belong to the transaction (an inner REQUIRES_NEW one has its own), so look there
+        boolean registered = TransactionSynchronizationManager.getSynchronizations().stream()
+                .anyMatch(ReloadAfterCommit.class::isInstance);
+        if (!registered) {
+            TransactionSynchronizationManager.registerSynchronization(new ReloadAfterCommit());
         }
-        TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(ProgrammeChanges.this);
-                if (status == STATUS_COMMITTED) {
-                    // the committed transaction's connection must not run more statements: read in one of its own
-                    freshTransaction.executeWithoutResult(ignored -> reloadAll());
-                }
+    }
+
+    private final class ReloadAfterCommit implements TransactionSynchronization {
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == STATUS_COMMITTED) {
+                // the committed transaction's connection must not run more statements: read in one of its own
+                freshTransaction.executeWithoutResult(ignored -> reloadAll());
             }
-        });
+        }
     }
 
     void reloadAll() {
