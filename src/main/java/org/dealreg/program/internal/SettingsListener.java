@@ -28,6 +28,8 @@ class SettingsListener implements SmartLifecycle {
     static final String APPLICATION_NAME = "dealreg-settings-listener";
     private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(10);
+    /** How long one wait for an announcement lasts, so that stopping the node takes no longer. */
+    private static final Duration POLL = Duration.ofSeconds(1);
     /** How long to wait for an announcement before checking that the connection still answers. */
     private static final Duration HEARTBEAT = Duration.ofSeconds(30);
     private static final Log log = LogFactory.getLog(SettingsListener.class);
@@ -36,7 +38,6 @@ class SettingsListener implements SmartLifecycle {
     private final DataSource dataSource;
     private volatile boolean running;
     private volatile Thread thread;
-    private volatile Connection connection;
 
     SettingsListener(ProgrammeChanges changes, DataSource dataSource) {
         this.changes = changes;
@@ -51,6 +52,7 @@ class SettingsListener implements SmartLifecycle {
         thread.start();
     }
 
+    /** The thread ends within one {@link #POLL} and closes its connection itself. */
     @Override
     public void stop() {
         running = false;
@@ -58,7 +60,6 @@ class SettingsListener implements SmartLifecycle {
         if (listening != null) {
             listening.interrupt();
         }
-        closeQuietly(connection);
     }
 
     @Override
@@ -70,7 +71,6 @@ class SettingsListener implements SmartLifecycle {
         Duration pause = FIRST_PAUSE;
         while (running) {
             try (Connection listening = open()) {
-                connection = listening;
                 try (Statement statement = listening.createStatement()) {
                     statement.execute("listen " + ProgrammeChanges.CHANNEL);
                 }
@@ -78,14 +78,17 @@ class SettingsListener implements SmartLifecycle {
                 changes.reloadAll();
                 pause = FIRST_PAUSE;
                 PGConnection postgres = listening.unwrap(PGConnection.class);
+                long quietSince = System.nanoTime();
                 while (running) {
-                    PGNotification[] notifications = postgres.getNotifications((int) HEARTBEAT.toMillis());
+                    PGNotification[] notifications = postgres.getNotifications((int) POLL.toMillis());
                     if (notifications != null && notifications.length > 0) {
                         changes.reloadAll();
-                    } else if (running) {
+                        quietSince = System.nanoTime();
+                    } else if (System.nanoTime() - quietSince > HEARTBEAT.toNanos()) {
                         try (Statement statement = listening.createStatement()) {
                             statement.execute("select 1");
                         }
+                        quietSince = System.nanoTime();
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -98,8 +101,6 @@ class SettingsListener implements SmartLifecycle {
                     return;
                 }
                 pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
-            } finally {
-                connection = null;
             }
         }
     }
@@ -132,17 +133,6 @@ class SettingsListener implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    private static void closeQuietly(Connection connection) {
-        if (connection == null) {
-            return;
-        }
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // closing to stop; the thread ends either way
         }
     }
 }
