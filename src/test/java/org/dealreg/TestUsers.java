@@ -12,6 +12,8 @@ import org.dealreg.identity.UserAccounts;
 import org.dealreg.partners.PartnerView;
 import org.dealreg.partners.Partners;
 import org.dealreg.partners.Tier;
+import org.dealreg.program.internal.ProgrammeChangesForTests;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
@@ -26,9 +28,12 @@ public class TestUsers {
     private final UserAccounts accounts;
     private final UserDetailsService userDetails;
     private final JdbcTemplate jdbc;
+    private final ApplicationContext context;
 
-    TestUsers(Partners partners, UserAccounts accounts, UserDetailsService userDetails, JdbcTemplate jdbc) {
+    TestUsers(Partners partners, UserAccounts accounts, UserDetailsService userDetails, JdbcTemplate jdbc,
+            ApplicationContext context) {
         this.jdbc = jdbc;
+        this.context = context;
         this.partners = partners;
         this.accounts = accounts;
         this.userDetails = userDetails;
@@ -73,11 +78,18 @@ public class TestUsers {
     public void withFranceOpeningOn(LocalDate day, ThrowingRunnable check) throws Exception {
         LocalDate before = jdbc.queryForObject("select launch_date from region where code = 'FR'", LocalDate.class);
         jdbc.update("update region set launch_date = ? where code = 'FR'", day);
+        programmeChangedBySql();
         try {
             check.run();
         } finally {
             jdbc.update("update region set launch_date = ? where code = 'FR'", before);
+            programmeChangedBySql();
         }
+    }
+
+    /** After a test changed regions or settings with SQL: every node reloads them, this one at once. */
+    public void programmeChangedBySql() {
+        ProgrammeChangesForTests.changedBySql(context);
     }
 
     public interface ThrowingRunnable {

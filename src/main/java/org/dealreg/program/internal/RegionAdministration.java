@@ -25,11 +25,14 @@ import org.springframework.transaction.annotation.Transactional;
 class RegionAdministration {
 
     private final RegionRepository regions;
+    private final ProgrammeChanges changes;
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
 
-    RegionAdministration(RegionRepository regions, JdbcTemplate jdbc, ApplicationEventPublisher events) {
+    RegionAdministration(RegionRepository regions, JdbcTemplate jdbc, ApplicationEventPublisher events,
+            ProgrammeChanges changes) {
         this.regions = regions;
+        this.changes = changes;
         this.jdbc = jdbc;
         this.events = events;
     }
@@ -64,6 +67,7 @@ class RegionAdministration {
         RegionEntity region = regions.findById(code).orElseThrow(() -> new NotFound("region"));
         LocalDate before = region.moveLaunchDate(day);
         if (!before.equals(day)) {
+            changes.announce();
             events.publishEvent(new RegionLaunchDateChanged(code, before, day));
         }
     }
@@ -77,6 +81,7 @@ class RegionAdministration {
         if (added == 0) {
             throw new FieldRefused("day", "admin.holidays.duplicate");
         }
+        changes.announce();
         events.publishEvent(new RegionHolidayChanged(code, form.day(), name, true));
     }
 
@@ -85,6 +90,9 @@ class RegionAdministration {
     public boolean removeHoliday(String code, LocalDate day) {
         List<String> removed = jdbc.queryForList(
                 "delete from region_holiday where region_code = ? and day = ? returning name", String.class, code, day);
+        if (!removed.isEmpty()) {
+            changes.announce();
+        }
         removed.forEach(name -> events.publishEvent(new RegionHolidayChanged(code, day, name, false)));
         return !removed.isEmpty();
     }

@@ -67,13 +67,20 @@ class SettingsAdministration {
      */
     @Transactional
     public int change(Map<Setting, String> values, Map<Setting, String> shown, String changedBy) {
-        jdbc.queryForList("select name from program_setting for update", String.class);
-        Map<Setting, String> effective = new java.util.EnumMap<>(Setting.class);
-        Map<Setting, SettingProblem> conflicts = new java.util.EnumMap<>(Setting.class);
+        // the values in force, read under the lock: another node's change may not have reached this node's snapshot
+        Map<Setting, String> inForce = new EnumMap<>(Setting.class);
+        jdbc.query("select name, value from program_setting for update", row -> {
+            Setting setting = SettingsSnapshot.byKey(row.getString("name"));
+            if (setting != null) {
+                inForce.put(setting, row.getString("value"));
+            }
+        });
+        Map<Setting, String> effective = new EnumMap<>(Setting.class);
+        Map<Setting, SettingProblem> conflicts = new EnumMap<>(Setting.class);
         for (Setting setting : Setting.values()) {
             String typed = values.get(setting);
             String was = shown.get(setting);
-            String now = settings.value(setting);
+            String now = inForce.get(setting);
             if (typed != null && was != null && typed.trim().equals(was.trim())) {
                 effective.put(setting, now);
             } else {
@@ -93,7 +100,7 @@ class SettingsAdministration {
         int changed = 0;
         for (Setting setting : Setting.values()) {
             String value = effective.get(setting).trim();
-            if (!value.equals(settings.value(setting))) {
+            if (!value.equals(inForce.get(setting))) {
                 settings.change(setting, value);
                 jdbc.update("update program_setting set updated_by = ? where name = ?", changedBy, setting.key());
                 changed++;

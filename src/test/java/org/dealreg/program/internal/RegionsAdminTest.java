@@ -72,6 +72,7 @@ class RegionsAdminTest {
         } finally {
             call(post("/admin/regions/FR/launch-date").param("launchDate", before.toString()), ada());
             jdbc.update("update region set launch_date = ? where code = 'FR'", before);
+            users.programmeChangedBySql();
         }
     }
 

@@ -9,25 +9,31 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/**
+ * The settings in force, read from this node's {@link SettingsSnapshot} (no query per rule). A change is written to
+ * {@code program_setting} and announced to every node in the same transaction ({@link ProgrammeChanges}).
+ */
 @Service
-class JpaProgramSettings implements ProgramSettings {
+class CachedProgramSettings implements ProgramSettings {
 
     private final ProgramSettingRepository repository;
+    private final SettingsSnapshot snapshot;
+    private final ProgrammeChanges changes;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    JpaProgramSettings(ProgramSettingRepository repository, Clock clock, ApplicationEventPublisher events) {
+    CachedProgramSettings(ProgramSettingRepository repository, SettingsSnapshot snapshot, ProgrammeChanges changes,
+            Clock clock, ApplicationEventPublisher events) {
         this.repository = repository;
+        this.snapshot = snapshot;
+        this.changes = changes;
         this.clock = clock;
         this.events = events;
     }
 
     @Override
-    @Transactional(readOnly = true)
     public String value(Setting setting) {
-        return repository.findById(setting.key())
-                .orElseThrow(() -> new IllegalStateException("Programme setting " + setting.key() + " is missing"))
-                .value();
+        return snapshot.value(setting);
     }
 
     @Override
@@ -36,6 +42,7 @@ class JpaProgramSettings implements ProgramSettings {
         ProgramSettingEntity entity = repository.findById(setting.key()).orElseThrow();
         String old = entity.value();
         entity.change(value, clock.instant());
+        changes.announce();
         events.publishEvent(new SettingChanged(setting.key(), old, value));
     }
 }
