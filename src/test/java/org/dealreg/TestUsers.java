@@ -50,6 +50,7 @@ public class TestUsers {
                     + "values (?, 'USD', 'America/Chicago', 'en', date '2000-01-01') on conflict do nothing", code);
             if (added == 1) {
                 jdbc.update("insert into region_country (country, region_code) values (?, ?)", code, code);
+                programmeChangedBySql();
                 return code;
             }
         }

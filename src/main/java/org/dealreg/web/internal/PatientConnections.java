@@ -5,12 +5,16 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 
+import javax.sql.DataSource;
+
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.PriorityOrdered;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
@@ -28,12 +32,39 @@ class PatientConnections {
     @Bean
     static BeanPostProcessor patientWhileBusy(Environment environment) {
         Duration busyWait = environment.getProperty("dealreg.database.busy-wait", Duration.class, Duration.ofSeconds(30));
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof HikariDataSource pool ? new PatientWhileBusy(pool, busyWait) : bean;
+        return new PatientWhileBusyPostProcessor(busyWait);
+    }
+
+    /** First of all post-processors, so it meets the pool itself before anything else wraps it. */
+    static final class PatientWhileBusyPostProcessor implements BeanPostProcessor, PriorityOrdered {
+
+        private final Duration busyWait;
+
+        PatientWhileBusyPostProcessor(Duration busyWait) {
+            this.busyWait = busyWait;
+        }
+
+        /** The pool itself, or a data source wrapping it (a test's statement counter). */
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String beanName) {
+            if (bean instanceof HikariDataSource pool) {
+                return new PatientWhileBusy(pool, pool, busyWait);
             }
-        };
+            try {
+                if (bean instanceof DataSource wrapper && !(bean instanceof PatientWhileBusy)
+                        && wrapper.isWrapperFor(HikariDataSource.class)) {
+                    return new PatientWhileBusy(wrapper, wrapper.unwrap(HikariDataSource.class), busyWait);
+                }
+            } catch (SQLException notAPool) {
+                return bean;
+            }
+            return bean;
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
     }
 
     static final class PatientWhileBusy extends DelegatingDataSource {
@@ -41,8 +72,8 @@ class PatientConnections {
         private final HikariDataSource pool;
         private final Duration busyWait;
 
-        PatientWhileBusy(HikariDataSource pool, Duration busyWait) {
-            super(pool);
+        PatientWhileBusy(DataSource connections, HikariDataSource pool, Duration busyWait) {
+            super(connections);
             this.pool = pool;
             this.busyWait = busyWait;
         }
@@ -52,7 +83,7 @@ class PatientConnections {
             long giveUpAt = System.nanoTime() + busyWait.toNanos();
             while (true) {
                 try {
-                    return pool.getConnection();
+                    return super.getConnection();
                 } catch (SQLTransientConnectionException timedOut) {
                     if (!busyButAlive(timedOut) || System.nanoTime() >= giveUpAt) {
                         throw timedOut;
