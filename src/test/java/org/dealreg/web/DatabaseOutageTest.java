@@ -1,6 +1,7 @@
 package org.dealreg.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
@@ -133,13 +134,8 @@ class DatabaseOutageTest {
     }
 
     private static void awaitHealthUp(RawHttp http) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        Answer health = http.get("/actuator/health", "Accept: application/json");
-        while (health.status() != 200 && System.nanoTime() < deadline) {
-            sleep(250);
-            health = http.get("/actuator/health", "Accept: application/json");
-        }
-        assertThat(health.status()).as("health once the database is back").isEqualTo(200);
+        await("health once the database is back").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
+                .until(() -> http.get("/actuator/health", "Accept: application/json").status() == 200);
     }
 
     /** A valid deal with text worth keeping: what the partner must not have to type again. */
@@ -192,15 +188,6 @@ class DatabaseOutageTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }

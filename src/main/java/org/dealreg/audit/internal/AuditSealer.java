@@ -3,10 +3,10 @@ package org.dealreg.audit.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.dealreg.shared.Nudged;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -31,45 +31,19 @@ class AuditSealer {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
-    private final Executor background;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final Nudged sealer;
 
     AuditSealer(JdbcTemplate jdbc, TransactionTemplate transactions,
             @Qualifier("applicationTaskExecutor") Executor background) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.background = background;
+        this.sealer = new Nudged(background, this::sealCommitted,
+                "Sealing the audit trail failed; the sweep will retry");
     }
 
-    /**
-     * A row was committed: seal it now, in the background. Nudges coalesce: at most one sealer runs on this node,
-     * and a nudge during a pass makes it look again once it is done.
-     */
+    /** A row was committed: seal it now, in the background (coalesced with other nudges). */
     void nudge() {
-        again.set(true);
-        startUnlessRunning();
-    }
-
-    private void startUnlessRunning() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        background.execute(() -> {
-            try {
-                while (again.getAndSet(false)) {
-                    sealCommitted();
-                }
-            } catch (RuntimeException e) {
-                log.warn("Sealing the audit trail failed; the sweep will retry", e);
-            } finally {
-                running.set(false);
-                // a nudge that came after the last look but before this line found the sealer still running
-                if (again.get()) {
-                    startUnlessRunning();
-                }
-            }
-        });
+        sealer.nudge();
     }
 
     /**

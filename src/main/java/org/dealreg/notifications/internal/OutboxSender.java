@@ -16,6 +16,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.dealreg.shared.Nudged;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,11 +51,9 @@ class OutboxSender {
     private final JdbcTemplate jdbc;
     private final ObjectProvider<JavaMailSender> smtp;
     private final TransactionTemplate transactions;
-    private final Executor background;
     private final String from;
     private final AtomicBoolean warnedNoServer = new AtomicBoolean();
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final Nudged sender;
 
     OutboxSender(JdbcTemplate jdbc, ObjectProvider<JavaMailSender> smtp, TransactionTemplate transactions,
             @Qualifier("applicationTaskExecutor") Executor background,
@@ -62,38 +61,14 @@ class OutboxSender {
         this.jdbc = jdbc;
         this.smtp = smtp;
         this.transactions = transactions;
-        this.background = background;
         this.from = from;
+        this.sender = new Nudged(background, () -> sendDue(null),
+                "Sending queued e-mails failed; the scheduled sender will retry");
     }
 
-    /**
-     * Something was queued and committed: send it now rather than at the next scheduled pass. Nudges coalesce: at
-     * most one sender runs on this node, and a nudge during a pass makes it look again once it is done.
-     */
+    /** Something was queued and committed: send it now rather than at the next scheduled pass (coalesced). */
     void nudge() {
-        again.set(true);
-        startUnlessRunning();
-    }
-
-    private void startUnlessRunning() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        background.execute(() -> {
-            try {
-                while (again.getAndSet(false)) {
-                    sendDue(null);
-                }
-            } catch (RuntimeException e) {
-                log.warn("Sending queued e-mails failed; the scheduled sender will retry", e);
-            } finally {
-                running.set(false);
-                // a nudge that came after the last look but before this line found the sender still running
-                if (again.get()) {
-                    startUnlessRunning();
-                }
-            }
-        });
+        sender.nudge();
     }
 
     @Scheduled(fixedDelayString = "${dealreg.jobs.mail-every:PT30S}", initialDelayString = "PT10S")

@@ -1,0 +1,56 @@
+package org.dealreg.shared;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Work that a commit asks for at once, in the background, and that a schedule also runs as a sweep (the mail
+ * outbox, the audit sealer). Nudges coalesce: at most one pass runs on this node, and a nudge during a pass makes it
+ * look again once it is done. A failed pass is logged; the sweep retries.
+ */
+public final class Nudged {
+
+    private static final Logger log = LoggerFactory.getLogger(Nudged.class);
+
+    private final Executor background;
+    private final Runnable pass;
+    private final String whatFailed;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+
+    /** @param whatFailed the log line of a failed pass, e.g. "Sealing the audit trail failed; the sweep will retry" */
+    public Nudged(Executor background, Runnable pass, String whatFailed) {
+        this.background = background;
+        this.pass = pass;
+        this.whatFailed = whatFailed;
+    }
+
+    public void nudge() {
+        again.set(true);
+        startUnlessRunning();
+    }
+
+    private void startUnlessRunning() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        background.execute(() -> {
+            try {
+                while (again.getAndSet(false)) {
+                    pass.run();
+                }
+            } catch (RuntimeException e) {
+                log.warn(whatFailed, e);
+            } finally {
+                running.set(false);
+                // a nudge that came after the last look but before this line found the pass still running
+                if (again.get()) {
+                    startUnlessRunning();
+                }
+            }
+        });
+    }
+}
