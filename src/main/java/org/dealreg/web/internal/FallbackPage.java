@@ -37,7 +37,7 @@ class FallbackPage {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write("<!DOCTYPE html>\n<html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title + "</title>"
-                + "<link rel=\"stylesheet\" href=\"" + base + "/webjars/bootstrap/css/bootstrap.min.css\">"
+                + "<link rel=\"stylesheet\" href=\"" + base + WebAssets.BOOTSTRAP + "/css/bootstrap.min.css\">"
                 + "<link rel=\"stylesheet\" href=\"" + base + "/css/dealreg.css\"></head><body>"
                 + "<nav class=\"navbar navbar-dark bg-dark mb-4\"><div class=\"container\">"
                 + "<a class=\"navbar-brand\" href=\"" + base + "/\">dealreg</a></div></nav>"
