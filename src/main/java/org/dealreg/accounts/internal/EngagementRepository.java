@@ -1,6 +1,5 @@
 package org.dealreg.accounts.internal;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,6 +8,4 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface EngagementRepository extends JpaRepository<EngagementEntity, UUID> {
 
     List<EngagementEntity> findByAccountIdAndEndedOnIsNull(UUID accountId);
-
-    List<EngagementEntity> findByAccountIdInAndEndedOnIsNull(Collection<UUID> accountIds);
 }

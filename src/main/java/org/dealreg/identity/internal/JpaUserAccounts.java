@@ -3,6 +3,7 @@ package org.dealreg.identity.internal;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -62,8 +63,15 @@ class JpaUserAccounts implements UserAccounts, UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public Map<UUID, String> displayNames(Collection<UUID> ids) {
-        return repository.findAllById(ids).stream()
-                .collect(Collectors.toMap(UserAccountEntity::id, u -> u.summary().displayName()));
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        // SQL rather than entities: Hibernate translates a query with a list of ids anew on every call
+        Map<UUID, String> names = new HashMap<>();
+        jdbc.query("select id, display_name from app_user where id = any(?)",
+                rs -> { names.put(rs.getObject("id", UUID.class), rs.getString("display_name")); },
+                (Object) ids.toArray(UUID[]::new));
+        return names;
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -86,6 +87,15 @@ class SecurityConfiguration {
             }
             delegate.onAuthenticationSuccess(request, response, authentication);
         };
+    }
+
+    /**
+     * No observation (timer, trace) per security filter, per authentication and per authorization: each page paid
+     * for about twenty of them. The request as a whole is still observed (http.server.requests). docs/web.md.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

@@ -3,12 +3,14 @@ package org.dealreg.partners.internal;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.dealreg.partners.PartnerStatus;
 import org.dealreg.partners.PartnerView;
 import org.dealreg.partners.Partners;
 import org.dealreg.partners.Tier;
@@ -50,8 +52,23 @@ class JpaPartners implements Partners {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return repository.findAllWithSpecializations(ids).stream()
-                .map(PartnerEntity::view).collect(Collectors.toMap(PartnerView::id, view -> view));
+        return views(ids).stream().collect(Collectors.toMap(PartnerView::id, view -> view));
+    }
+
+    /**
+     * Partners as pages show them, in one statement: read with SQL rather than as entities because a query with a
+     * list of ids is translated by Hibernate anew on every call (a fifth of the review queue's CPU).
+     */
+    private List<PartnerView> views(Collection<UUID> ids) {
+        return jdbc.query("""
+                select p.id, p.legal_name, p.country, p.region_code, p.tier, p.status,
+                       array(select s.specialization_code from partner_specialization s where s.partner_id = p.id) as codes
+                from partner p where p.id = any(?)""",
+                (rs, n) -> new PartnerView(rs.getObject("id", UUID.class), rs.getString("legal_name"),
+                        rs.getString("country"), rs.getString("region_code"), Tier.valueOf(rs.getString("tier")),
+                        PartnerStatus.valueOf(rs.getString("status")),
+                        Set.of((String[]) rs.getArray("codes").getArray())),
+                (Object) ids.toArray(UUID[]::new));
     }
 
     @Override

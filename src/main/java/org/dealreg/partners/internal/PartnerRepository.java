@@ -13,10 +13,6 @@ interface PartnerRepository extends JpaRepository<PartnerEntity, UUID> {
     @Query("select p from PartnerEntity p where lower(p.legalName) = lower(?1)")
     Optional<PartnerEntity> findByLegalName(String legalName);
 
-    /** With their specialisations in the same query. */
-    @Query("select distinct p from PartnerEntity p left join fetch p.specializationCodes where p.id in ?1")
-    List<PartnerEntity> findAllWithSpecializations(Collection<UUID> ids);
-
     @Query("select p from PartnerEntity p order by p.status, lower(p.legalName)")
     List<PartnerEntity> findAllForManagers();
 }

@@ -9,9 +9,4 @@ import org.dealreg.registration.RegistrationStatus;
 /** One row of the partner's list of registrations. */
 public record DealSummary(UUID id, String receiptNumber, String customerName, String title, RegistrationStatus status,
         BigDecimal amount, String currency, Instant submittedAt, Instant decisionDueAt, Instant protectionEndsAt) {
-
-    static DealSummary of(Registration r) {
-        return new DealSummary(r.id(), r.receiptNumber(), r.customerName(), r.title(), r.status(), r.amount(),
-                r.currency(), r.submittedAt(), r.decisionDueAt(), r.protectionEndsAt());
-    }
 }

@@ -18,14 +18,24 @@ interface RegistrationRepository extends Repository<Registration, UUID> {
 
     Optional<Registration> findByIdAndPartnerId(UUID id, UUID partnerId);
 
-    Page<Registration> findByPartnerIdOrderBySubmittedAtDesc(UUID partnerId, Pageable pageable);
-
     /** Staff only ({@link JpaManagerReview}): any company's registration. */
     @Query("select r from Registration r where r.id = :id")
     Optional<Registration> findAnyCompanysById(UUID id);
 
-    long countByPartnerIdAndStatusIn(UUID partnerId, Collection<RegistrationStatus> statuses);
+    /**
+     * The partner's list: only the columns a row shows, so only the customer's name and the title are decrypted (a
+     * whole registration has nine encrypted fields). {@code status} null means every status.
+     */
+    @Query(value = """
+            select new org.dealreg.registration.internal.DealSummary(r.id, r.receiptNumber, r.customerName, r.title,
+                   r.status, r.amount, r.currency, r.submittedAt, r.decisionDueAt, r.protectionEndsAt)
+            from Registration r
+            where r.partnerId = :partnerId and (:status is null or r.status = :status)
+            order by r.submittedAt desc""",
+            countQuery = """
+            select count(r) from Registration r
+            where r.partnerId = :partnerId and (:status is null or r.status = :status)""")
+    Page<DealSummary> summaries(UUID partnerId, RegistrationStatus status, Pageable pageable);
 
-    Page<Registration> findByPartnerIdAndStatusOrderBySubmittedAtDesc(UUID partnerId, RegistrationStatus status,
-            Pageable pageable);
+    long countByPartnerIdAndStatusIn(UUID partnerId, Collection<RegistrationStatus> statuses);
 }

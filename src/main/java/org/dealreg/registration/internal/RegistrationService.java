@@ -260,19 +260,10 @@ class RegistrationService implements PartnerSubmissions {
     /** One page of the company's registrations, newest first; past the last page, the last page. */
     @Transactional(readOnly = true)
     public Page<DealSummary> list(CurrentUser user, RegistrationStatus status, int page) {
-        Page<Registration> found = companys(user, status, page);
+        Page<DealSummary> found = registrations.summaries(user.partnerId(), status, PageRequest.of(page, PAGE_SIZE));
         int shown = Paging.shown(page, found.getTotalElements(), PAGE_SIZE);
-        if (shown != found.getNumber()) {
-            found = companys(user, status, shown);
-        }
-        return found.map(DealSummary::of);
-    }
-
-    private Page<Registration> companys(CurrentUser user, RegistrationStatus status, int page) {
-        PageRequest request = PageRequest.of(page, PAGE_SIZE);
-        return status == null
-                ? registrations.findByPartnerIdOrderBySubmittedAtDesc(user.partnerId(), request)
-                : registrations.findByPartnerIdAndStatusOrderBySubmittedAtDesc(user.partnerId(), status, request);
+        return shown == found.getNumber() ? found
+                : registrations.summaries(user.partnerId(), status, PageRequest.of(shown, PAGE_SIZE));
     }
 
     @Transactional(readOnly = true)
