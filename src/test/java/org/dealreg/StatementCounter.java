@@ -4,6 +4,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.net.http.HttpResponse;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,6 +33,23 @@ public class StatementCounter implements BeanPostProcessor {
     public static Recording start() {
         recording = Collections.synchronizedList(new ArrayList<>());
         return new Recording(recording);
+    }
+
+    /**
+     * Opens a page as {@code browser} and answers it with the statements the server sent for it on its request
+     * threads, session included (work in the background, such as the mail outbox woken by an earlier commit, sends
+     * its own on other threads meanwhile and is left out).
+     */
+    public static Page get(PortalClient browser, String path) {
+        Recording recording = start();
+        HttpResponse<String> response = browser.get(path);
+        List<String> statements = recording.stop().stream().filter(e -> e.thread().startsWith("http-"))
+                .map(Executed::sql).toList();
+        return new Page(response.statusCode(), response.body(), statements);
+    }
+
+    /** A page as the browser got it, and the statements it cost. */
+    public record Page(int status, String body, List<String> statements) {
     }
 
     /** A statement sent, and the thread that sent it. */

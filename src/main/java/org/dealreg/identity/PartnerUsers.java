@@ -1,13 +1,21 @@
 package org.dealreg.identity;
 
-import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+
+import org.springframework.data.domain.Page;
 
 /** A partner company's own users, always named with the company: a user of another company is not found. */
 public interface PartnerUsers {
 
-    /** The company's users, by name. */
-    List<Member> members(UUID partnerId);
+    /**
+     * One page of the company's users, by name ({@code size} a page; past the end, the last page): PostgreSQL counts
+     * and pages them.
+     */
+    Page<Member> members(UUID partnerId, int page, int size);
+
+    /** One user of the company; empty when the user is another company's, or nobody's. */
+    Optional<Member> member(UUID partnerId, UUID userId);
 
     /**
      * Deactivates or reactivates a user of the company; publishes {@link UserAccessChanged} when it changes.

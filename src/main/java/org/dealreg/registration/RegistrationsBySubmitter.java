@@ -1,6 +1,7 @@
 package org.dealreg.registration;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -8,8 +9,11 @@ import java.util.UUID;
 /** Who of a partner company registered what: always asked for one company, so no other company's rows are read. */
 public interface RegistrationsBySubmitter {
 
-    /** Per submitting user of the company: how many registrations, and the latest {@code latest} of them. */
-    Map<UUID, Submitted> ofCompany(UUID partnerId, int latest);
+    /**
+     * For each of {@code users} (a page of the company's users) who submitted any of the company's registrations: how
+     * many, and the latest {@code latest} of them.
+     */
+    Map<UUID, Submitted> ofCompany(UUID partnerId, Collection<UUID> users, int latest);
 
     record Submitted(long count, List<Line> latest) {
     }

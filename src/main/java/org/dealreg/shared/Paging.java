@@ -1,5 +1,12 @@
 package org.dealreg.shared;
 
+import java.util.List;
+import java.util.function.LongSupplier;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+
 /**
  * The page number of a paged list, as the URL carries it: counted from 0 (Spring Data's convention). Anything but a
  * whole number from 0 asks for the first page; a number past the end shows the last page. Neither is an error: a bookmark to page 7 of a list that shrank still opens.
@@ -27,5 +34,23 @@ public final class Paging {
     public static int shown(int requested, long total, int size) {
         long last = total == 0 ? 0 : (total - 1) / size;
         return (int) Math.min(Math.max(requested, 0), last);
+    }
+
+    /**
+     * One page of a list that PostgreSQL counts and pages: {@code count} first (over every row the filters keep),
+     * then the rows of the page shown, {@code size} a page (the last page when {@code requested} is past it). Two
+     * statements, whatever the number of rows; none for the rows when there are none.
+     */
+    public static <T> Page<T> page(int requested, int size, LongSupplier count, Rows<T> rows) {
+        long total = count.getAsLong();
+        int shown = shown(requested, total, size);
+        List<T> content = total == 0 ? List.of() : rows.read((long) shown * size, size);
+        return new PageImpl<>(content, PageRequest.of(shown, size), total);
+    }
+
+    /** Reads the rows of one page: {@code limit} rows from {@code offset}, in the list's order. */
+    @FunctionalInterface
+    public interface Rows<T> {
+        List<T> read(long offset, int limit);
     }
 }

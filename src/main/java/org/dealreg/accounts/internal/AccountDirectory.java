@@ -2,6 +2,7 @@ package org.dealreg.accounts.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -20,6 +21,9 @@ import org.dealreg.program.ProgramSettings;
 import org.dealreg.program.Setting;
 import org.dealreg.shared.CustomerNormaliser;
 import org.dealreg.shared.NotFound;
+import org.dealreg.shared.Paging;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -32,6 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class AccountDirectory {
 
+    /** Accounts a page of the rep's own, and the matches a search shows at most: a staff-facing list. */
     static final int MAX_RESULTS = 50;
     /** Lower than the conflict check's threshold: a person searching forgives more typos than a verdict should. */
     static final String SEARCH_SIMILARITY = "0.3";
@@ -63,39 +68,66 @@ class AccountDirectory {
             boolean lapsed) {
     }
 
-    /** Accounts by name (typos forgiven) or domain; with no query, the rep's own accounts. */
-    @Transactional(readOnly = true)
-    public List<AccountRow> search(String query, CurrentUser user) {
-        List<UUID> ids;
-        if (query == null || query.isBlank()) {
-            ids = jdbc.queryForList("select id from direct_account where owner_id = :owner order by name limit :max",
-                    new MapSqlParameterSource("owner", user.id()).addValue("max", MAX_RESULTS), UUID.class);
-        } else {
-            String name = CustomerNormaliser.name(query);
-            String domain = CustomerNormaliser.domainOfWebsite(query).orElse(query.strip().toLowerCase());
-            jdbc.getJdbcTemplate().queryForObject("select set_config('pg_trgm.similarity_threshold', ?, true)",
-                    String.class, SEARCH_SIMILARITY);
-            // three branches that each use an index: domain prefix, name substring, similar name
-            ids = jdbc.queryForList("""
-                    select id from (
-                        select d.account_id as id, 3.0 as score
-                          from direct_account_domain d where d.domain like :domainPrefix escape '\\'
-                        union all
-                        select a.id, 2.0 + similarity(a.normalised_name, :name)
-                          from direct_account a where a.normalised_name like :contains escape '\\'
-                        union all
-                        select a.id, similarity(a.normalised_name, :name)
-                          from direct_account a where a.normalised_name % :name
-                    ) hits
-                    group by id
-                    order by max(score) desc, id
-                    limit :max
-                    """, new MapSqlParameterSource("name", name)
-                    .addValue("domainPrefix", likeEscaped(domain) + "%")
-                    .addValue("contains", "%" + likeEscaped(name) + "%")
-                    .addValue("max", MAX_RESULTS), UUID.class);
+    /** The best matches of a search, at most {@link #MAX_RESULTS}, and how many accounts match in all. */
+    record Found(List<AccountRow> best, long matches) {
+
+        /** More accounts match than are shown: the rep should narrow the search. */
+        public boolean capped() {
+            return matches > best.size();
         }
-        return rows(ids, user);
+    }
+
+    /**
+     * One page of the user's own accounts, by name (the id settles a tie), {@link #MAX_RESULTS} a page: PostgreSQL
+     * counts and pages them.
+     */
+    @Transactional(readOnly = true)
+    public Page<AccountRow> own(CurrentUser user, int page) {
+        Page<UUID> ids = Paging.page(page, MAX_RESULTS,
+                () -> jdbc.queryForObject("select count(*) from direct_account where owner_id = :owner",
+                        Map.of("owner", user.id()), Long.class),
+                (offset, limit) -> jdbc.queryForList("""
+                        select id from direct_account where owner_id = :owner order by name, id
+                         limit :limit offset :offset""", new MapSqlParameterSource("owner", user.id())
+                        .addValue("limit", limit).addValue("offset", offset), UUID.class));
+        return new PageImpl<>(rows(ids.getContent(), user), ids.getPageable(), ids.getTotalElements());
+    }
+
+    /**
+     * Accounts by name (typos forgiven) or domain, the best {@link #MAX_RESULTS} of them, and how many match in all
+     * (counted in the same statement: ranking them needs every match anyway). Not paged: see docs/lists.md.
+     */
+    @Transactional(readOnly = true)
+    public Found search(String query, CurrentUser user) {
+        String name = CustomerNormaliser.name(query);
+        String domain = CustomerNormaliser.domainOfWebsite(query).orElse(query.strip().toLowerCase());
+        jdbc.getJdbcTemplate().queryForObject("select set_config('pg_trgm.similarity_threshold', ?, true)",
+                String.class, SEARCH_SIMILARITY);
+        List<UUID> ids = new ArrayList<>();
+        long[] matches = {0};
+        // three branches that each use an index: domain prefix, name substring, similar name
+        jdbc.query("""
+                select id, count(*) over () as matches from (
+                    select d.account_id as id, 3.0 as score
+                      from direct_account_domain d where d.domain like :domainPrefix escape '\\'
+                    union all
+                    select a.id, 2.0 + similarity(a.normalised_name, :name)
+                      from direct_account a where a.normalised_name like :contains escape '\\'
+                    union all
+                    select a.id, similarity(a.normalised_name, :name)
+                      from direct_account a where a.normalised_name % :name
+                ) hits
+                group by id
+                order by max(score) desc, id
+                limit :max
+                """, new MapSqlParameterSource("name", name)
+                .addValue("domainPrefix", likeEscaped(domain) + "%")
+                .addValue("contains", "%" + likeEscaped(name) + "%")
+                .addValue("max", MAX_RESULTS), rs -> {
+                    ids.add(rs.getObject("id", UUID.class));
+                    matches[0] = rs.getLong("matches");
+                });
+        return new Found(rows(ids, user), matches[0]);
     }
 
     /**

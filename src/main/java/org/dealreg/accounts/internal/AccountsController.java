@@ -3,6 +3,7 @@ package org.dealreg.accounts.internal;
 
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.shared.NotFound;
+import org.dealreg.shared.Paging;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,11 +24,22 @@ class AccountsController {
         this.directory = directory;
     }
 
+    /**
+     * With no query, the rep's own accounts, a page at a time; with one, the best matches and how many match in all
+     * (a look-up narrows, it does not page: docs/lists.md).
+     */
     @GetMapping
-    String search(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String q, Model model) {
+    String search(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String q,
+            @RequestParam(required = false) String page, Model model) {
         String query = q.length() > 200 ? q.substring(0, 200) : q;
         model.addAttribute("q", query);
-        model.addAttribute("accounts", directory.search(query, user));
+        if (query.isBlank()) {
+            model.addAttribute("accounts", directory.own(user, Paging.requested(page)));
+        } else {
+            AccountDirectory.Found found = directory.search(query, user);
+            model.addAttribute("accounts", found.best());
+            model.addAttribute("found", found);
+        }
         return "accounts/list";
     }
 

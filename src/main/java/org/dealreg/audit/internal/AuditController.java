@@ -1,23 +1,21 @@
 package org.dealreg.audit.internal;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
 import org.dealreg.identity.UserAccounts;
+import org.dealreg.shared.Paging;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The programme admin's view of the trail: the newest events, and whether the chain is intact. */
+/** The programme admin's view of the trail: the events, newest first, a page at a time, and whether the chain is intact. */
 @Controller
 @RequestMapping("/admin/audit")
 class AuditController {
-
-    static final int PAGE = 50;
 
     private final AuditTrail trail;
     private final UserAccounts users;
@@ -28,14 +26,13 @@ class AuditController {
     }
 
     @GetMapping
-    String show(@RequestParam(required = false) Long before, Model model) {
-        List<AuditEntry> entries = trail.latest(PAGE, before == null || before < 1 ? Long.MAX_VALUE : before);
-        Map<UUID, String> names = users.displayNames(entries.stream().map(AuditEntry::actorId)
+    String show(@RequestParam(required = false) String page, Model model) {
+        AuditTrail.Trail shown = trail.page(Paging.requested(page));
+        Map<UUID, String> names = users.displayNames(shown.events().stream().map(AuditEntry::actorId)
                 .filter(Objects::nonNull).distinct().toList());
-        model.addAttribute("entries", entries);
+        model.addAttribute("entries", shown.events());
         model.addAttribute("names", names);
-        model.addAttribute("verification", trail.verify());
-        model.addAttribute("older", entries.size() == PAGE ? entries.get(entries.size() - 1).seq() : null);
+        model.addAttribute("verification", shown.verification());
         return "admin/audit";
     }
 }

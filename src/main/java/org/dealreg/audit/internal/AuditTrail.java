@@ -4,9 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 
+import org.dealreg.shared.Paging;
+import org.springframework.data.domain.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,48 +47,87 @@ class AuditTrail {
         return entry;
     }
 
-    /** The newest events first, sealed or not. */
-    @Transactional(readOnly = true)
-    public List<AuditEntry> latest(int limit, long beforeSeq) {
-        return jdbc.query("select * from audit_event where seq < ? order by seq desc limit ?", AuditTrail::entry,
-                beforeSeq, limit);
+    /** Events a page: a staff-facing list. */
+    static final int PAGE_SIZE = 50;
+
+    /** The check of the whole chain and one page of the events, newest first, sealed or not. */
+    public record Trail(Verification verification, Page<AuditEntry> events) {
     }
 
     /**
-     * Walks the sealed chain in order: every row's hash must be what its fields give, every row must point at the
-     * previous row's hash, and seal_seq must have no gap. Stops at the first break. Also counts the rows not sealed
-     * yet, and since when the oldest of them waits.
+     * The chain checked and page {@code requested} of the events (the last when past it), in one read-only
+     * transaction: the check, which also counts the events, then the page. Two statements however long the trail.
+     */
+    @Transactional(readOnly = true)
+    public Trail page(int requested) {
+        Verification verification = verify();
+        Page<AuditEntry> events = Paging.page(requested, PAGE_SIZE,
+                () -> verification.rowsSealed() + verification.unsealed(),
+                (offset, limit) -> jdbc.query("select * from audit_event order by seq desc limit ? offset ?",
+                        AuditTrail::entry, limit, offset));
+        return new Trail(verification, events);
+    }
+
+    /**
+     * The chain position, every recorded field and the previous hash, joined as {@link AuditEntry#computeHash()}
+     * joins them, hashed by PostgreSQL: {@code at} written as {@code Instant.toString()} writes it (UTC, the
+     * fraction of a second in 0, 3 or 6 digits), text escaped as {@code AuditEntry.escape}.
+     */
+    private static final String HASH_IN_SQL = """
+            encode(sha256(convert_to(concat_ws(chr(31), seal_seq::text,
+                to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS')
+                    || case when to_char(at at time zone 'UTC', 'US') = '000000' then ''
+                            when right(to_char(at at time zone 'UTC', 'US'), 3) = '000'
+                                then '.' || left(to_char(at at time zone 'UTC', 'US'), 3)
+                            else '.' || to_char(at at time zone 'UTC', 'US') end || 'Z',
+                coalesce(actor_id::text, ''),
+                replace(replace(actor_label, '\\', '\\\\'), chr(31), '\\u001f'), action,
+                replace(replace(subject_type, '\\', '\\\\'), chr(31), '\\u001f'),
+                replace(replace(subject_id, '\\', '\\\\'), chr(31), '\\u001f'),
+                replace(replace(details, '\\', '\\\\'), chr(31), '\\u001f'),
+                prev_hash::text), 'UTF8')), 'hex')""";
+
+    /**
+     * Walks the sealed chain in order, in PostgreSQL (one statement; no row is sent to the application): every row's
+     * hash must be what its fields give, every row must point at the previous row's hash, and seal_seq must have no
+     * gap. Answers the first break. Also counts the rows not sealed yet, and since when the oldest of them waits.
      */
     @Transactional(readOnly = true)
     public Verification verify() {
-        long[] checked = {0};
-        long[] expectedSealSeq = {1};
-        String[] prev = {AuditEntry.GENESIS};
-        Verification[] broken = {null};
-        jdbc.query(con -> {
-            var ps = con.prepareStatement("select * from audit_event where seal_seq is not null order by seal_seq");
-            ps.setFetchSize(1000);
-            return ps;
-        }, rs -> {
-            if (broken[0] != null) {
-                return;
-            }
-            AuditEntry e = entry(rs, 0);
-            if (e.sealSeq() != expectedSealSeq[0]) {
-                broken[0] = Verification.broken(checked[0], expectedSealSeq[0], "missing");
-            } else if (!e.prevHash().equals(prev[0])) {
-                broken[0] = Verification.broken(checked[0], e.seq(), "unlinked");
-            } else if (!e.computeHash().equals(e.hash())) {
-                broken[0] = Verification.broken(checked[0], e.seq(), "altered");
+        return jdbc.queryForObject("""
+                with chain as (
+                    select seq, seal_seq, prev_hash::text as prev_hash, hash::text as hash,
+                           row_number() over w as position,
+                           lag(hash::text, 1, ?) over w as previous,
+                           %s as computed
+                      from audit_event where seal_seq is not null
+                    window w as (order by seal_seq)
+                ), totals as (
+                    select count(*) filter (where seal_seq is not null) as sealed,
+                           count(*) filter (where seal_seq is null) as unsealed,
+                           min(at) filter (where seal_seq is null) as unsealed_since
+                      from audit_event
+                )
+                select t.sealed, t.unsealed, t.unsealed_since, b.position, b.seq,
+                       case when b.position is null then null when b.seal_seq <> b.position then 'missing'
+                            when b.prev_hash <> b.previous then 'unlinked' else 'altered' end as problem
+                  from totals t left join lateral (
+                      select * from chain
+                       where seal_seq <> position or prev_hash <> previous or computed <> hash
+                       order by seal_seq limit 1) b on true""".formatted(HASH_IN_SQL), (rs, n) -> {
+            long sealed = rs.getLong("sealed");
+            Verification chain;
+            if (rs.getObject("position") == null) {
+                chain = Verification.intact(sealed);
             } else {
-                checked[0]++;
-                expectedSealSeq[0]++;
-                prev[0] = e.hash();
+                long position = rs.getLong("position");
+                String problem = rs.getString("problem");
+                chain = Verification.broken(position - 1, "missing".equals(problem) ? position : rs.getLong("seq"),
+                        problem);
             }
-        });
-        Verification chain = broken[0] != null ? broken[0] : Verification.intact(checked[0]);
-        return jdbc.queryForObject("select count(*), min(at) from audit_event where seal_seq is null",
-                (rs, n) -> chain.withUnsealed(rs.getLong(1), instant(rs.getObject(2, OffsetDateTime.class))));
+            return chain.withCounts(sealed, rs.getLong("unsealed"),
+                    instant(rs.getObject("unsealed_since", OffsetDateTime.class)));
+        }, AuditEntry.GENESIS);
     }
 
     /**
@@ -95,19 +135,19 @@ class AuditTrail {
      * row, {@code brokenAt} is the chain position that is missing; otherwise it is the row's {@code seq}); and how
      * many rows wait to be sealed, since when.
      */
-    public record Verification(boolean intact, long rowsChecked, Long brokenAt, String problem, long unsealed,
-            Instant unsealedSince) {
+    public record Verification(boolean intact, long rowsChecked, Long brokenAt, String problem, long rowsSealed,
+            long unsealed, Instant unsealedSince) {
 
         static Verification intact(long rows) {
-            return new Verification(true, rows, null, null, 0, null);
+            return new Verification(true, rows, null, null, 0, 0, null);
         }
 
         static Verification broken(long rowsBefore, long at, String problem) {
-            return new Verification(false, rowsBefore, at, problem, 0, null);
+            return new Verification(false, rowsBefore, at, problem, 0, 0, null);
         }
 
-        Verification withUnsealed(long count, Instant since) {
-            return new Verification(intact, rowsChecked, brokenAt, problem, count, since);
+        Verification withCounts(long sealed, long unsealed, Instant since) {
+            return new Verification(intact, rowsChecked, brokenAt, problem, sealed, unsealed, since);
         }
 
         /** The row with this seq is where the chain breaks (a missing row has no seq to show). */

@@ -22,11 +22,11 @@ import org.dealreg.program.ExchangeRates;
 import org.dealreg.program.ProgramSettings;
 import org.dealreg.program.Setting;
 import org.dealreg.registration.RegistrationClosed;
+import org.dealreg.shared.Paging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Page;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -138,26 +138,24 @@ class CreditLedger {
     public CreditStatement statement(CurrentUser rep, int page) {
         FiscalPeriods.Current now = new FiscalPeriods(settings.integer(Setting.FISCAL_YEAR_START_MONTH))
                 .at(clock.instant(), rep.zone());
-        PageRequest request = PageRequest.of(Math.max(page, 0), PAGE_SIZE);
-        List<Row> rows = jdbc.query("""
-                select account_id, source, amount, currency, amount_usd, closed_on
-                  from rep_credit
-                 where rep_id = :rep
-                 order by closed_on desc, recorded_at desc, id
-                 limit :limit offset :offset""",
-                new MapSqlParameterSource("rep", rep.id()).addValue("limit", request.getPageSize())
-                        .addValue("offset", request.getOffset()),
-                (rs, n) -> new Row(rs.getObject("account_id", UUID.class), CreditSource.valueOf(rs.getString("source")),
-                        rs.getBigDecimal("amount"), rs.getString("currency"), rs.getBigDecimal("amount_usd"),
-                        rs.getObject("closed_on", LocalDate.class)));
-        long total = jdbc.queryForObject("select count(*) from rep_credit where rep_id = :rep",
-                Map.of("rep", rep.id()), Long.class);
+        Page<Row> rows = Paging.page(page, PAGE_SIZE,
+                () -> jdbc.queryForObject("select count(*) from rep_credit where rep_id = :rep",
+                        Map.of("rep", rep.id()), Long.class),
+                (offset, limit) -> jdbc.query("""
+                        select account_id, source, amount, currency, amount_usd, closed_on
+                          from rep_credit
+                         where rep_id = :rep
+                         order by closed_on desc, recorded_at desc, id
+                         limit :limit offset :offset""",
+                        new MapSqlParameterSource("rep", rep.id()).addValue("limit", limit).addValue("offset", offset),
+                        (rs, n) -> new Row(rs.getObject("account_id", UUID.class),
+                                CreditSource.valueOf(rs.getString("source")), rs.getBigDecimal("amount"),
+                                rs.getString("currency"), rs.getBigDecimal("amount_usd"),
+                                rs.getObject("closed_on", LocalDate.class))));
         Map<UUID, String> names = accounts.names(rows.stream().map(Row::accountId).distinct().toList());
-        List<CreditStatement.Line> lines = rows.stream()
-                .map(r -> new CreditStatement.Line(names.get(r.accountId()), r.amountUsd(), r.amount(), r.currency(),
-                        r.closedOn(), r.source()))
-                .toList();
-        return new CreditStatement(new PageImpl<>(lines, request, total), now.quarter(), now.year(),
+        Page<CreditStatement.Line> lines = rows.map(r -> new CreditStatement.Line(names.get(r.accountId()),
+                r.amountUsd(), r.amount(), r.currency(), r.closedOn(), r.source()));
+        return new CreditStatement(lines, now.quarter(), now.year(),
                 totals(rep.id(), now.quarter()), totals(rep.id(), now.year()));
     }
 

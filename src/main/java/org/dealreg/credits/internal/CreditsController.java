@@ -10,6 +10,7 @@ import java.util.Map;
 import jakarta.validation.Valid;
 
 import org.dealreg.identity.CurrentUser;
+import org.dealreg.shared.Paging;
 import org.dealreg.shared.SupportedCurrency;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,8 +36,8 @@ class CreditsController {
     }
 
     @GetMapping
-    String list(@AuthenticationPrincipal CurrentUser rep, @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("statement", ledger.statement(rep, page));
+    String list(@AuthenticationPrincipal CurrentUser rep, @RequestParam(required = false) String page, Model model) {
+        model.addAttribute("statement", ledger.statement(rep, Paging.requested(page)));
         return "credits/list";
     }
 

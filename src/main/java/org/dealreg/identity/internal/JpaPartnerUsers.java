@@ -1,12 +1,16 @@
 package org.dealreg.identity.internal;
 
-import java.util.List;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.dealreg.identity.PartnerUsers;
 import org.dealreg.identity.Role;
 import org.dealreg.identity.UserAccessChanged;
 import org.dealreg.shared.NotFound;
+import org.dealreg.shared.Paging;
+import org.springframework.data.domain.Page;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -26,15 +30,29 @@ class JpaPartnerUsers implements PartnerUsers {
         this.events = events;
     }
 
+    private static final String SELECT = "select id, email, display_name, role, enabled, password_set from app_user ";
+
+    /** E-mail addresses are unique whatever their case: the order is stable (V35's index holds it). */
     @Override
     @Transactional(readOnly = true)
-    public List<Member> members(UUID partnerId) {
-        return jdbc.query("""
-                select id, email, display_name, role, enabled, password_set from app_user
-                where partner_id = ? order by lower(display_name), lower(email)""",
-                (rs, n) -> new Member(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
-                        Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"), !rs.getBoolean("password_set")),
-                partnerId);
+    public Page<Member> members(UUID partnerId, int page, int size) {
+        return Paging.page(page, size,
+                () -> jdbc.queryForObject("select count(*) from app_user where partner_id = ?", Long.class, partnerId),
+                (offset, limit) -> jdbc.query(SELECT + "where partner_id = ? "
+                        + "order by lower(display_name), lower(email) limit ? offset ?", JpaPartnerUsers::member,
+                        partnerId, limit, offset));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Member> member(UUID partnerId, UUID userId) {
+        return jdbc.query(SELECT + "where partner_id = ? and id = ?", JpaPartnerUsers::member, partnerId, userId)
+                .stream().findFirst();
+    }
+
+    private static Member member(ResultSet rs, int row) throws SQLException {
+        return new Member(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
+                Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"), !rs.getBoolean("password_set"));
     }
 
     @Override

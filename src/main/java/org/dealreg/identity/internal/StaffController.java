@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.shared.FieldRefused;
 import org.dealreg.shared.NotFound;
+import org.dealreg.shared.Paging;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -38,9 +40,9 @@ class StaffController {
     }
 
     @GetMapping
-    String list(@AuthenticationPrincipal CurrentUser admin, Model model) {
+    String list(@AuthenticationPrincipal CurrentUser admin, @RequestParam(required = false) String page, Model model) {
         model.addAttribute("staffForm", StaffForm.empty());
-        return page(admin, model);
+        return page(admin, Paging.requested(page), model);
     }
 
     @PostMapping
@@ -55,7 +57,7 @@ class StaffController {
                 result.rejectValue(refused.field(), refused.code());
             }
         }
-        return page(admin, model);
+        return page(admin, 0, model);
     }
 
     @PostMapping("/{id}/deactivate")
@@ -106,8 +108,8 @@ class StaffController {
         return messages.getMessage(code, null, LocaleContextHolder.getLocale());
     }
 
-    private String page(CurrentUser admin, Model model) {
-        model.addAttribute("staff", administration.all());
+    private String page(CurrentUser admin, int page, Model model) {
+        model.addAttribute("staff", administration.page(page));
         model.addAttribute("me", admin.id());
         model.addAttribute("roles", StaffRules.staffRoles());
         Map<String, String> roles = new LinkedHashMap<>();

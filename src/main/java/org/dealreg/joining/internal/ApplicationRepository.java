@@ -6,13 +6,17 @@ import java.util.UUID;
 
 import jakarta.persistence.LockModeType;
 
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface ApplicationRepository extends JpaRepository<PartnerApplication, UUID> {
 
-    List<PartnerApplication> findByStatusOrderBySubmittedAt(ApplicationStatus status);
+    long countByStatus(ApplicationStatus status);
+
+    /** A page of them, without Spring Data's count: {@code Paging.page} counts first. */
+    List<PartnerApplication> findByStatus(ApplicationStatus status, Pageable page);
 
     List<PartnerApplication> findTop20ByStatusNotOrderByDecidedAtDesc(ApplicationStatus status);
 

@@ -23,8 +23,12 @@ import org.dealreg.partners.Partners;
 import org.dealreg.program.RegionView;
 import org.dealreg.program.Regions;
 import org.dealreg.shared.NotFound;
+import org.dealreg.shared.Paging;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,6 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
 class Applications {
 
     static final int MAX_REASON = 2000;
+    static final int PAGE_SIZE = 50;
 
     private final ApplicationRepository applications;
     private final PartnerEnrolment enrolment;
@@ -149,9 +154,12 @@ class Applications {
             boolean adminWaitsForPassword) {
     }
 
+    /** One page of the waiting applications, the oldest first (a staff-facing list). */
     @Transactional(readOnly = true)
-    List<Row> pending() {
-        return rows(applications.findByStatusOrderBySubmittedAt(ApplicationStatus.PENDING));
+    Page<Row> pending(int page) {
+        return Paging.page(page, PAGE_SIZE, () -> applications.countByStatus(ApplicationStatus.PENDING),
+                (offset, limit) -> rows(applications.findByStatus(ApplicationStatus.PENDING,
+                        PageRequest.of((int) (offset / limit), limit, Sort.by("submittedAt", "id")))));
     }
 
     @Transactional(readOnly = true)
@@ -168,8 +176,8 @@ class Applications {
                 (rs, n) -> new Step(rs.getTimestamp("at").toInstant(), rs.getString("display_name"),
                         rs.getString("step")), applicationId);
         boolean adminWaits = application.status() == ApplicationStatus.ACCEPTED
-                && partnerUsers.members(application.partnerId()).stream()
-                        .anyMatch(u -> u.id().equals(application.view().adminUserId()) && u.active() && u.invited());
+                && partnerUsers.member(application.partnerId(), application.view().adminUserId())
+                        .filter(u -> u.active() && u.invited()).isPresent();
         return new Details(application.view(), partners.find(application.partnerId()).orElseThrow(), history, adminWaits);
     }
 

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.shared.NotFound;
+import org.dealreg.shared.Paging;
 import org.dealreg.shared.ReasonForm;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The channel managers' queue of applications (the programme admin may look); decisions by channel managers only. */
@@ -33,8 +35,8 @@ class ApplicationsController {
     }
 
     @GetMapping
-    String queue(Model model) {
-        model.addAttribute("pending", applications.pending());
+    String queue(@RequestParam(required = false) String page, Model model) {
+        model.addAttribute("pending", applications.pending(Paging.requested(page)));
         model.addAttribute("decided", applications.recentlyDecided());
         return "joining/queue";
     }

@@ -1,9 +1,10 @@
 package org.dealreg.notifications.internal;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
+import org.dealreg.shared.Paging;
+import org.springframework.data.domain.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,12 +23,20 @@ class Inbox {
     public record Line(UUID id, Instant at, String subject, String body, String link, boolean unread) {
     }
 
+    /** Notifications a page, for every role: each one carries a paragraph. */
+    static final int PAGE_SIZE = 20;
+
+    /** One page of the user's notifications, newest first (the id settles a tie). */
     @Transactional(readOnly = true)
-    public List<Line> latest(UUID user) {
-        return jdbc.query("select id, created_at, subject, body, link, read_at is null as unread from notification "
-                + "where user_id = ? order by created_at desc, id limit 100", (rs, n) -> new Line(
-                rs.getObject("id", UUID.class), rs.getTimestamp("created_at").toInstant(), rs.getString("subject"),
-                rs.getString("body"), rs.getString("link"), rs.getBoolean("unread")), user);
+    public Page<Line> page(UUID user, int page) {
+        return Paging.page(page, PAGE_SIZE,
+                () -> jdbc.queryForObject("select count(*) from notification where user_id = ?", Long.class, user),
+                (offset, limit) -> jdbc.query("""
+                        select id, created_at, subject, body, link, read_at is null as unread from notification
+                         where user_id = ? order by created_at desc, id limit ? offset ?""", (rs, n) -> new Line(
+                        rs.getObject("id", UUID.class), rs.getTimestamp("created_at").toInstant(),
+                        rs.getString("subject"), rs.getString("body"), rs.getString("link"), rs.getBoolean("unread")),
+                        user, limit, offset));
     }
 
     @Transactional(readOnly = true)

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.dealreg.partners.PartnerActivity;
 import org.dealreg.partners.PartnerStanding;
+import org.dealreg.partners.PartnerStatus;
 import org.dealreg.partners.PartnerView;
 import org.dealreg.partners.SpecializationView;
 import org.dealreg.partners.Specializations;
@@ -20,12 +21,18 @@ import org.dealreg.program.FiscalPeriods;
 import org.dealreg.program.ProgramSettings;
 import org.dealreg.program.Setting;
 import org.dealreg.shared.NotFound;
+import org.dealreg.shared.Paging;
+import org.springframework.data.domain.Page;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Builds a partner's profile and its Certified logo. */
+/** Builds a partner's profile and its Certified logo, and the managers' list of partners. */
 @Service
 class PartnerProfiles {
+
+    /** Partners a page: a staff-facing list. */
+    static final int PAGE_SIZE = 50;
 
     private final PartnerRepository partners;
     private final Specializations specializations;
@@ -33,9 +40,11 @@ class PartnerProfiles {
     private final PartnerStanding standing;
     private final ProgramSettings settings;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
 
     PartnerProfiles(PartnerRepository partners, Specializations specializations, PartnerActivity activity,
-            PartnerStanding standing, ProgramSettings settings, Clock clock) {
+            PartnerStanding standing, ProgramSettings settings, Clock clock, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.partners = partners;
         this.specializations = specializations;
         this.activity = activity;
@@ -97,8 +106,23 @@ class PartnerProfiles {
         return byCode;
     }
 
+    /**
+     * One page of every partner for the managers, by status then name (a legal name is unique whatever its case, so
+     * the order is stable): the columns the list shows, in one statement, with its count in another. As entities
+     * each partner's specialisations took a statement of their own.
+     */
     @Transactional(readOnly = true)
-    public List<PartnerView> all() {
-        return partners.findAllForManagers().stream().map(PartnerEntity::view).toList();
+    public Page<ListedPartner> page(int page) {
+        return Paging.page(page, PAGE_SIZE, () -> jdbc.queryForObject("select count(*) from partner", Long.class),
+                (offset, limit) -> jdbc.query("""
+                        select id, legal_name, country, tier, status from partner
+                         order by status, lower(legal_name) limit ? offset ?""",
+                        (rs, n) -> new ListedPartner(rs.getObject("id", UUID.class), rs.getString("legal_name"),
+                                rs.getString("country"), Tier.valueOf(rs.getString("tier")),
+                                PartnerStatus.valueOf(rs.getString("status"))), limit, offset));
+    }
+
+    /** A partner as the managers' list shows it. */
+    public record ListedPartner(UUID id, String legalName, String country, Tier tier, PartnerStatus status) {
     }
 }

@@ -1,7 +1,6 @@
 package org.dealreg.partners.internal;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,7 +11,4 @@ interface PartnerRepository extends JpaRepository<PartnerEntity, UUID> {
 
     @Query("select p from PartnerEntity p where lower(p.legalName) = lower(?1)")
     Optional<PartnerEntity> findByLegalName(String legalName);
-
-    @Query("select p from PartnerEntity p order by p.status, lower(p.legalName)")
-    List<PartnerEntity> findAllForManagers();
 }

@@ -9,6 +9,7 @@ import org.dealreg.partners.PartnerChangeRefused;
 import org.dealreg.partners.PartnerStanding;
 import org.dealreg.partners.Specializations;
 import org.dealreg.shared.NotFound;
+import org.dealreg.shared.Paging;
 import org.dealreg.shared.ReasonForm;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -48,8 +50,8 @@ class PartnersController {
     }
 
     @GetMapping
-    String list(Model model) {
-        model.addAttribute("partners", profiles.all());
+    String list(@RequestParam(required = false) String page, Model model) {
+        model.addAttribute("partners", profiles.page(Paging.requested(page)));
         return "partners/list";
     }
 

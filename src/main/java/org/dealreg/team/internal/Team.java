@@ -12,6 +12,7 @@ import org.dealreg.identity.PartnerUsers;
 import org.dealreg.identity.Role;
 import org.dealreg.registration.RegistrationsBySubmitter;
 import org.dealreg.registration.RegistrationsBySubmitter.Submitted;
+import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,6 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 class Team {
 
     static final int LATEST = 3;
+
+    /** Users a page: a partner-facing list. */
+    static final int PAGE_SIZE = 20;
 
     /** The roles a partner admin may give: never a staff role. */
     static final List<Role> ROLES = List.of(Role.PARTNER_USER, Role.PARTNER_ADMIN);
@@ -37,11 +41,13 @@ class Team {
     public record Member(PartnerUsers.Member user, Submitted registered) {
     }
 
+    /** One page of the admin's company's users, with what each of them registered (read for that page only). */
     @Transactional(readOnly = true)
-    List<Member> members(CurrentUser admin) {
-        Map<UUID, Submitted> registered = registrations.ofCompany(admin.partnerId(), LATEST);
-        return users.members(admin.partnerId()).stream()
-                .map(u -> new Member(u, registered.getOrDefault(u.id(), new Submitted(0, List.of())))).toList();
+    Page<Member> members(CurrentUser admin, int page) {
+        Page<PartnerUsers.Member> users = this.users.members(admin.partnerId(), page, PAGE_SIZE);
+        Map<UUID, Submitted> registered = registrations.ofCompany(admin.partnerId(),
+                users.map(PartnerUsers.Member::id).getContent(), LATEST);
+        return users.map(u -> new Member(u, registered.getOrDefault(u.id(), new Submitted(0, List.of()))));
     }
 
     /** The colleague gets the admin's language and time zone to start with; each may change them later. */

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.shared.NotFound;
+import org.dealreg.shared.Paging;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Partner admins only (SecurityConfiguration); a user id of another company is a 404. */
@@ -33,9 +35,9 @@ class TeamController {
     }
 
     @GetMapping
-    String list(@AuthenticationPrincipal CurrentUser admin, Model model) {
+    String list(@AuthenticationPrincipal CurrentUser admin, @RequestParam(required = false) String page, Model model) {
         model.addAttribute("inviteForm", InviteForm.empty());
-        return page(admin, model);
+        return page(admin, Paging.requested(page), model);
     }
 
     @PostMapping("/invite")
@@ -45,13 +47,13 @@ class TeamController {
             result.rejectValue("role", "team.role.invalid");
         }
         if (result.hasErrors()) {
-            return page(admin, model);
+            return page(admin, 0, model);
         }
         try {
             team.invite(admin, form);
         } catch (TeamRefused refused) {
             result.rejectValue(refused.field(), refused.code());
-            return page(admin, model);
+            return page(admin, 0, model);
         }
         redirect.addFlashAttribute("flash", "team.invited");
         return "redirect:/team";
@@ -85,8 +87,8 @@ class TeamController {
         return "redirect:/team";
     }
 
-    private String page(CurrentUser admin, Model model) {
-        model.addAttribute("members", team.members(admin));
+    private String page(CurrentUser admin, int page, Model model) {
+        model.addAttribute("members", team.members(admin, page));
         model.addAttribute("roles", Team.ROLES);
         model.addAttribute("me", admin.id());
         return "team/list";
