@@ -47,6 +47,8 @@
 #   RUNS [3]  DURATION [10s]  WARMUP [10s]  CONNS [8]  THREADS [2]  TIMEOUT [30s] (wrk's per-request timeout)
 #   SESSIONS [4] signed-in sessions per user for the pages (requests take them in turn; a submitting thread keeps one)
 #   STATEMENT_REQUESTS [50]  ACCOUNT_QUERY [Logistics]  OUT [target/benchmarks/requests.md]
+#   JVM_OPTIONS [@jvm.options, with MALLOC_ARENA_MAX=2]: the portal's JVM settings besides -Xmx512m, as it runs
+#     everywhere (docs/memory.md); JVM_OPTIONS=none runs it with -Xmx512m alone (a jar from before jvm.options)
 #   KEEP=1 keeps the work folder (logs, the portal's home) and prints where it is
 # Needs: java, wrk, curl, psql (the machine's client, also for the embedded cluster). Stops all it started on exit.
 set -Eeuo pipefail
@@ -61,6 +63,8 @@ RUNS=${RUNS:-3} DURATION=${DURATION:-10s} WARMUP=${WARMUP:-10s} CONNS=${CONNS:-8
 TIMEOUT=${TIMEOUT:-30s} SESSIONS=${SESSIONS:-4} STATEMENT_REQUESTS=${STATEMENT_REQUESTS:-50}
 ACCOUNT_QUERY=${ACCOUNT_QUERY:-Logistics}
 OUT=${OUT:-target/benchmarks/requests.md}
+JVM_OPTIONS=${JVM_OPTIONS:-@$PWD/jvm.options}
+if [[ "$JVM_OPTIONS" == none ]]; then JVM_OPTIONS=""; else export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}; fi
 LUA=bench/requests.lua
 HZ=$(getconf CLK_TCK)
 
@@ -320,7 +324,8 @@ counted() {
 load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
 log "dealreg: $JAR on port $PORT, fresh embedded home in $work/home"
 ss -Hltn "sport = :$PORT" | grep -q . && die "port $PORT is taken"
-PORT=$PORT java -Xmx512m -Ddealreg.embedded.enabled=true -Ddealreg.embedded.home="$work/home/.dealreg" \
+# shellcheck disable=SC2086
+PORT=$PORT java $JVM_OPTIONS -Xmx512m -Ddealreg.embedded.enabled=true -Ddealreg.embedded.home="$work/home/.dealreg" \
   -Ddealreg.embedded.statement-statistics=true -jar "$JAR" >"$work/portal.log" 2>&1 &
 portal_pid=$!
 wait_for_log "$work/portal.log" "Embedded demo mode: PostgreSQL on port" "$portal_pid" 120
@@ -457,7 +462,7 @@ mkdir -p "$(dirname "$OUT")"
   echo "$(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(date -u +'%Y-%m-%d %H:%M UTC'), $(nproc) cores (load average" \
     "$load_at_start at the start), wrk -t$THREADS -c$CONNS, median of $RUNS runs of $DURATION after $WARMUP of warm-up;" \
     "statements: $STATEMENT_REQUESTS requests on one connection."
-  echo "Resident memory after the load: dealreg ${rss_portal} MiB (-Xmx512m)${rss_petclinic:+, spring-petclinic ${rss_petclinic} MiB (-Xmx512m)}."
+  echo "Resident memory after the load: dealreg ${rss_portal} MiB (-Xmx512m${JVM_OPTIONS:+ $JVM_OPTIONS${MALLOC_ARENA_MAX:+, MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX}})${rss_petclinic:+, spring-petclinic ${rss_petclinic} MiB (-Xmx512m)}."
   echo "Data at the end: $pending pending registrations (the review queue shows 50), Northwind's list 20 of $alice_total," \
     "the account search $account_rows results; with nothing requested the portal ran $idle statements in 10 s (scheduled jobs)."
   [[ -n "$petclinic_pid" ]] && echo "spring-petclinic: PostgreSQL CPU of its database's backends on the shared cluster;" \
