@@ -46,6 +46,17 @@ abstract class BrowserJourney {
     }
 
     /**
+     * Follows {@code link} from a paged list (docs/lists.md), pressing Next as a person would until the page that
+     * shows it: the tests share one database, so the list may hold other tests' rows before this one's.
+     */
+    void followFromItsPage(By link) {
+        for (int page = 0; browser.findElements(link).isEmpty() && page < 100; page++) {
+            follow(By.linkText("Next"));
+        }
+        follow(link);
+    }
+
+    /**
      * Presses a button as a person would, after bringing it to the middle of the window: headless Chromium refuses
      * a click on an element under its window's bottom edge ("click intercepted"). The scroll is instant: Bootstrap
      * asks for smooth scrolling, and a click during the scroll lands on whatever passes under the pointer.

@@ -50,7 +50,7 @@ class JoiningJourneyTest extends BrowserJourney {
         signIn("maria@dealreg.example");
         follow(By.id("nav-applications"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("applications")));
-        follow(By.linkText(company));
+        followFromItsPage(By.linkText(company));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("accept")));
         assertThat(browser.findElement(By.id("application")).getText()).contains("Olivia Stone").contains(adminEmail)
                 .contains("We resell campus networks in the Midwest.");

@@ -38,7 +38,7 @@ class PartnerStandingJourneyTest extends BrowserJourney {
         signIn("maria@dealreg.example");
         follow(By.id("nav-partners"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("partners")));
-        follow(By.linkText(name));
+        followFromItsPage(By.linkText(name));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("standing-form")));
         assertThat(text("partner-tier")).isEqualTo("Registered");
 

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.dealreg.IntegrationTest;
+import org.dealreg.ListPages;
 import org.dealreg.PortalClient;
 import org.dealreg.TestUsers;
 import org.dealreg.identity.CurrentUser;
@@ -77,8 +78,11 @@ class ConcurrentRequestsOfOneSessionTest {
                 Integer.class, company.id(), "colleague-%-" + run + "@test.example")).isEqualTo(POSTS);
 
         String team = browser.get("/team").body();
-        assertThat(team).as("the session goes on, and shows a flash message").contains("The invitation was sent.");
-        assertThat(team).contains("Colleague 0").contains("Colleague " + (POSTS - 1));
+        assertThat(team).as("the session goes on, and shows a flash message").contains("The invitation was sent.")
+                .contains((POSTS + 1) + " users");
+        // 20 a page (docs/lists.md)
+        assertThat(String.join("", ListPages.everyPage(browser, "/team", (POSTS + 20) / 20, List::of)))
+                .contains("Colleague 0<").contains("Colleague " + (POSTS - 1) + "<");
     }
 
     @Test
