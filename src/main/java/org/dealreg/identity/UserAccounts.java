@@ -22,6 +22,12 @@ public interface UserAccounts {
     /** Every enabled user with the role (the managers to notify, say), by e-mail. */
     List<UserSummary> withRole(Role role);
 
+    /**
+     * In one query: the user with the id if enabled, and every enabled user with the role, by e-mail (a submission's
+     * submitter and the managers it tells).
+     */
+    List<UserSummary> withIdOrRole(UUID id, Role role);
+
     /** A partner company's enabled admins: who hears of changes to the company's standing. */
     List<UserSummary> partnerAdmins(UUID partnerId);
 

@@ -19,10 +19,12 @@ public interface Partners {
     Set<UUID> idsInRegion(String regionCode);
 
     /**
-     * Locks the partner's row until the caller's transaction ends: a partner's submissions then count its open
-     * registrations one after the other, so two at once cannot both slip under the cap.
+     * The partner as it stands once its row is held in share mode, held until the caller's transaction ends
+     * (docs/submission.md): a change of its tier or status, which takes the row's lock to update it, waits for the
+     * caller to end, and a caller waits for a change under way and reads its result. Any number of callers hold the
+     * row at once, so they do not wait for each other.
      */
-    void lock(UUID partnerId);
+    Optional<PartnerView> findHeld(UUID id);
 
     /** Adds an active partner directly (demo data, admin tools); applications come through the public form. */
     PartnerView addActive(String legalName, String country, Tier tier, Set<String> specializationCodes);

@@ -94,6 +94,12 @@ class JpaUserAccounts implements UserAccounts, UserDetailsService {
 
     @Override
     @Transactional(readOnly = true)
+    public List<UserSummary> withIdOrRole(UUID id, Role role) {
+        return repository.findEnabledByIdOrRole(id, role).stream().map(UserAccountEntity::summary).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<UserSummary> partnerAdmins(UUID partnerId) {
         return repository.findByPartnerIdAndRoleAndEnabledTrueOrderByEmail(partnerId, Role.PARTNER_ADMIN).stream()
                 .map(UserAccountEntity::summary).toList();

@@ -16,4 +16,7 @@ interface UserAccountRepository extends JpaRepository<UserAccountEntity, UUID> {
     List<UserAccountEntity> findByRoleAndEnabledTrueOrderByEmail(Role role);
 
     List<UserAccountEntity> findByPartnerIdAndRoleAndEnabledTrueOrderByEmail(UUID partnerId, Role role);
+
+    @Query("select u from UserAccountEntity u where u.enabled = true and (u.id = ?1 or u.role = ?2) order by u.email")
+    List<UserAccountEntity> findEnabledByIdOrRole(UUID id, Role role);
 }

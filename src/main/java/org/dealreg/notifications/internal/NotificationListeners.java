@@ -37,12 +37,16 @@ class NotificationListeners {
         this.users = users;
     }
 
+    /** The submitter and the managers read in one query, and told in one statement. */
     @EventListener
     void on(RegistrationSubmitted e) {
-        notifier.tell(submitter(e.submittedBy()), "receipt", "/deals/" + e.registrationId(), e.receiptNumber(),
-                e.submittedAt(), e.decisionDueAt());
-        notifier.tell(users.withRole(Role.CHANNEL_MANAGER), "newSubmission", "/review/" + e.registrationId(),
-                e.receiptNumber(), e.amountUsd(), e.decisionDueAt());
+        List<UserSummary> found = users.withIdOrRole(e.submittedBy(), Role.CHANNEL_MANAGER);
+        notifier.tell(List.of(
+                new Notifier.Message(found.stream().filter(u -> u.id().equals(e.submittedBy())).toList(), "receipt",
+                        "/deals/" + e.registrationId(), e.receiptNumber(), e.submittedAt(), e.decisionDueAt()),
+                new Notifier.Message(found.stream().filter(u -> u.role() == Role.CHANNEL_MANAGER).toList(),
+                        "newSubmission", "/review/" + e.registrationId(), e.receiptNumber(), e.amountUsd(),
+                        e.decisionDueAt())));
     }
 
     @EventListener

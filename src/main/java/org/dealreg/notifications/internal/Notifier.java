@@ -1,19 +1,21 @@
 package org.dealreg.notifications.internal;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
+import java.sql.Array;
+import java.sql.PreparedStatement;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.dealreg.shared.DatabaseClock;
 import org.dealreg.shared.PortalAddress;
 import org.dealreg.identity.UserAccounts.UserSummary;
 import org.springframework.context.MessageSource;
@@ -26,22 +28,33 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Tells users something: one notification per recipient, in the portal and queued as an e-mail, both in the
  * caller's transaction (so nothing is told of an action that rolled back, and nothing is lost when the mail
- * server is down). After commit the sender is nudged, so the e-mail usually leaves within a second; the
- * scheduled sender retries what could not be sent.
+ * server is down), every message of one call in one statement. After commit the sender is nudged, so the e-mail
+ * usually leaves within a second; the scheduled sender retries what could not be sent.
  */
 @Service
 class Notifier {
 
+    /** What to tell whom: the message keys {@code notify.<kind>.subject} and {@code .body}, with their arguments. */
+    record Message(Collection<UserSummary> recipients, String kind, String link, Object... args) {
+    }
+
+    private static final String TELL = """
+            with told as (
+                insert into notification (id, user_id, created_at, kind, subject, body, link)
+                select id, user_id, now(), kind, subject, body, link
+                  from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[])
+                       as t(id, user_id, kind, subject, body, link)
+                returning id)
+            insert into mail_outbox (id, notification_id, to_address, subject, body, created_at, next_attempt_at)
+            select gen_random_uuid(), m.id, m.to_address, m.subject, m.body, now(), now()
+              from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) as m(id, to_address, subject, body)""";
+
     private final JdbcTemplate jdbc;
     private final MessageSource messages;
     private final OutboxSender sender;
-
     private final PortalAddress address;
-    private final DatabaseClock databaseClock;
 
-    Notifier(JdbcTemplate jdbc, MessageSource messages, OutboxSender sender, PortalAddress address,
-            DatabaseClock databaseClock) {
-        this.databaseClock = databaseClock;
+    Notifier(JdbcTemplate jdbc, MessageSource messages, OutboxSender sender, PortalAddress address) {
         this.jdbc = jdbc;
         this.messages = messages;
         this.sender = sender;
@@ -61,16 +74,53 @@ class Notifier {
      */
     @Transactional
     public void tell(Collection<UserSummary> recipients, String kind, String link, Object... args) {
-        Instant now = databaseClock.now();
-        for (UserSummary to : recipients) {
-            Object[] shown = shown(args, to.locale(), to.zone());
-            String subject = messages.getMessage("notify." + kind + ".subject", shown, to.locale());
-            String body = messages.getMessage("notify." + kind + ".body", shown, to.locale());
-            UUID id = UUID.randomUUID();
-            jdbc.update("insert into notification (id, user_id, created_at, kind, subject, body, link) "
-                    + "values (?, ?, ?, ?, ?, ?, ?)", id, to.id(), Timestamp.from(now), kind, subject, body, link);
-            queueMail(id, to.email(), subject, body, link, to.locale(), now);
+        tell(List.of(new Message(recipients, kind, link, args)));
+    }
+
+    /** Several messages, all stored in one statement. */
+    @Transactional
+    public void tell(List<Message> toTell) {
+        List<UUID> ids = new ArrayList<>();
+        List<UUID> userIds = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        List<String> subjects = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
+        List<String> links = new ArrayList<>();
+        List<String> toAddresses = new ArrayList<>();
+        List<String> mailBodies = new ArrayList<>();
+        for (Message message : toTell) {
+            for (UserSummary to : message.recipients()) {
+                Object[] shown = shown(message.args(), to.locale(), to.zone());
+                String body = messages.getMessage("notify." + message.kind() + ".body", shown, to.locale());
+                ids.add(UUID.randomUUID());
+                userIds.add(to.id());
+                kinds.add(message.kind());
+                subjects.add(messages.getMessage("notify." + message.kind() + ".subject", shown, to.locale()));
+                bodies.add(body);
+                links.add(message.link());
+                toAddresses.add(to.email());
+                mailBodies.add(withFooter(body, message.link(), to.locale()));
+            }
         }
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.update(con -> {
+            PreparedStatement ps = con.prepareStatement(TELL);
+            Array id = con.createArrayOf("uuid", ids.toArray());
+            Array subject = con.createArrayOf("text", subjects.toArray());
+            ps.setArray(1, id);
+            ps.setArray(2, con.createArrayOf("uuid", userIds.toArray()));
+            ps.setArray(3, con.createArrayOf("text", kinds.toArray()));
+            ps.setArray(4, subject);
+            ps.setArray(5, con.createArrayOf("text", bodies.toArray()));
+            ps.setArray(6, con.createArrayOf("text", links.toArray()));
+            ps.setArray(7, id);
+            ps.setArray(8, con.createArrayOf("text", toAddresses.toArray()));
+            ps.setArray(9, subject);
+            ps.setArray(10, con.createArrayOf("text", mailBodies.toArray()));
+            return ps;
+        });
         nudgeAfterCommit();
     }
 
@@ -81,10 +131,11 @@ class Notifier {
      */
     @Transactional
     public void mail(String toAddress, Locale locale, ZoneId zone, String keys, String link, Object... args) {
-        Instant now = databaseClock.now();
         Object[] shown = shown(args, locale, zone);
-        queueMail(null, toAddress, messages.getMessage(keys + ".subject", shown, locale),
-                messages.getMessage(keys + ".body", shown, locale), link, locale, now);
+        jdbc.update("insert into mail_outbox (id, notification_id, to_address, subject, body, created_at, "
+                + "next_attempt_at) values (?, null, ?, ?, ?, now(), now())", UUID.randomUUID(), toAddress,
+                messages.getMessage(keys + ".subject", shown, locale),
+                withFooter(messages.getMessage(keys + ".body", shown, locale), link, locale));
         nudgeAfterCommit();
     }
 
@@ -102,12 +153,8 @@ class Notifier {
         return shown;
     }
 
-    private void queueMail(UUID notificationId, String toAddress, String subject, String body, String link,
-            Locale locale, Instant now) {
-        jdbc.update("insert into mail_outbox (id, notification_id, to_address, subject, body, created_at, "
-                + "next_attempt_at) values (?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID(), notificationId, toAddress, subject,
-                body + "\n\n" + messages.getMessage("notify.footer", new Object[] {address.link(link)}, locale),
-                Timestamp.from(now), Timestamp.from(now));
+    private String withFooter(String body, String link, Locale locale) {
+        return body + "\n\n" + messages.getMessage("notify.footer", new Object[] {address.link(link)}, locale);
     }
 
     private void nudgeAfterCommit() {

@@ -13,7 +13,6 @@ import org.dealreg.partners.PartnerSpecializationsChanged;
 import org.dealreg.partners.PartnerStanding;
 import org.dealreg.partners.PartnerStandingChanged;
 import org.dealreg.partners.PartnerStatus;
-import org.dealreg.partners.Partners;
 import org.dealreg.partners.Specializations;
 import org.dealreg.partners.SpecializationView;
 import org.dealreg.partners.Tier;
@@ -34,13 +33,11 @@ class JpaPartnerStanding implements PartnerStanding {
     private final Specializations specializations;
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
-    private final Partners lock;
     private final DatabaseClock databaseClock;
 
     JpaPartnerStanding(PartnerRepository partners, Specializations specializations, JdbcTemplate jdbc,
-            ApplicationEventPublisher events, Partners lock, DatabaseClock databaseClock) {
+            ApplicationEventPublisher events, DatabaseClock databaseClock) {
         this.databaseClock = databaseClock;
-        this.lock = lock;
         this.partners = partners;
         this.specializations = specializations;
         this.jdbc = jdbc;
@@ -129,10 +126,12 @@ class JpaPartnerStanding implements PartnerStanding {
 
     /**
      * Locked before it is read, so two managers changing one partner at once act one after the other, each on what
-     * the other left: no change undoes another, and the history tells what really happened.
+     * the other left: no change undoes another, and the history tells what really happened. "No key update" leaves
+     * the foreign-key checks of new registrations alone, but waits for the submissions under way, which hold the row
+     * in share mode ({@link org.dealreg.partners.Partners#findHeld}), and makes those that come later wait.
      */
     private PartnerEntity partner(UUID id) {
-        lock.lock(id);
+        jdbc.query("select id from partner where id = ? for no key update", rs -> { }, id);
         return partners.findById(id).orElseThrow(() -> new NotFound("Partner"));
     }
 }

@@ -17,6 +17,7 @@ import org.dealreg.partners.Tier;
 import org.dealreg.program.Regions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
@@ -78,10 +79,16 @@ class JpaPartners implements Partners {
     }
 
     @Override
-    @Transactional
-    public void lock(UUID partnerId) {
-        // "no key update" leaves the foreign-key checks of new registrations alone but waits for another submission
-        jdbc.query("select id from partner where id = ? for no key update", rs -> { }, partnerId);
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<PartnerView> findHeld(UUID id) {
+        // one statement: the specialisations in an array rather than a join, which "for share" could not lock
+        return jdbc.query("""
+                select p.id, p.legal_name, p.country, p.region_code, p.tier, p.status,
+                       array(select s.specialization_code from partner_specialization s where s.partner_id = p.id)
+                  from partner p where p.id = ? for share""", (rs, n) -> new PartnerView(rs.getObject(1, UUID.class),
+                rs.getString(2), rs.getString(3), rs.getString(4), Tier.valueOf(rs.getString(5)),
+                PartnerStatus.valueOf(rs.getString(6)), Set.of((String[]) rs.getArray(7).getArray())), id)
+                .stream().findFirst();
     }
 
     @Override

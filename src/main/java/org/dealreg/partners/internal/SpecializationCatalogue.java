@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.dealreg.partners.SpecializationChanged;
 import org.dealreg.partners.SpecializationView;
+import org.dealreg.program.ProgrammeChange;
 import org.dealreg.shared.Amounts;
 import org.dealreg.shared.FieldRefused;
 import org.dealreg.shared.NotFound;
@@ -15,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The programme admin's specialisation catalogue: add, rename, set the objective, retire and reactivate, each
- * published for the audit trail in its transaction. A specialisation is never deleted, since registrations name it.
+ * published for the audit trail in its transaction and announced to every node's {@link SpecializationsSnapshot}.
+ * A specialisation is never deleted, since registrations name it.
  */
 @Service
 class SpecializationCatalogue {
@@ -24,10 +26,13 @@ class SpecializationCatalogue {
 
     private final SpecializationRepository repository;
     private final ApplicationEventPublisher events;
+    private final ProgrammeChange change;
 
-    SpecializationCatalogue(SpecializationRepository repository, ApplicationEventPublisher events) {
+    SpecializationCatalogue(SpecializationRepository repository, ApplicationEventPublisher events,
+            ProgrammeChange change) {
         this.repository = repository;
         this.events = events;
+        this.change = change;
     }
 
     /** Every specialisation, retired ones too, by code. */
@@ -90,9 +95,10 @@ class SpecializationCatalogue {
         publish(entity, active ? "REACTIVATED" : "RETIRED");
     }
 
-    private void publish(SpecializationEntity entity, String change) {
+    private void publish(SpecializationEntity entity, String what) {
         SpecializationView view = entity.view();
-        events.publishEvent(new SpecializationChanged(view.code(), change, view.nameEn(), view.nameFr(),
+        change.announce();
+        events.publishEvent(new SpecializationChanged(view.code(), what, view.nameEn(), view.nameFr(),
                 view.objectiveUsd()));
     }
 

@@ -1,5 +1,10 @@
 package org.dealreg.program.internal;
 
+import java.util.List;
+
+import org.dealreg.program.ProgrammeChange;
+import org.dealreg.program.ProgrammeSnapshot;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -9,25 +14,24 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * How a change of the programme (a setting, a region's launch date or holidays) reaches every node's snapshots: the
- * changing transaction runs {@code NOTIFY}, which PostgreSQL delivers to every listening node only if it commits
- * ({@link SettingsListener}), and this node reloads right after its own commit without waiting for it.
+ * How a change of the programme (a setting, a region's launch date or holidays, an exchange rate, a specialisation)
+ * reaches every node's snapshots ({@link ProgrammeSnapshot}, whichever module keeps them): the changing transaction
+ * runs {@code NOTIFY}, which PostgreSQL delivers to every listening node only if it commits ({@link SettingsListener}),
+ * and this node reloads right after its own commit without waiting for it.
  */
 @Component
-class ProgrammeChanges {
+class ProgrammeChanges implements ProgrammeChange {
 
     /** The PostgreSQL channel a change is announced on. */
     static final String CHANNEL = "dealreg_settings";
 
-    private final SettingsSnapshot settings;
-    private final RegionsSnapshot regions;
+    private final ObjectProvider<ProgrammeSnapshot> snapshots;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate freshTransaction;
 
-    ProgrammeChanges(SettingsSnapshot settings, RegionsSnapshot regions, JdbcTemplate jdbc,
+    ProgrammeChanges(ObjectProvider<ProgrammeSnapshot> snapshots, JdbcTemplate jdbc,
             PlatformTransactionManager transactions) {
-        this.settings = settings;
-        this.regions = regions;
+        this.snapshots = snapshots;
         this.jdbc = jdbc;
         this.freshTransaction = new TransactionTemplate(transactions);
         freshTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -35,7 +39,8 @@ class ProgrammeChanges {
     }
 
     /** Called inside the transaction that changes the programme; once or many times, it reloads once. */
-    void announce() {
+    @Override
+    public void announce() {
         // PostgreSQL folds identical notifications of one transaction into one
         jdbc.execute("notify " + CHANNEL);
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -62,7 +67,7 @@ class ProgrammeChanges {
     }
 
     void reloadAll() {
-        settings.reload();
-        regions.reload();
+        List<ProgrammeSnapshot> all = snapshots.orderedStream().toList();
+        all.forEach(ProgrammeSnapshot::reload);
     }
 }

@@ -109,6 +109,7 @@ class RegionAdministration {
         if (added == 0) {
             throw new FieldRefused("validFrom", "admin.rates.duplicate");
         }
+        changes.announce();
         events.publishEvent(new ExchangeRateRecorded(currency.name(), rate, form.validFrom()));
     }
 }

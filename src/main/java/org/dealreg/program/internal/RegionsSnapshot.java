@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.dealreg.program.ProgrammeSnapshot;
 import org.dealreg.program.RegionView;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * kept current the same way ({@link ProgrammeChanges}): a submission needs its partner's region and holidays.
  */
 @Component
-class RegionsSnapshot {
+class RegionsSnapshot implements ProgrammeSnapshot {
 
     /** What one load saw, replaced as a whole. */
     record Loaded(Map<String, RegionView> byCode, Map<String, String> regionOfCountry,
@@ -42,11 +43,16 @@ class RegionsSnapshot {
 
     Loaded now() {
         Loaded now = loaded;
-        return now != null ? now : reload();
+        return now != null ? now : load();
+    }
+
+    @Override
+    public void reload() {
+        load();
     }
 
     /** Reads every region again; loads run one at a time, as for the settings. */
-    Loaded reload() {
+    private Loaded load() {
         synchronized (loading) {
             Map<String, RegionView> byCode = new TreeMap<>();
             jdbc.query("select code, currency, time_zone, default_locale, launch_date from region", row -> {

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
+import org.dealreg.program.ProgrammeSnapshot;
 import org.dealreg.program.Setting;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * a change commits on this node and when another node's change is announced ({@link ProgrammeChanges}). See docs/settings.md.
  */
 @Component
-class SettingsSnapshot {
+class SettingsSnapshot implements ProgrammeSnapshot {
 
     private final JdbcTemplate jdbc;
     private final Object loading = new Object();
@@ -27,7 +28,7 @@ class SettingsSnapshot {
     String value(Setting setting) {
         Map<Setting, String> now = values;
         if (now == null) {
-            now = reload();
+            now = load();
         }
         String value = now.get(setting);
         if (value == null) {
@@ -36,11 +37,16 @@ class SettingsSnapshot {
         return value;
     }
 
+    @Override
+    public void reload() {
+        load();
+    }
+
     /**
      * Reads every setting again. Loads run one at a time, so a load that started before a change committed can never
      * replace the values of a load that started after it.
      */
-    Map<Setting, String> reload() {
+    private Map<Setting, String> load() {
         synchronized (loading) {
             Map<Setting, String> fresh = new EnumMap<>(Setting.class);
             jdbc.query("select name, value from program_setting", row -> {

@@ -41,8 +41,11 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The partner's side of a registration: submitting it, and reading the company's own. */
 @Service
@@ -63,12 +66,20 @@ class RegistrationService implements PartnerSubmissions {
     private final Clock clock;
     private final UserAccounts users;
     private final PartnerActivity activity;
+    private final SubmissionQuota quota;
+    private final TransactionTemplate submission;
 
     RegistrationService(RegistrationRepository registrations, Partners partners, Regions regions,
             Specializations specializations, ProgramSettings settings, ExchangeRates rates,
             ConflictCheck conflicts, Transitions transitions, JdbcTemplate jdbc, Validator validator, Clock clock,
-            UserAccounts users, PartnerActivity activity) {
+            UserAccounts users, PartnerActivity activity, SubmissionQuota quota,
+            PlatformTransactionManager transactions) {
         this.activity = activity;
+        this.quota = quota;
+        // read committed: the conflict check and the count read what committed while they waited for a lock
+        this.submission = new TransactionTemplate(transactions);
+        submission.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        submission.setTimeout((int) SubmissionQuota.SUBMISSION_TIMEOUT.toSeconds());
         this.transitions = transitions;
         this.users = users;
         this.registrations = registrations;
@@ -94,14 +105,35 @@ class RegistrationService implements PartnerSubmissions {
                 TierBenefits.of(partner.tier(), settings).openRegistrationCap(), partner.tier());
     }
 
-    @Transactional(isolation = Isolation.READ_COMMITTED)
+    /**
+     * Registers the deal for the user's company (docs/submission.md): a ticket under the tier's cap first, in a short
+     * transaction of its own, then everything else in one transaction that holds the partner in share mode. With a
+     * transaction of the caller's (a loader), both run in it.
+     *
+     * @throws SubmissionRefused naming every broken rule; nothing is stored
+     * @throws org.dealreg.conflicts.AlreadyRegistered when the company holds an active registration of that customer already
+     */
     public UUID submit(CurrentUser user, DealForm form) {
         if (user.partnerId() == null) {
             throw new NotFound("Partner");
         }
-        // first the partner's lock, then its tier and status: a suspension or demotion committed meanwhile is seen
-        partners.lock(user.partnerId());
-        PartnerView partner = partner(user);
+        UUID id = UUID.randomUUID();
+        boolean ownTransactions = !TransactionSynchronizationManager.isActualTransactionActive();
+        long ticket = quota.reserve(user.partnerId(), id, ownTransactions);
+        try {
+            return submission.execute(status -> submitHolding(user, form, id, ticket));
+        } catch (RuntimeException | Error failed) {
+            if (ownTransactions) {
+                release(id, failed);
+            }
+            throw failed;
+        }
+    }
+
+    private UUID submitHolding(CurrentUser user, DealForm form, UUID id, long ticket) {
+        // held until commit: a suspension or demotion committed before is read here, one under way waits for this
+        // submission, and the company's other submissions hold it too without waiting
+        PartnerView partner = partners.findHeld(user.partnerId()).orElseThrow(() -> new NotFound("Partner"));
         if (!partner.active()) {
             throw new SubmissionRefused(List.of(FieldProblem.global("deal.partner.inactive")));
         }
@@ -111,15 +143,14 @@ class RegistrationService implements PartnerSubmissions {
             throw new SubmissionRefused(List.of(FieldProblem.global("deal.region.notLaunched", region.launchDate())));
         }
         ValidDeal deal = SubmissionRules.check(form, rulesContext(user, region));
+
+        CheckOutcome check = conflicts.claimAndCheck(id, partner.id(), customerOf(deal));
         TierBenefits benefits = TierBenefits.of(partner.tier(), settings);
-        long open = activity.openRegistrations(partner.id());
-        if (open >= benefits.openRegistrationCap()) {
-            throw new SubmissionRefused(List.of(FieldProblem.global("deal.cap.reached", open,
+        SubmissionQuota.Count open = quota.count(partner.id(), ticket, benefits.openRegistrationCap());
+        if (!open.belowCap()) {
+            throw new SubmissionRefused(List.of(FieldProblem.global("deal.cap.reached", open.counted(),
                     new DefaultMessageSourceResolvable("tier." + partner.tier()), benefits.openRegistrationCap())));
         }
-
-        UUID id = UUID.randomUUID();
-        CheckOutcome check = conflicts.claimAndCheck(id, partner.id(), customerOf(deal));
         Instant submittedAt = check.claimedAt();
         Duration window = check.verdict() == Verdict.CLEAR
                 ? settings.decisionWindowWhenClear()
@@ -132,13 +163,21 @@ class RegistrationService implements PartnerSubmissions {
         Instant remind = DecisionDeadlinePolicy.dueAt(submittedAt, window.multipliedBy(3).dividedBy(4), mode,
                 region.zone(), holidays);
         Registration registration = Registration.submit(id, partner.id(), user.id(), deal, check,
-                nextReceiptNumber(submittedAt), submittedAt, remind, due);
+                receiptNumber(open.receiptNumber(), submittedAt), submittedAt, remind, due);
         return registrations.save(registration).id();
+    }
+
+    /** The failed submission's ticket stops counting; if that fails too, the ticket lapses on its own. */
+    private void release(UUID id, Throwable failed) {
+        try {
+            quota.release(id);
+        } catch (RuntimeException e) {
+            failed.addSuppressed(e);
+        }
     }
 
     /** A deal registered without the form: the form's field checks first, then everything a submission does. */
     @Override
-    @Transactional(isolation = Isolation.READ_COMMITTED)
     public UUID submit(CurrentUser user, DealToRegister deal) {
         DealForm form = new DealForm(deal.customerName(), deal.customerWebsite(), deal.customerCountry(),
                 deal.customerCity(), deal.contactName(), deal.contactEmail(), deal.contactPhone(), deal.title(),
@@ -291,8 +330,7 @@ class RegistrationService implements PartnerSubmissions {
     }
 
 
-    private String nextReceiptNumber(Instant submittedAt) {
-        long n = jdbc.queryForObject("select nextval('receipt_number_seq')", Long.class);
+    private static String receiptNumber(long n, Instant submittedAt) {
         return "DR-%d-%06d".formatted(submittedAt.atOffset(ZoneOffset.UTC).getYear(), n);
     }
 }

@@ -158,6 +158,7 @@ class RegionsAdminTest {
         } finally {
             jdbc.update("delete from exchange_rate where currency = 'EUR' and valid_from in (?, ?)", today.minusDays(1),
                     today.plusDays(1));
+            users.programmeChangedBySql();
         }
     }
 

@@ -31,8 +31,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Settings and regions come from the node's snapshots, which every node keeps current: a submission reads neither
- * from the database, the admin's change applies at once, and another node's change (a committed update and a NOTIFY
+ * Settings, regions and exchange rates come from the node's snapshots, which every node keeps current: a submission
+ * reads none of them from the database, the admin's change applies at once, and another node's change (a committed update and a NOTIFY
  * from a connection of its own) arrives within seconds, also after the listening connection was cut.
  */
 @IntegrationTest
@@ -134,18 +134,20 @@ class SettingsCacheTest {
     }
 
     @Test
-    void aSubmissionReadsNoSettingNorRegionFromTheDatabase() throws Exception {
+    void aSubmissionReadsNoSettingRegionNorExchangeRateFromTheDatabase() throws Exception {
         settings.value(SETTING);
         regions.all();
+        Map<String, String> inEuros = validDeal();
+        inEuros.put("currency", "EUR");
         try (Connection otherNode = otherNode()) {
             otherNode.setAutoCommit(false);
             // any statement on these tables would now wait for this lock
-            execute(otherNode, "lock table program_setting, region, region_country, region_holiday"
+            execute(otherNode, "lock table program_setting, region, region_country, region_holiday, exchange_rate"
                     + " in access exclusive mode");
             try {
                 CompletableFuture<String> submission = CompletableFuture.supplyAsync(() -> {
                     try {
-                        return submit(mvc, users.byEmail("bob@northwind.example"), validDeal());
+                        return submit(mvc, users.byEmail("bob@northwind.example"), inEuros);
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
