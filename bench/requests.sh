@@ -49,6 +49,9 @@
 #   STATEMENT_REQUESTS [50]  ACCOUNT_QUERY [Logistics]  OUT [target/benchmarks/requests.md]
 #   JVM_OPTIONS [@jvm.options, with MALLOC_ARENA_MAX=2]: the portal's JVM settings besides -Xmx512m, as it runs
 #     everywhere (docs/memory.md); JVM_OPTIONS=none runs it with -Xmx512m alone (a jar from before jvm.options)
+#   ONLY ["" = all]: the ids to measure, separated by spaces, of: submit deal form list review accounts (and pc_submit
+#     pc_owner pc_list with petclinic); to profile one, add a flight recording to JVM_OPTIONS, e.g.
+#     ONLY=submit JVM_OPTIONS="@$PWD/jvm.options -XX:StartFlightRecording=filename=/tmp/submit.jfr,settings=profile"
 #   KEEP=1 keeps the work folder (logs, the portal's home) and prints where it is
 # Needs: java, wrk, curl, psql (the machine's client, also for the embedded cluster). Stops all it started on exit.
 set -Eeuo pipefail
@@ -411,6 +414,11 @@ if [[ -n "${PETCLINIC_SRC:-}" ]]; then
   forget_owners pc_submit
   log "spring-petclinic is up (pid $petclinic_pid)"
   ids=(submit pc_submit deal pc_owner form list pc_list review accounts)
+fi
+if [[ -n "${ONLY:-}" ]]; then
+  only=(); for id in "${ids[@]}"; do [[ " $ONLY " == *" $id "* ]] && only+=("$id"); done
+  (( ${#only[@]} )) || die "ONLY=\"$ONLY\" names none of: ${ids[*]}"
+  ids=("${only[@]}")
 fi
 
 # ----------------------------------------------------------------------------------------------- measuring

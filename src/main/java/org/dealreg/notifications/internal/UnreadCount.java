@@ -1,6 +1,7 @@
 package org.dealreg.notifications.internal;
 
 import org.dealreg.identity.CurrentUser;
+import org.thymeleaf.context.LazyContextVariable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -9,7 +10,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * The unread count the menu shows on every page of a signed-in user. Without a database that answers, the menu goes
- * without it rather than the page (an error page among them) failing for it.
+ * without it rather than the page (an error page among them) failing for it. It is counted when the page is drawn
+ * (a Thymeleaf lazy variable), so an answer that draws no menu — a redirect after a post — costs no query.
  */
 @ControllerAdvice
 class UnreadCount {
@@ -21,14 +23,19 @@ class UnreadCount {
     }
 
     @ModelAttribute("unreadNotifications")
-    Long unread(@AuthenticationPrincipal CurrentUser user) {
-        if (user == null) {
-            return null;
-        }
-        try {
-            return inbox.unread(user.id());
-        } catch (DataAccessResourceFailureException | TransientDataAccessException unreachable) {
-            return null;
-        }
+    LazyContextVariable<Long> unread(@AuthenticationPrincipal CurrentUser user) {
+        return new LazyContextVariable<>() {
+            @Override
+            protected Long loadValue() {
+                if (user == null) {
+                    return null;
+                }
+                try {
+                    return inbox.unread(user.id());
+                } catch (DataAccessResourceFailureException | TransientDataAccessException unreachable) {
+                    return null;
+                }
+            }
+        };
     }
 }
