@@ -5,14 +5,37 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** The ISO countries for a select, named in the reader's language and sorted as that language sorts. */
+/**
+ * The ISO countries for a select, named in the reader's language and sorted as that language sorts. A language's list
+ * is made once and kept (naming and collating 249 countries was three quarters of the registration form's own work),
+ * for a few languages: a locale comes from a cookie the browser sends, so an unbounded number could be asked for.
+ */
 public final class Countries {
+
+    private static final Set<String> CODES = Set.of(Locale.getISOCountries());
+    private static final int LANGUAGES_KEPT = 8;
+    private static final Map<Locale, List<Country>> NAMED = new ConcurrentHashMap<>();
 
     private Countries() {
     }
 
     public static List<Country> named(Locale locale) {
+        Locale language = new Locale(locale.getLanguage());
+        List<Country> kept = NAMED.get(language);
+        if (kept == null) {
+            kept = sorted(language);
+            if (NAMED.size() < LANGUAGES_KEPT) {
+                NAMED.putIfAbsent(language, kept);
+            }
+        }
+        return kept;
+    }
+
+    private static List<Country> sorted(Locale locale) {
         Collator collator = Collator.getInstance(locale);
         return Arrays.stream(Locale.getISOCountries())
                 .map(code -> new Country(code, new Locale("", code).getDisplayCountry(locale)))
@@ -21,7 +44,7 @@ public final class Countries {
     }
 
     public static boolean isKnown(String code) {
-        return code != null && Arrays.asList(Locale.getISOCountries()).contains(code);
+        return code != null && CODES.contains(code);
     }
 
     public record Country(String code, String name) {
