@@ -40,6 +40,9 @@ class TypedTextConversionService implements ConversionService {
 
     @Override
     public boolean canConvert(@Nullable TypeDescriptor sourceType, TypeDescriptor targetType) {
+        if (text(sourceType) && text(targetType)) {
+            return true;
+        }
         if (sourceType != null && bound(targetType)
                 && (sourceType.getType() == String[].class && single(targetType) || sourceType.getType() == String.class)) {
             return targetType.getType() == String.class || application.canConvert(TypeDescriptor.valueOf(String.class), targetType);
@@ -55,7 +58,7 @@ class TypedTextConversionService implements ConversionService {
     @Override
     public @Nullable Object convert(@Nullable Object source, @Nullable TypeDescriptor sourceType, TypeDescriptor targetType) {
         if (!bound(targetType)) {
-            return application.convert(source, sourceType, targetType);
+            return text(sourceType) && text(targetType) ? source : application.convert(source, sourceType, targetType);
         }
         Object value = source;
         TypeDescriptor valueType = sourceType;
@@ -102,6 +105,15 @@ class TypedTextConversionService implements ConversionService {
             }
         }
         return false;
+    }
+
+    /**
+     * Text to text needs no converter: a form's text field shown again on its page. Asking the application's service
+     * would cost a lookup in its converter cache, where every text field of every form (each with its own
+     * annotations, which the cache key compares one by one) falls into one bucket: a tenth of a form page's CPU.
+     */
+    private static boolean text(@Nullable TypeDescriptor type) {
+        return type != null && type.getType() == String.class;
     }
 
     /** A value bound from a request: the target is a parameter (of a form's constructor, a handler or a setter). */
