@@ -5,9 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The ISO countries for a select, named in the reader's language and sorted as that language sorts. A language's list
@@ -17,22 +15,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Countries {
 
     private static final Set<String> CODES = Set.of(Locale.getISOCountries());
-    private static final int LANGUAGES_KEPT = 8;
-    private static final Map<Locale, List<Country>> NAMED = new ConcurrentHashMap<>();
+    private static final FewKept<Locale, List<Country>> NAMED = new FewKept<>(8, Countries::sorted);
 
     private Countries() {
     }
 
     public static List<Country> named(Locale locale) {
-        Locale language = new Locale(locale.getLanguage());
-        List<Country> kept = NAMED.get(language);
-        if (kept == null) {
-            kept = sorted(language);
-            if (NAMED.size() < LANGUAGES_KEPT) {
-                NAMED.putIfAbsent(language, kept);
-            }
-        }
-        return kept;
+        return NAMED.get(new Locale(locale.getLanguage()));
     }
 
     private static List<Country> sorted(Locale locale) {
