@@ -106,6 +106,23 @@ public class DealRegistrationTest {
         assertThat(plaintextAnywhere).isZero();
     }
 
+    /** The edge's rule per field: line breaks are kept where the form offers several lines, refused elsewhere. */
+    @Test
+    void aDescriptionKeepsItsLinesAndATitleWithALineBreakIsRefusedOnItsField() throws Exception {
+        CurrentUser bob = users.newPartnerUser(users.newPartner("US"));
+        Map<String, String> deal = validDeal();
+        deal.put("description", "Forty racks.\r\nThree years of support.");
+        UUID id = submit(bob, deal);
+        String stored = jdbc.queryForObject("select description from registration where id = ?", String.class, id);
+        assertThat(cipher.decrypt(stored)).isEqualToNormalizingNewlines("Forty racks.\nThree years of support.");
+
+        Map<String, String> broken = validDeal();
+        broken.put("title", "Data centre\nrefresh");
+        String refused = mvc.perform(post("/deals").params(params(broken)).with(csrf()).with(user(bob))).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(refused).contains("id=\"title\"").containsPattern("is-invalid[^>]*id=\"title\"|id=\"title\"[^>]*is-invalid");
+    }
+
     @Test
     void theSameCustomerWrittenDifferentlyHasTheSameBlindIndexes() throws Exception {
         CurrentUser bob = users.newPartnerUser(users.newPartner("US"));
