@@ -460,12 +460,10 @@ mkdir -p "$(dirname "$OUT")"
 {
   echo "| app | request | req/s | p99 ms | app CPU ms/req | PostgreSQL CPU ms/req | SQL statements/req | transactions/req |"
   echo "|---|---|---|---|---|---|---|---|"
-  row submit
-  alone dealreg submit deal "… the POST alone (the row above minus a registration's page)"
-  for id in deal form list review accounts; do row "$id"; done
-  if [[ -n "$petclinic_pid" ]]; then
-    row pc_submit; row pc_owner; row pc_list
-  fi
+  measured() { [[ " ${ids[*]} " == *" $1 "* ]]; }
+  measured submit && row submit
+  measured submit && measured deal && alone dealreg submit deal "… the POST alone (the row above minus a registration's page)"
+  for id in deal form list review accounts pc_submit pc_owner pc_list; do measured "$id" && row "$id"; done
   echo
   echo "$(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(date -u +'%Y-%m-%d %H:%M UTC'), $(nproc) cores (load average" \
     "$load_at_start at the start), wrk -t$THREADS -c$CONNS, median of $RUNS runs of $DURATION after $WARMUP of warm-up;" \
