@@ -1,8 +1,10 @@
 package org.dealreg.identity.internal;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -89,20 +91,31 @@ class JpaUserAccounts implements UserAccounts, UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public List<UserSummary> withRole(Role role) {
-        return repository.findByRoleAndEnabledTrueOrderByEmail(role).stream().map(UserAccountEntity::summary).toList();
+        return summaries("enabled and role = ?", role.name());
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<UserSummary> withIdOrRole(UUID id, Role role) {
-        return repository.findEnabledByIdOrRole(id, role).stream().map(UserAccountEntity::summary).toList();
+        return summaries("enabled and (id = ? or role = ?)", id, role.name());
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<UserSummary> partnerAdmins(UUID partnerId) {
-        return repository.findByPartnerIdAndRoleAndEnabledTrueOrderByEmail(partnerId, Role.PARTNER_ADMIN).stream()
-                .map(UserAccountEntity::summary).toList();
+        return summaries("enabled and partner_id = ? and role = ?", partnerId, Role.PARTNER_ADMIN.name());
+    }
+
+    /**
+     * The enabled users a message goes to, read with SQL: a submission tells its channel managers, and reading them
+     * as entities inside its transaction (loaded, then checked for changes at its commit) was a seventh of its CPU.
+     */
+    private List<UserSummary> summaries(String where, Object... arguments) {
+        return jdbc.query("select id, email, display_name, role, partner_id, locale, time_zone from app_user where "
+                + where + " order by email", (rs, n) -> new UserSummary(rs.getObject("id", UUID.class),
+                        rs.getString("email"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
+                        rs.getObject("partner_id", UUID.class), Locale.forLanguageTag(rs.getString("locale")),
+                        ZoneId.of(rs.getString("time_zone"))), arguments);
     }
 
     @Override
