@@ -1,8 +1,6 @@
 package org.dealreg.credits.internal;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,6 +10,7 @@ import jakarta.validation.Valid;
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.shared.Paging;
 import org.dealreg.shared.SupportedCurrency;
+import org.dealreg.shared.Written;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -85,7 +84,7 @@ class CreditsController {
 
     private static Object displayArg(Object arg) {
         if (arg instanceof LocalDate date) {
-            return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(LocaleContextHolder.getLocale()).format(date);
+            return Written.longDay(date, LocaleContextHolder.getLocale());
         }
         return arg;
     }

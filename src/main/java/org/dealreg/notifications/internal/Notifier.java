@@ -3,20 +3,16 @@ package org.dealreg.notifications.internal;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.PreparedStatement;
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Currency;
 import java.util.Locale;
 import java.util.UUID;
 
 import org.dealreg.shared.PortalAddress;
+import org.dealreg.shared.Written;
 import org.dealreg.identity.UserAccounts.UserSummary;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -59,12 +55,6 @@ class Notifier {
         this.messages = messages;
         this.sender = sender;
         this.address = address;
-    }
-
-    private static String usd(BigDecimal amount, Locale locale) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
-        format.setCurrency(Currency.getInstance("USD"));
-        return format.format(amount);
     }
 
     /**
@@ -143,11 +133,9 @@ class Notifier {
         Object[] shown = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
             shown[i] = args[i] instanceof BigDecimal usd
-                    ? usd(usd, locale)
+                    ? Written.money(usd, "USD", locale)
                     : args[i] instanceof Instant instant
-                    ? DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                            .withLocale(locale).format(instant.atZone(zone)) + " "
-                            + zone.getDisplayName(TextStyle.SHORT, locale)
+                    ? Written.moment(instant, zone, locale)
                     : args[i];
         }
         return shown;

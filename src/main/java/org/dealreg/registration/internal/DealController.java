@@ -29,6 +29,7 @@ import org.dealreg.shared.MultiLine;
 import org.dealreg.shared.NotFound;
 import org.dealreg.shared.Paging;
 import org.dealreg.shared.SupportedCurrency;
+import org.dealreg.shared.Written;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -272,7 +273,7 @@ class DealController {
 
     private static Object displayArg(Object arg) {
         if (arg instanceof LocalDate date) {
-            return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(LocaleContextHolder.getLocale()).format(date);
+            return Written.longDay(date, LocaleContextHolder.getLocale());
         }
         return arg;
     }
