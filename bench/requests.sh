@@ -307,7 +307,9 @@ counted() {
       select coalesce(sum(calls) filter (where not tx), 0), coalesce(sum(calls) filter (where query ~* '^begin'), 0)
         from (select calls, query, query ~* '^(begin|commit|rollback|end|start transaction)' as tx
                 from pg_stat_statements where query !~* 'pg_stat_statements') s")
-    { echo "== $id: $units requests"; embedded_sql -F ' ' -c "select calls, left(regexp_replace(query, '\s+', ' ', 'g'), 160)
+    { echo "== $id: $units requests (calls, execution ms per request, statement)"
+      embedded_sql -F ' ' -c "select calls, to_char(total_exec_time / $units, 'FM990.000'),
+          left(regexp_replace(query, '\s+', ' ', 'g'), 160)
         from pg_stat_statements where query !~* 'pg_stat_statements' order by calls desc, query"; } >>"$work/statements.txt"
   else
     s1=$(grep -c 'org.hibernate.SQL' "$work/petclinic.log" || true)
