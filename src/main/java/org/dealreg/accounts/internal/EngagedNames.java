@@ -35,7 +35,7 @@ class EngagedNames implements ProgrammeSnapshot {
 
     static final String TOPIC = "engaged-names";
     /** Changed accounts laid over the loaded index before a whole reload is cheaper. */
-    static final int MOST_CHANGES = 2_000;
+    static final int MOST_CHANGES = 1_000;
 
     private static final Logger log = LoggerFactory.getLogger(EngagedNames.class);
 
@@ -98,8 +98,9 @@ class EngagedNames implements ProgrammeSnapshot {
                           from (select distinct account_id from engaged_name_change
                                  where xid >= cast(? as xid8) and not pg_visible_in_snapshot(xid, cast(? as pg_snapshot))) c
                           left join direct_account a on a.id = c.account_id""", rs -> {
-                    overlay.put(rs.getObject(1, UUID.class),
-                            new Entry(rs.getString(2), rs.getString(3), rs.getBoolean(4)));
+                    String name = rs.getString(2);
+                    overlay.put(rs.getObject(1, UUID.class), new Entry(name, rs.getString(3), rs.getBoolean(4),
+                            name == null ? new long[0] : Trigrams.of(name)));
                 }, before.snapshot().xmin(), before.snapshot().text());
                 return overlay.size() > MOST_CHANGES ? null : new Copy(snapshot, before.countries(), overlay);
             });
@@ -133,7 +134,7 @@ class EngagedNames implements ProgrammeSnapshot {
         for (Map.Entry<UUID, Entry> changed : now.overlay().entrySet()) {
             Entry e = changed.getValue();
             if (e.engaged() && country.equals(e.country())
-                    && isCandidate(name, trigrams, e.name(), Trigrams.of(e.name()), threshold, typos)) {
+                    && isCandidate(name, trigrams, e.name(), e.trigrams(), threshold, typos)) {
                 ids.add(changed.getKey());
             }
         }
@@ -201,7 +202,7 @@ class EngagedNames implements ProgrammeSnapshot {
     }
 
     /** An account changed since the index was loaded: its name and country now, and whether it is engaged now. */
-    private record Entry(String name, String country, boolean engaged) {
+    private record Entry(String name, String country, boolean engaged, long[] trigrams) {
     }
 
     private record Copy(Snapshot snapshot, Map<String, CountryIndex> countries, Map<UUID, Entry> overlay) {
@@ -211,52 +212,129 @@ class EngagedNames implements ProgrammeSnapshot {
         }
 
         long approximateBytes() {
-            return countries.values().stream().mapToLong(CountryIndex::approximateBytes).sum() + overlay.size() * 200L;
+            return countries.values().stream().mapToLong(CountryIndex::approximateBytes).sum() + overlay.size() * 400L;
         }
     }
 
-    /** The engaged names of one country, with the names holding each trigram (ascending positions). */
+    /**
+     * The engaged names of one country, with the names holding each trigram: of every name, and of the one-word names
+     * (the only ones a typo can be).
+     */
     private static final class CountryIndex {
+
+        /** Counts of shared trigrams per name, reused by the searches of one thread (zeroed after each). */
+        private static final ThreadLocal<int[]> SCRATCH = ThreadLocal.withInitial(() -> new int[0]);
 
         private final UUID[] ids;
         private final String[] names;
         private final int[] trigramCounts;
-        private final Map<Long, int[]> postings;
+        private final TrigramPostings all;
+        private final TrigramPostings oneWord;
 
-        CountryIndex(UUID[] ids, String[] names, int[] trigramCounts, Map<Long, int[]> postings) {
+        CountryIndex(UUID[] ids, String[] names, List<long[]> trigrams) {
             this.ids = ids;
             this.names = names;
-            this.trigramCounts = trigramCounts;
-            this.postings = postings;
+            this.trigramCounts = trigrams.stream().mapToInt(t -> t.length).toArray();
+            this.all = TrigramPostings.of(trigrams, i -> true);
+            this.oneWord = TrigramPostings.of(trigrams, i -> names[i].indexOf(' ') < 0);
         }
 
         void search(long[] trigrams, String name, double threshold, boolean typos, Map<UUID, Entry> overlay,
                 Set<UUID> out) {
-            int[] shared = new int[names.length];
-            int[] touched = new int[64];
-            int touchedCount = 0;
-            for (long trigram : trigrams) {
-                int[] holders = postings.get(trigram);
-                if (holders == null) {
-                    continue;
+            int[] shared = scratch();
+            int[] touched = similar(trigrams, threshold, shared);
+            try {
+                for (int at : touched) {
+                    if (Trigrams.similarity(shared[at], trigrams.length, trigramCounts[at]) >= threshold
+                            && !overlay.containsKey(ids[at])) {
+                        out.add(ids[at]);
+                    }
                 }
-                for (int holder : holders) {
+            } finally {
+                for (int at : touched) {
+                    shared[at] = 0;
+                }
+            }
+            if (!typos) {
+                return;
+            }
+            touched = holdingAny(oneWord, trigrams, shared);
+            try {
+                for (int at : touched) {
+                    if (mayBeTypo(shared[at], trigrams.length) && withinMistakes(name, names[at])
+                            && !overlay.containsKey(ids[at])) {
+                        out.add(ids[at]);
+                    }
+                }
+            } finally {
+                for (int at : touched) {
+                    shared[at] = 0;
+                }
+            }
+        }
+
+        /**
+         * The names that may reach {@code threshold}, with their shared trigrams counted in {@code shared}. A name
+         * reaching it shares at least {@code threshold} of the customer's trigrams (shared / union ≤ shared / the
+         * customer's), so it holds one of the rarest trigrams but that many less one: those generate the candidates,
+         * and the common ones are only looked up for them (binary search in their ascending holders).
+         */
+        private int[] similar(long[] trigrams, double threshold, int[] shared) {
+            int n = trigrams.length;
+            int[][] holders = new int[n][];
+            for (int i = 0; i < n; i++) {
+                holders[i] = all.holders(trigrams[i]);
+            }
+            Arrays.sort(holders, (a, b) -> Integer.compare(a.length, b.length));
+            int needed = Math.max(1, (int) Math.ceil(threshold * n - 1e-6));
+            int generating = Math.max(0, n - needed + 1);
+            int[] touched = new int[64];
+            int count = 0;
+            for (int i = 0; i < generating; i++) {
+                for (int holder : holders[i]) {
                     if (shared[holder]++ == 0) {
-                        if (touchedCount == touched.length) {
-                            touched = Arrays.copyOf(touched, touchedCount * 2);
+                        if (count == touched.length) {
+                            touched = Arrays.copyOf(touched, count * 2);
                         }
-                        touched[touchedCount++] = holder;
+                        touched[count++] = holder;
                     }
                 }
             }
-            for (int k = 0; k < touchedCount; k++) {
+            for (int k = 0; k < count; k++) {
                 int at = touched[k];
-                boolean candidate = Trigrams.similarity(shared[at], trigrams.length, trigramCounts[at]) >= threshold
-                        || typos && mayBeTypo(shared[at], trigrams.length) && withinMistakes(name, names[at]);
-                if (candidate && !overlay.containsKey(ids[at])) {
-                    out.add(ids[at]);
+                for (int i = generating; i < n; i++) {
+                    if (TrigramPostings.holds(holders[i], at)) {
+                        shared[at]++;
+                    }
                 }
             }
+            return Arrays.copyOf(touched, count);
+        }
+
+        /** Every name holding one of the customer's trigrams, with the shared ones counted in {@code shared}. */
+        private static int[] holdingAny(TrigramPostings postings, long[] trigrams, int[] shared) {
+            int[] touched = new int[64];
+            int count = 0;
+            for (long trigram : trigrams) {
+                for (int holder : postings.holders(trigram)) {
+                    if (shared[holder]++ == 0) {
+                        if (count == touched.length) {
+                            touched = Arrays.copyOf(touched, count * 2);
+                        }
+                        touched[count++] = holder;
+                    }
+                }
+            }
+            return Arrays.copyOf(touched, count);
+        }
+
+        private int[] scratch() {
+            int[] shared = SCRATCH.get();
+            if (shared.length < names.length) {
+                shared = new int[names.length];
+                SCRATCH.set(shared);
+            }
+            return shared;
         }
 
         long approximateBytes() {
@@ -264,10 +342,7 @@ class EngagedNames implements ProgrammeSnapshot {
             for (String n : names) {
                 bytes += 8 + 40 + n.length();
             }
-            for (int[] p : postings.values()) {
-                bytes += 16 + 48 + 16 + p.length * 4L;
-            }
-            return bytes;
+            return bytes + all.approximateBytes() + oneWord.approximateBytes();
         }
     }
 
@@ -275,35 +350,16 @@ class EngagedNames implements ProgrammeSnapshot {
 
         private final List<UUID> ids = new ArrayList<>();
         private final List<String> names = new ArrayList<>();
-        private final List<Integer> counts = new ArrayList<>();
-        private final Map<Long, int[]> postings = new HashMap<>();
-        private final Map<Long, Integer> lengths = new HashMap<>();
+        private final List<long[]> trigrams = new ArrayList<>();
 
         void add(UUID id, String name) {
-            int at = ids.size();
             ids.add(id);
             names.add(name);
-            long[] trigrams = Trigrams.of(name);
-            counts.add(trigrams.length);
-            for (long trigram : trigrams) {
-                int[] holders = postings.get(trigram);
-                int used = lengths.getOrDefault(trigram, 0);
-                if (holders == null) {
-                    holders = new int[4];
-                } else if (used == holders.length) {
-                    holders = Arrays.copyOf(holders, used * 2);
-                }
-                holders[used] = at;
-                postings.put(trigram, holders);
-                lengths.put(trigram, used + 1);
-            }
+            trigrams.add(Trigrams.of(name));
         }
 
         CountryIndex build() {
-            Map<Long, int[]> exact = new HashMap<>(postings.size() * 4 / 3 + 1);
-            postings.forEach((trigram, holders) -> exact.put(trigram, Arrays.copyOf(holders, lengths.get(trigram))));
-            return new CountryIndex(ids.toArray(UUID[]::new), names.toArray(String[]::new),
-                    counts.stream().mapToInt(Integer::intValue).toArray(), exact);
+            return new CountryIndex(ids.toArray(UUID[]::new), names.toArray(String[]::new), trigrams);
         }
     }
 }
