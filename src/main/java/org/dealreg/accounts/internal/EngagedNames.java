@@ -276,8 +276,10 @@ class EngagedNames implements ProgrammeSnapshot {
         /**
          * The names that may reach {@code threshold}, with their shared trigrams counted in {@code shared}. A name
          * reaching it shares at least {@code threshold} of the customer's trigrams (shared / union ≤ shared / the
-         * customer's), so it holds one of the rarest trigrams but that many less one: those generate the candidates,
-         * and the common ones are only looked up for them (binary search in their ascending holders).
+         * customer's), so it holds one of the rarest trigrams but that many less one: those generate the candidates.
+         * A candidate that could not reach the threshold even if it held every remaining trigram is dropped (given its
+         * own number of trigrams); the others are looked up in the remaining, common trigrams' holders (a binary
+         * search, they are ascending).
          */
         private int[] similar(long[] trigrams, double threshold, int[] shared) {
             int n = trigrams.length;
@@ -288,6 +290,7 @@ class EngagedNames implements ProgrammeSnapshot {
             Arrays.sort(holders, (a, b) -> Integer.compare(a.length, b.length));
             int needed = Math.max(1, (int) Math.ceil(threshold * n - 1e-6));
             int generating = Math.max(0, n - needed + 1);
+            int remaining = n - generating;
             int[] touched = new int[64];
             int count = 0;
             for (int i = 0; i < generating; i++) {
@@ -300,15 +303,22 @@ class EngagedNames implements ProgrammeSnapshot {
                     }
                 }
             }
+            int kept = 0;
             for (int k = 0; k < count; k++) {
                 int at = touched[k];
+                int most = Math.min(shared[at] + remaining, Math.min(n, trigramCounts[at]));
+                if (most / (double) (n + trigramCounts[at] - most) < threshold - 1e-4) {
+                    shared[at] = 0;
+                    continue;
+                }
                 for (int i = generating; i < n; i++) {
                     if (TrigramPostings.holds(holders[i], at)) {
                         shared[at]++;
                     }
                 }
+                touched[kept++] = at;
             }
-            return Arrays.copyOf(touched, count);
+            return Arrays.copyOf(touched, kept);
         }
 
         /** Every name holding one of the customer's trigrams, with the shared ones counted in {@code shared}. */

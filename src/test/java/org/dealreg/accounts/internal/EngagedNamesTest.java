@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -125,6 +126,96 @@ class EngagedNamesTest {
             assertThat(cut.getInt(1)).as("listening connections cut").isPositive();
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> engagedNames.loads() > loads);
+    }
+
+    @Test
+    void proposesEveryEngagedNameTheDatabaseRulesWouldKeep() throws Exception {
+        Random random = new Random(11);
+        List<String> words = List.of("acme", "apex", "nova", "terra", "blue", "ridge", "logistics", "logistique",
+                "energy", "energie", "systems", "north", "wind", "globex", "contoso", "fabrikam", "zenith", "labs",
+                "transports", "garonne", "soleil", "atelier", "bleu", "blanc", "river", "stone");
+        String tag = "q" + suffix().replaceAll("[0-9]", "x");
+        List<String> names = new ArrayList<>();
+        try (Connection otherNode = otherNode()) {
+            for (int i = 0; i < 150; i++) {
+                String name = randomName(random, words) + (random.nextInt(3) == 0 ? "" : " " + tag);
+                names.add(name);
+                engage(otherNode, insertAccount(otherNode, name, "US"));
+            }
+        }
+        // from the loaded index, not from the changes laid over it
+        engagedNames.reload();
+        List<String> missed = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String customer = CustomerNormaliser.name(i % 2 == 0 ? mistype(names.get(random.nextInt(names.size())), random)
+                    : randomName(random, words));
+            List<UUID> proposed = engagedNames.candidates(customer, "US", THRESHOLD).ids();
+            for (UUID kept : keptByTheDatabase(customer)) {
+                if (!proposed.contains(kept)) {
+                    missed.add(customer + " -> " + kept);
+                }
+            }
+        }
+        assertThat(missed).as("accounts the rules keep that the copy did not propose").isEmpty();
+    }
+
+    /** The engaged accounts of this test the verdict's rules keep: similar names, and typo candidates. */
+    private List<UUID> keptByTheDatabase(String customer) throws SQLException {
+        List<UUID> kept = new ArrayList<>();
+        try (Connection connection = otherNode(); PreparedStatement ps = connection.prepareStatement("""
+                select id from direct_account
+                 where id = any (?) and engagement_open and country = 'US' and normalised_name <> ?
+                   and (similarity(normalised_name, ?) >= ?
+                        or position(' ' in normalised_name) = 0 and position(' ' in ?) = 0 and length(?) >= 4
+                           and word_similarity(?, normalised_name) >= 0.2
+                           and levenshtein_less_equal(normalised_name, ?, 4)
+                               <= case when least(length(normalised_name), length(?)) >= 6 then 4
+                                       when least(length(normalised_name), length(?)) >= 4 then 2 else -1 end)""")) {
+            ps.setArray(1, connection.createArrayOf("uuid", created.toArray()));
+            for (int p = 2; p <= 10; p++) {
+                if (p == 4) {
+                    ps.setDouble(p, THRESHOLD);
+                } else {
+                    ps.setString(p, customer);
+                }
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    kept.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return kept;
+    }
+
+    private static String randomName(Random random, List<String> words) {
+        int count = 1 + random.nextInt(3);
+        List<String> picked = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            picked.add(words.get(random.nextInt(words.size())));
+        }
+        return String.join(" ", picked);
+    }
+
+    /** One or two letters replaced, dropped or added, or a word dropped. */
+    private static String mistype(String name, Random random) {
+        StringBuilder s = new StringBuilder(name);
+        int mistakes = 1 + random.nextInt(2);
+        for (int m = 0; m < mistakes && s.length() > 1; m++) {
+            int at = random.nextInt(s.length());
+            switch (random.nextInt(4)) {
+                case 0 -> s.setCharAt(at, (char) ('a' + random.nextInt(26)));
+                case 1 -> s.deleteCharAt(at);
+                case 2 -> s.insert(at, (char) ('a' + random.nextInt(26)));
+                default -> {
+                    int space = s.indexOf(" ");
+                    if (space > 0) {
+                        s.delete(0, space + 1);
+                    }
+                }
+            }
+        }
+        return s.toString();
     }
 
     @AfterEach
