@@ -274,27 +274,22 @@ class EngagedNames implements ProgrammeSnapshot {
         }
 
         /**
-         * The names that may reach {@code threshold}, with their shared trigrams counted in {@code shared}. A name
-         * reaching it shares at least {@code threshold} of the customer's trigrams (shared / union ≤ shared / the
-         * customer's), so it holds one of the rarest trigrams but that many less one: those generate the candidates.
-         * A candidate that could not reach the threshold even if it held every remaining trigram is dropped (given its
-         * own number of trigrams); the others are looked up in the remaining, common trigrams' holders (a binary
-         * search, they are ascending).
+         * The names that may reach {@code threshold}, with their shared trigrams counted in {@code shared}. Shared /
+         * union is at most the shorter trigram count over the longer, so only names with between {@code threshold}
+         * times and 1 / {@code threshold} times the customer's number of trigrams can reach it. The names are kept in
+         * ascending order of their number of trigrams, so those are one range of positions, and in each trigram's
+         * (ascending) holders too: only that range is counted.
          */
         private int[] similar(long[] trigrams, double threshold, int[] shared) {
             int n = trigrams.length;
-            int[][] holders = new int[n][];
-            for (int i = 0; i < n; i++) {
-                holders[i] = all.holders(trigrams[i]);
-            }
-            Arrays.sort(holders, (a, b) -> Integer.compare(a.length, b.length));
-            int needed = Math.max(1, (int) Math.ceil(threshold * n - 1e-6));
-            int generating = Math.max(0, n - needed + 1);
-            int remaining = n - generating;
+            int from = firstWithAtLeast((int) Math.ceil(threshold * n - 1e-6));
+            int to = threshold <= 0 ? names.length : firstWithAtLeast((int) Math.floor(n / threshold + 1e-6) + 1);
             int[] touched = new int[64];
             int count = 0;
-            for (int i = 0; i < generating; i++) {
-                for (int holder : holders[i]) {
+            for (long trigram : trigrams) {
+                int[] holders = all.holders(trigram);
+                for (int k = insertionPoint(holders, from), end = insertionPoint(holders, to); k < end; k++) {
+                    int holder = holders[k];
                     if (shared[holder]++ == 0) {
                         if (count == touched.length) {
                             touched = Arrays.copyOf(touched, count * 2);
@@ -303,22 +298,28 @@ class EngagedNames implements ProgrammeSnapshot {
                     }
                 }
             }
-            int kept = 0;
-            for (int k = 0; k < count; k++) {
-                int at = touched[k];
-                int most = Math.min(shared[at] + remaining, Math.min(n, trigramCounts[at]));
-                if (most / (double) (n + trigramCounts[at] - most) < threshold - 1e-4) {
-                    shared[at] = 0;
-                    continue;
+            return Arrays.copyOf(touched, count);
+        }
+
+        /** The first position whose name has {@code trigramCount} trigrams or more (the names' length if none). */
+        private int firstWithAtLeast(int trigramCount) {
+            int low = 0;
+            int high = trigramCounts.length;
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (trigramCounts[middle] < trigramCount) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
                 }
-                for (int i = generating; i < n; i++) {
-                    if (TrigramPostings.holds(holders[i], at)) {
-                        shared[at]++;
-                    }
-                }
-                touched[kept++] = at;
             }
-            return Arrays.copyOf(touched, kept);
+            return low;
+        }
+
+        /** Where {@code position} is or would be in the ascending {@code holders}. */
+        private static int insertionPoint(int[] holders, int position) {
+            int at = Arrays.binarySearch(holders, position);
+            return at >= 0 ? at : -at - 1;
         }
 
         /** Every name holding one of the customer's trigrams, with the shared ones counted in {@code shared}. */
@@ -368,8 +369,22 @@ class EngagedNames implements ProgrammeSnapshot {
             trigrams.add(Trigrams.of(name));
         }
 
+        /** The names in ascending order of their number of trigrams (see {@link CountryIndex#similar}). */
         CountryIndex build() {
-            return new CountryIndex(ids.toArray(UUID[]::new), names.toArray(String[]::new), trigrams);
+            Integer[] order = new Integer[ids.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> Integer.compare(trigrams.get(a).length, trigrams.get(b).length));
+            UUID[] sortedIds = new UUID[order.length];
+            String[] sortedNames = new String[order.length];
+            List<long[]> sortedTrigrams = new ArrayList<>(order.length);
+            for (int i = 0; i < order.length; i++) {
+                sortedIds[i] = ids.get(order[i]);
+                sortedNames[i] = names.get(order[i]);
+                sortedTrigrams.add(trigrams.get(order[i]));
+            }
+            return new CountryIndex(sortedIds, sortedNames, sortedTrigrams);
         }
     }
 }
