@@ -1,6 +1,5 @@
 package org.dealreg.accounts.internal;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntPredicate;
 
@@ -63,11 +62,6 @@ final class TrigramPostings {
             slot = (slot + 1) & mask;
         }
         return NONE;
-    }
-
-    /** Whether the name at {@code position} holds the trigram whose holders are {@code holders}. */
-    static boolean holds(int[] holders, int position) {
-        return Arrays.binarySearch(holders, position) >= 0;
     }
 
     long approximateBytes() {
