@@ -145,12 +145,6 @@ class EngagedNames implements ProgrammeSnapshot {
         return loads.get();
     }
 
-    /** How many names the copy holds and its approximate size in bytes (for the log and the benchmark). */
-    long[] size() {
-        Copy now = copy;
-        return now == null ? new long[] {0, 0} : new long[] {now.size(), now.approximateBytes()};
-    }
-
     private static boolean isTypoCandidate(String name) {
         return name.indexOf(' ') < 0 && name.codePointCount(0, name.length()) >= TypoMatchPolicy.SHORTEST;
     }
