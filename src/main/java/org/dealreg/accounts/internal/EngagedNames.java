@@ -95,8 +95,7 @@ class EngagedNames implements ProgrammeSnapshot {
                 Map<UUID, Entry> overlay = new HashMap<>(before.overlay());
                 jdbc.query("""
                         select c.account_id, a.normalised_name, a.country, coalesce(a.engagement_open, false)
-                          from (select distinct account_id from engaged_name_change
-                                 where xid >= cast(? as xid8) and not pg_visible_in_snapshot(xid, cast(? as pg_snapshot))) c
+                          from engaged_names_changed_since(cast(? as xid8), cast(? as pg_snapshot)) c(account_id)
                           left join direct_account a on a.id = c.account_id""", rs -> {
                     String name = rs.getString(2);
                     overlay.put(rs.getObject(1, UUID.class), new Entry(name, rs.getString(3), rs.getBoolean(4),

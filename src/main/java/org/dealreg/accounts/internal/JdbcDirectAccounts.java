@@ -96,20 +96,15 @@ class JdbcDirectAccounts implements DirectAccounts {
     /**
      * The decisive matches without a trigram index scan: the similar names and typos are searched among the rows of
      * the candidates this node's copy of the engaged names found ({@code :candidates}) and of every account changed in
-     * a transaction the copy's snapshot does not see ({@code engaged_name_change}), with the same rules as before, on
-     * the rows as they are now. The thresholds are parameters rather than {@code %} and {@code %>}, which read them
+     * a transaction the copy's snapshot does not see ({@code engaged_names_changed_since}, planned for that snapshot),
+     * with the same rules as before, on the rows as they are now. The thresholds are parameters rather than {@code %} and {@code %>}, which read them
      * from settings of the session (compared the same way: a {@code real} similarity against a {@code double}).
      */
     private static final String DECISIVE = """
-            with changed as materialized (
-                select c.account_id as id
-                  from engaged_name_change c
-                 where c.xid >= cast(:copyXmin as xid8)
-                   and not pg_visible_in_snapshot(c.xid, cast(:copySnapshot as pg_snapshot))),
-            ids as (
+            with ids as (
                 select unnest(cast(:candidates as uuid[])) as id
                 union
-                select id from changed),
+                select engaged_names_changed_since(cast(:copyXmin as xid8), cast(:copySnapshot as pg_snapshot))),
             engaged_names as materialized (
                 select a.id, a.normalised_name, engagement.engaged is not null as engaged
                   from ids
