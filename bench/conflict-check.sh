@@ -81,7 +81,9 @@ rm -f "$out"
 # environment (SPRING_DATASOURCE_PASSWORD) rather than the command line.
 arg_line="-Dspring.datasource.url=${scratch_url} -Dspring.datasource.username=${user}"
 arg_line+=" -Dbench.accounts=${accounts} -Dbench.claims=${claims} -Dbench.checks=${checks} -Dbench.warmup=${warmup}"
-arg_line+=" -Dbench.maxMinutes=${max_minutes} -Dbench.reuse=${reuse} -Dlogging.level.root=WARN ${BENCH_JVM_ARGS:-}"
+arg_line+=" -Dbench.maxMinutes=${max_minutes} -Dbench.reuse=${reuse} -Dlogging.level.root=WARN"
+# the engaged names' copy says how many names it loaded and its approximate size
+arg_line+=" -Dlogging.level.org.dealreg.accounts.internal.EngagedNames=INFO ${BENCH_JVM_ARGS:-}"
 export SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-}"
 export BENCH_EXTRA_SQL="$extra_sql"   # read by the test JVM from its environment (it may hold spaces)
 mvn_args=(test -Dtest=ConflictCheckBenchmark -Dsurefire.failIfNoSpecifiedTests=false
@@ -105,3 +107,4 @@ fi
 echo
 echo "== results (${out})"
 cat "$out"
+grep "Engaged accounts' names loaded" "$log" | tail -1 | sed 's/^.*: Engaged/engaged names copy (last load): Engaged/' || true

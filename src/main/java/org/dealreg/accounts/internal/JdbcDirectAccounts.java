@@ -2,6 +2,7 @@ package org.dealreg.accounts.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Connection;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,6 +25,8 @@ import org.dealreg.accounts.DirectAccounts;
 import org.dealreg.program.ProgramSettings;
 import org.dealreg.program.Setting;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -35,8 +38,9 @@ import org.springframework.transaction.annotation.Transactional;
  * the threshold set for this transaction only), or a one-word name typed with a mistake or two
  * ({@link TypoMatchPolicy}), whose few candidates come from a trigram index of one-word names (word similarity
  * {@code %>} at a low threshold, then Levenshtein distance). The similar names that can decide a verdict are searched
- * among accounts with an open engagement only, through their own partial indexes (a tenth of the accounts or less);
- * the others after the submission. Of many similar names, engaged accounts come first, so the cap on listed matches
+ * among accounts with an open engagement only: their candidates come from this node's copy of those names
+ * ({@link EngagedNames}) and from the accounts changed since the copy's snapshot, and the query applies the rules to
+ * their rows as they are now. The others are searched after the submission, through partial trigram indexes. Of many similar names, engaged accounts come first, so the cap on listed matches
  * can never hide the one that makes the verdict REVIEW; typo candidates are capped too (engaged first, then fewest
  * edits), and only the rare candidate within the edits but beyond the rule (two letters replaced in a five-letter
  * name) can take a place.
@@ -54,6 +58,7 @@ class JdbcDirectAccounts implements DirectAccounts {
      * least a fifth of its trigrams: the worst case is two neighbours swapped in a short word ("wnoka", "wonka": 0.2).
      */
     static final String TYPO_CANDIDATE_SIMILARITY = "0.2";
+    static final double TYPO_SIMILARITY = Double.parseDouble(TYPO_CANDIDATE_SIMILARITY);
 
     /**
      * Engaged at the submission day: started by then, not ended by then, activity within the lapse. A lateral
@@ -88,8 +93,25 @@ class JdbcDirectAccounts implements DirectAccounts {
              order by %3$s
              limit :maxTypoCandidates""";
 
+    /**
+     * The decisive matches without a trigram index scan: the similar names and typos are searched among the rows of
+     * the candidates this node's copy of the engaged names found ({@code :candidates}) and of every account changed in
+     * a transaction the copy's snapshot does not see ({@code engaged_names_changed_since}, planned for that snapshot),
+     * with the same rules as before, on the rows as they are now. The thresholds are parameters rather than {@code %} and {@code %>}, which read them
+     * from settings of the session (compared the same way: a {@code real} similarity against a {@code double}).
+     */
     private static final String DECISIVE = """
-            with candidates as (
+            with ids as (
+                select unnest(cast(:candidates as uuid[])) as id
+                union
+                select engaged_names_changed_since(cast(:copyXmin as xid8), cast(:copySnapshot as pg_snapshot))),
+            engaged_names as materialized (
+                select a.id, a.normalised_name, engagement.engaged is not null as engaged
+                  from ids
+                  join direct_account a on a.id = ids.id
+                  %1$s
+                 where a.engagement_open and a.country = :country and a.normalised_name <> :name),
+            candidates as (
                 select d.account_id as id, 'DOMAIN' as kind, 1.0::real as score
                   from direct_account_domain d
                  where d.domain = :domain
@@ -98,15 +120,23 @@ class JdbcDirectAccounts implements DirectAccounts {
                   from direct_account a
                  where a.country = :country and a.normalised_name = :name
                 union all
-                (select a.id, 'SIMILAR_NAME', similarity(a.normalised_name, :name)
-                   from direct_account a
-                   %1$s
-                  where a.engagement_open and a.country = :country
-                    and a.normalised_name %% :name and a.normalised_name <> :name
-                  order by engagement.engaged is not null desc, 3 desc
+                (select n.id, 'SIMILAR_NAME', similarity(n.normalised_name, :name)
+                   from engaged_names n
+                  where similarity(n.normalised_name, :name) >= :threshold
+                  order by n.engaged desc, 3 desc
                   limit :maxSimilar)
                 union all
-                (%2$s)
+                (select n.id, 'TYPO', levenshtein_less_equal(n.normalised_name, :name, :maxEdits)::real
+                   from engaged_names n
+                  where position(' ' in n.normalised_name) = 0
+                    and position(' ' in :name) = 0 and length(:name) >= :shortest
+                    and word_similarity(:name, n.normalised_name) >= :typoSimilarity
+                    and levenshtein_less_equal(n.normalised_name, :name, :maxEdits)
+                        <= case when least(length(n.normalised_name), length(:name)) >= :twoMistakesFrom then :maxEdits
+                                when least(length(n.normalised_name), length(:name)) >= :shortest then :maxEdits / 2
+                                else -1 end
+                  order by n.engaged desc, 3, n.id
+                  limit :maxTypoCandidates)
             )
             select c.kind, c.score, a.id, a.name, a.normalised_name, a.country, a.owner_id,
                    engagement.engaged is not null as engaged
@@ -114,8 +144,7 @@ class JdbcDirectAccounts implements DirectAccounts {
               join direct_account a on a.id = c.id
               %1$s
              order by c.kind = 'TYPO', c.score desc, a.name
-            """.formatted(ENGAGED, TYPO_CANDIDATES.formatted(ENGAGED, "a.engagement_open",
-                    "engagement.engaged is not null desc, 3, a.id"));
+            """.formatted(ENGAGED);
 
     /** Without an open engagement an account is not engaged: nothing to compute per row. */
     private static final String OTHER_SIMILAR = """
@@ -138,10 +167,12 @@ class JdbcDirectAccounts implements DirectAccounts {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ProgramSettings settings;
+    private final EngagedNames engagedNames;
 
-    JdbcDirectAccounts(NamedParameterJdbcTemplate jdbc, ProgramSettings settings) {
+    JdbcDirectAccounts(NamedParameterJdbcTemplate jdbc, ProgramSettings settings, EngagedNames engagedNames) {
         this.jdbc = jdbc;
         this.settings = settings;
+        this.engagedNames = engagedNames;
     }
 
     @Override
@@ -149,11 +180,17 @@ class JdbcDirectAccounts implements DirectAccounts {
     public List<AccountMatch> decisiveMatches(String normalisedName, String country, String domain, Instant asOf) {
         LocalDate day = asOf.atZone(ZoneOffset.UTC).toLocalDate();
         int lapseDays = settings.integer(Setting.ENGAGEMENT_LAPSE_DAYS);
-        similarityThresholdForThisTransaction();
+        double threshold = Double.parseDouble(settings.value(Setting.WEAK_MATCH_THRESHOLD));
+        EngagedNames.Candidates candidates = engagedNames.candidates(normalisedName, country, threshold);
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("domain", domain)
                 .addValue("country", country)
                 .addValue("name", normalisedName)
+                .addValue("threshold", threshold)
+                .addValue("typoSimilarity", TYPO_SIMILARITY)
+                .addValue("candidates", uuidArray(candidates.ids()))
+                .addValue("copyXmin", candidates.snapshot().xmin())
+                .addValue("copySnapshot", candidates.snapshot().text())
                 .addValue("maxSimilar", MAX_SIMILAR)
                 .addValues(TYPO_PARAMETERS)
                 .addValue("asOf", Date.valueOf(day))
@@ -239,6 +276,15 @@ class JdbcDirectAccounts implements DirectAccounts {
                 + "set_config('pg_trgm.word_similarity_threshold', ?, true), "
                 + "set_config('plan_cache_mode', 'force_generic_plan', true)", settings.value(Setting.WEAK_MATCH_THRESHOLD),
                 TYPO_CANDIDATE_SIMILARITY);
+    }
+
+    private static SqlTypeValue uuidArray(List<UUID> ids) {
+        return new AbstractSqlTypeValue() {
+            @Override
+            protected Object createTypeValue(Connection connection, int sqlType, String typeName) throws SQLException {
+                return connection.createArrayOf("uuid", ids.toArray());
+            }
+        };
     }
 
     private static AccountMatch match(ResultSet rs, AccountMatch.Kind kind, BigDecimal score) throws SQLException {

@@ -43,9 +43,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * indexes (in a fixed order, so two checks never deadlock), so concurrent submissions of one customer
  * run one after the other and each sees the claims committed before it.
  *
- * <p>Under the lock the check does only what decides the verdict, in four round trips: the locks and the
- * time, the active claims on the customer, the decisive account matches, and one statement that writes the
- * claim, the report and its matches. Similar names of accounts nobody is in contact with cannot change the
+ * <p>Under the lock the check does only what decides the verdict, in three round trips: the locks, the time and
+ * the active claims on the customer; the decisive account matches; and one statement that writes the claim, the
+ * report and its matches. Similar names of accounts nobody is in contact with cannot change the
  * verdict; they are added to the report right after the submission commits, in a transaction of their own,
  * and {@code conflict_report.similar_names_listed_at} says when (null: not listed, because that step failed).
  */
@@ -100,8 +100,8 @@ class JdbcConflictCheck implements ConflictCheck {
     @Transactional(propagation = Propagation.MANDATORY)
     public CheckOutcome claimAndCheck(UUID registrationId, UUID partnerId, CustomerToCheck customer) {
         CustomerFingerprint fingerprint = fingerprint(customer);
-        Instant submittedAt = lock(fingerprint);
-        List<Claim> claims = activeClaims(fingerprint);
+        List<Claim> claims = new ArrayList<>();
+        Instant submittedAt = lockAndReadClaims(fingerprint, claims);
         ownClaim(claims, partnerId).ifPresent(existing -> {
             throw new AlreadyRegistered(existing);
         });
@@ -179,8 +179,11 @@ class JdbcConflictCheck implements ConflictCheck {
         }
     }
 
-    /** Both locks in a fixed order and the database time once they are held, in one round trip. */
-    private Instant lock(CustomerFingerprint fingerprint) {
+    /**
+     * Both locks in a fixed order, the database time once they are held, and every active claim on the customer read
+     * after that (added to {@code claims}, earliest first), in one round trip.
+     */
+    private Instant lockAndReadClaims(CustomerFingerprint fingerprint, List<Claim> claims) {
         requireReadCommitted();
         TreeSet<String> keys = new TreeSet<>();
         keys.add("name:" + fingerprint.nameIndex());
@@ -188,12 +191,22 @@ class JdbcConflictCheck implements ConflictCheck {
             keys.add("domain:" + fingerprint.domainIndex());
         }
         return jdbc.execute((Connection con) -> {
-            try (PreparedStatement ps = con.prepareStatement("select conflict_lock(?)")) {
+            try (PreparedStatement ps = con.prepareStatement("select * from conflict_lock_and_claims(?, ?, ?)")) {
                 ps.setArray(1, con.createArrayOf("text", keys.toArray()));
+                ps.setString(2, fingerprint.nameIndex());
+                ps.setString(3, fingerprint.domainIndex());
+                Instant lockedAt = null;
                 try (var rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getObject(1, OffsetDateTime.class).toInstant();
+                    while (rs.next()) {
+                        lockedAt = rs.getObject("locked_at", OffsetDateTime.class).toInstant();
+                        UUID registration = rs.getObject("registration_id", UUID.class);
+                        if (registration != null) {
+                            claims.add(new Claim(registration, rs.getObject("partner_id", UUID.class),
+                                    rs.getBoolean("same_domain") ? "PARTNER_DOMAIN" : "PARTNER_NAME"));
+                        }
+                    }
                 }
+                return lockedAt;
             }
         });
     }

@@ -5,22 +5,27 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.Properties;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.dealreg.program.ProgrammeChange;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps this node's snapshots (settings and regions) current when another node changes them: one connection of its
- * own (outside the pool) listens on {@link ProgrammeChanges#CHANNEL} in a daemon thread. When the connection drops it
- * reconnects with a growing pause and reloads, since announcements sent meanwhile are lost.
+ * Keeps this node's snapshots (settings, regions, engaged accounts' names …) current when another node or a database
+ * trigger changes them: one connection of its own (outside the pool) listens on {@link ProgrammeChanges#CHANNEL} in a
+ * daemon thread and hands each announcement's topic (its payload) to the snapshots of that topic. When the
+ * connection drops it reconnects with a growing pause and reloads every snapshot, since announcements sent meanwhile
+ * are lost.
  */
 @Component
 class SettingsListener implements SmartLifecycle {
@@ -82,7 +87,7 @@ class SettingsListener implements SmartLifecycle {
                 while (running) {
                     PGNotification[] notifications = postgres.getNotifications((int) POLL.toMillis());
                     if (notifications != null && notifications.length > 0) {
-                        changes.reloadAll();
+                        changes.catchUp(topics(notifications));
                         quietSince = System.nanoTime();
                     } else if (System.nanoTime() - quietSince > HEARTBEAT.toNanos()) {
                         try (Statement statement = listening.createStatement()) {
@@ -103,6 +108,16 @@ class SettingsListener implements SmartLifecycle {
                 pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
             }
         }
+    }
+
+    /** The topics announced; a notification without payload (from an older node) is the programme's. */
+    private static Set<String> topics(PGNotification[] notifications) {
+        Set<String> topics = new LinkedHashSet<>();
+        for (PGNotification notification : notifications) {
+            String payload = notification.getParameter();
+            topics.add(payload == null || payload.isEmpty() ? ProgrammeChange.PROGRAMME : payload);
+        }
+        return topics;
     }
 
     /** A connection of its own, not the pool's: it is held for the node's lifetime. */
