@@ -5,17 +5,26 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
+import jakarta.mail.Flags;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
@@ -29,8 +38,15 @@ import org.springframework.util.StringUtils;
  * The demo mode's mail sink: with the {@code demo} profile and no SMTP server configured, a GreenMail SMTP
  * server on a free local port receives what the portal sends, and the mailbox page shows it. One per JVM. The
  * mail tests use the same server, and stop and restart it to play an outage.
+ *
+ * <p>It keeps everything in the JVM, so each mailbox keeps its newest {@value #KEPT_PER_MAILBOX} messages: a demo
+ * that runs for days (or a benchmark's thousands of submissions, each telling the managers) would otherwise hold every
+ * message ever sent. Older ones are removed every {@value #TRIM_EVERY_SECONDS} seconds.
  */
 public class DemoMailSink implements EnvironmentPostProcessor, Ordered {
+
+    static final int KEPT_PER_MAILBOX = 200;
+    static final int TRIM_EVERY_SECONDS = 30;
 
     private static GreenMail server;
     private static int port;
@@ -67,8 +83,35 @@ public class DemoMailSink implements EnvironmentPostProcessor, Ordered {
         server.start();
         if (first) {
             Runtime.getRuntime().addShutdownHook(new Thread(DemoMailSink::stop));
+            ScheduledExecutorService trimming = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "demo-mail-sink-trim");
+                thread.setDaemon(true);
+                return thread;
+            });
+            trimming.scheduleWithFixedDelay(DemoMailSink::trim, TRIM_EVERY_SECONDS, TRIM_EVERY_SECONDS, TimeUnit.SECONDS);
         }
         return port;
+    }
+
+    /** Removes all but the newest {@value #KEPT_PER_MAILBOX} messages of each mailbox. */
+    static synchronized void trim() {
+        if (server == null || !server.isRunning()) {
+            return;
+        }
+        try {
+            for (MailFolder folder : server.getManagers().getImapHostManager().getStore().listMailboxes("*")) {
+                List<StoredMessage> messages = folder.getMessages();
+                int excess = messages.size() - KEPT_PER_MAILBOX;
+                if (excess > 0) {
+                    messages.stream().sorted(Comparator.comparingLong(StoredMessage::getUid)).limit(excess)
+                            .forEach(message -> message.setFlag(Flags.Flag.DELETED, true));
+                    folder.expunge();
+                }
+            }
+        } catch (FolderException | RuntimeException e) {
+            // the sink goes on receiving, and the next round tries again
+            LogFactory.getLog(DemoMailSink.class).warn("The demo mail sink could not remove its oldest messages", e);
+        }
     }
 
     private static int freePort() {
