@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
-import org.dealreg.program.ProgrammeSnapshot;
+import org.dealreg.program.WholeSnapshot;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -18,38 +18,23 @@ import org.springframework.stereotype.Component;
  * and every submission in another currency than the dollar reads one.
  */
 @Component
-class ExchangeRatesSnapshot implements ProgrammeSnapshot {
+class ExchangeRatesSnapshot extends WholeSnapshot<Map<String, NavigableMap<LocalDate, BigDecimal>>> {
 
     private final JdbcTemplate jdbc;
-    private final Object loading = new Object();
-    private volatile Map<String, NavigableMap<LocalDate, BigDecimal>> rates;
 
     ExchangeRatesSnapshot(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     /** The rates by currency, each from the day it applies. */
-    Map<String, NavigableMap<LocalDate, BigDecimal>> now() {
-        Map<String, NavigableMap<LocalDate, BigDecimal>> now = rates;
-        return now != null ? now : load();
-    }
-
     @Override
-    public void reload() {
-        load();
-    }
-
-    /** Loads run one at a time, as for the settings. */
-    private Map<String, NavigableMap<LocalDate, BigDecimal>> load() {
-        synchronized (loading) {
-            Map<String, NavigableMap<LocalDate, BigDecimal>> fresh = new HashMap<>();
-            jdbc.query("select currency, valid_from, usd_per_unit from exchange_rate", row -> {
-                fresh.computeIfAbsent(row.getString("currency"), currency -> new TreeMap<>())
-                        .put(row.getObject("valid_from", LocalDate.class), row.getBigDecimal("usd_per_unit"));
-            });
-            fresh.replaceAll((currency, byDay) -> Collections.unmodifiableNavigableMap(byDay));
-            rates = Map.copyOf(fresh);
-            return rates;
-        }
+    protected Map<String, NavigableMap<LocalDate, BigDecimal>> read() {
+        Map<String, NavigableMap<LocalDate, BigDecimal>> fresh = new HashMap<>();
+        jdbc.query("select currency, valid_from, usd_per_unit from exchange_rate", row -> {
+            fresh.computeIfAbsent(row.getString("currency"), currency -> new TreeMap<>())
+                    .put(row.getObject("valid_from", LocalDate.class), row.getBigDecimal("usd_per_unit"));
+        });
+        fresh.replaceAll((currency, byDay) -> Collections.unmodifiableNavigableMap(byDay));
+        return Map.copyOf(fresh);
     }
 }

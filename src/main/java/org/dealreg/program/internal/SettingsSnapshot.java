@@ -4,7 +4,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
-import org.dealreg.program.ProgrammeSnapshot;
+import org.dealreg.program.WholeSnapshot;
 import org.dealreg.program.Setting;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -15,22 +15,16 @@ import org.springframework.stereotype.Component;
  * a change commits on this node and when another node's change is announced ({@link ProgrammeChanges}). See docs/settings.md.
  */
 @Component
-class SettingsSnapshot implements ProgrammeSnapshot {
+class SettingsSnapshot extends WholeSnapshot<Map<Setting, String>> {
 
     private final JdbcTemplate jdbc;
-    private final Object loading = new Object();
-    private volatile Map<Setting, String> values;
 
     SettingsSnapshot(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     String value(Setting setting) {
-        Map<Setting, String> now = values;
-        if (now == null) {
-            now = load();
-        }
-        String value = now.get(setting);
+        String value = now().get(setting);
         if (value == null) {
             throw new IllegalStateException("Programme setting " + setting.key() + " is missing");
         }
@@ -38,26 +32,15 @@ class SettingsSnapshot implements ProgrammeSnapshot {
     }
 
     @Override
-    public void reload() {
-        load();
-    }
-
-    /**
-     * Reads every setting again. Loads run one at a time, so a load that started before a change committed can never
-     * replace the values of a load that started after it.
-     */
-    private Map<Setting, String> load() {
-        synchronized (loading) {
-            Map<Setting, String> fresh = new EnumMap<>(Setting.class);
-            jdbc.query("select name, value from program_setting", row -> {
-                Setting setting = byKey(row.getString("name"));
-                if (setting != null) {
-                    fresh.put(setting, row.getString("value"));
-                }
-            });
-            values = Collections.unmodifiableMap(fresh);
-            return values;
-        }
+    protected Map<Setting, String> read() {
+        Map<Setting, String> fresh = new EnumMap<>(Setting.class);
+        jdbc.query("select name, value from program_setting", row -> {
+            Setting setting = byKey(row.getString("name"));
+            if (setting != null) {
+                fresh.put(setting, row.getString("value"));
+            }
+        });
+        return Collections.unmodifiableMap(fresh);
     }
 
     /** The setting a stored name stands for; null for a name this version does not know. */
