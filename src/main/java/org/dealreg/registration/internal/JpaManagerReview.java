@@ -3,7 +3,6 @@ package org.dealreg.registration.internal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,7 +13,6 @@ import org.dealreg.registration.PendingCounts;
 import org.dealreg.registration.PendingFilter;
 import org.dealreg.registration.PendingRegistration;
 import org.dealreg.registration.RegistrationForReview;
-import org.dealreg.registration.RegistrationStatus;
 import org.dealreg.registration.RegistrationViewedByStaff;
 import org.dealreg.registration.RejectionReason;
 import org.dealreg.shared.NotFound;
@@ -37,10 +35,13 @@ class JpaManagerReview implements ManagerReview {
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final ProgramSettings settings;
+    private final OpenRegistrations openRegistrations;
 
     JpaManagerReview(RegistrationRepository registrations, ConflictCheck conflicts, Transitions transitions,
-            JdbcTemplate jdbc, ApplicationEventPublisher events, ProgramSettings settings) {
+            JdbcTemplate jdbc, ApplicationEventPublisher events, ProgramSettings settings,
+            OpenRegistrations openRegistrations) {
         this.settings = settings;
+        this.openRegistrations = openRegistrations;
         this.registrations = registrations;
         this.conflicts = conflicts;
         this.transitions = transitions;
@@ -79,8 +80,7 @@ class JpaManagerReview implements ManagerReview {
     @Transactional(readOnly = true)
     public RegistrationForReview find(UUID id) {
         Registration r = registration(id);
-        long open = registrations.countByPartnerIdAndStatusIn(r.partnerId(),
-                EnumSet.of(RegistrationStatus.SUBMITTED, RegistrationStatus.APPROVED));
+        long open = openRegistrations.of(r.partnerId());
         return new RegistrationForReview(r.id(), r.version(), r.receiptNumber(), r.status(), r.partnerId(),
                 r.submittedBy(), r.customerName(), r.customerWebsite(), r.customerCountry(), r.customerCity(),
                 r.contactName(), r.contactEmail(), r.contactPhone(), r.title(), r.description(), r.competitors(),

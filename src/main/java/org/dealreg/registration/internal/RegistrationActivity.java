@@ -2,13 +2,11 @@ package org.dealreg.registration.internal;
 
 import java.math.BigDecimal;
 import java.sql.Date;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import org.dealreg.partners.PartnerActivity;
-import org.dealreg.registration.RegistrationStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,19 +15,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class RegistrationActivity implements PartnerActivity {
 
-    private final RegistrationRepository registrations;
+    private final OpenRegistrations open;
     private final JdbcTemplate jdbc;
 
-    RegistrationActivity(RegistrationRepository registrations, JdbcTemplate jdbc) {
-        this.registrations = registrations;
+    RegistrationActivity(OpenRegistrations open, JdbcTemplate jdbc) {
+        this.open = open;
         this.jdbc = jdbc;
     }
 
     @Override
     @Transactional(readOnly = true)
     public long openRegistrations(UUID partnerId) {
-        return registrations.countByPartnerIdAndStatusIn(partnerId,
-                EnumSet.of(RegistrationStatus.SUBMITTED, RegistrationStatus.APPROVED));
+        return open.of(partnerId);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.dealreg.registration.internal;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,6 +35,4 @@ interface RegistrationRepository extends Repository<Registration, UUID> {
             select count(r) from Registration r
             where r.partnerId = :partnerId and (:status is null or r.status = :status)""")
     Page<DealSummary> summaries(UUID partnerId, RegistrationStatus status, Pageable pageable);
-
-    long countByPartnerIdAndStatusIn(UUID partnerId, Collection<RegistrationStatus> statuses);
 }

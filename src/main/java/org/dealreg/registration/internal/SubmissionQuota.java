@@ -58,12 +58,11 @@ class SubmissionQuota {
     Count count(UUID partnerId, long ticket, int cap) {
         return jdbc.queryForObject("""
                 select c.counted, case when c.counted < ? then nextval('receipt_number_seq') end as receipt
-                  from (select (select count(*) from registration
-                                 where partner_id = ? and status in ('SUBMITTED', 'APPROVED'))
+                  from (select %s
                              + (select count(*) from registration_reservation r
                                  where r.partner_id = ? and r.ticket < ? and r.reserved_at > now() - ?::interval
                                    and not exists (select 1 from registration g where g.id = r.registration_id))
-                               as counted) c""",
+                               as counted) c""".formatted(OpenRegistrations.SUM),
                 (rs, n) -> new Count(rs.getLong("counted"), rs.getObject("receipt", Long.class)),
                 cap, partnerId, partnerId, ticket, TICKET_LIFE.toSeconds() + " seconds");
     }

@@ -304,9 +304,12 @@ class SubmissionConcurrencyTest {
                 "%" + statementPart + "%") > 0);
     }
 
+    /** The partner's open registrations, counted row by row; the kept count (V39) must say the same. */
     private long open(UUID partnerId) {
-        return jdbc.queryForObject("select count(*) from registration where partner_id = ? "
+        long counted = jdbc.queryForObject("select count(*) from registration where partner_id = ? "
                 + "and status in ('SUBMITTED', 'APPROVED')", Long.class, partnerId);
+        assertThat(new OpenRegistrations(jdbc).of(partnerId)).as("the kept count").isEqualTo(counted);
+        return counted;
     }
 
     private long liveTickets(UUID partnerId) {
