@@ -42,6 +42,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OutboxSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+    static {
+        // Jakarta Mail 2.1 looks its stream provider up through ServiceLoader for every part and header it encodes
+        // (jakartaee/mail-api#861), scanning every jar of the portal each time: most of an e-mail's CPU. Named as a
+        // system property, the lookup is a Class.forName of a class already loaded. Angus Mail's provider is the one
+        // ServiceLoader would find; a value given on the command line is left as it is.
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
     private static final int BATCH = 50;
     static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     static final Duration LONGEST_RETRY = Duration.ofHours(1);
