@@ -76,6 +76,24 @@ class NotificationsTest {
     }
 
     @Test
+    void theMenuCountsUnreadNotificationsUpTo99AndThenSays99Plus() throws Exception {
+        CurrentUser partner = users.newPartnerUser(users.newPartner("US"));
+        unreadFor(partner, 99);
+        assertThat(page(partner, "/deals")).containsPattern("id=\"unread-count\"[^>]*>99<");
+        unreadFor(partner, 1);
+        assertThat(page(partner, "/deals")).containsPattern("id=\"unread-count\"[^>]*>99\\+<");
+        unreadFor(partner, 400);
+        assertThat(page(partner, "/deals")).containsPattern("id=\"unread-count\"[^>]*>99\\+<");
+    }
+
+    private void unreadFor(CurrentUser user, int count) {
+        jdbc.update("""
+                insert into notification (id, user_id, created_at, kind, subject, body, link)
+                select gen_random_uuid(), ?, now(), 'submitted', 'Test', 'A test notification', '/deals'
+                  from generate_series(1, ?)""", user.id(), count);
+    }
+
+    @Test
     void aFrenchPartnerIsToldInFrench() throws Exception {
         PartnerView company = users.newPartner("FR");
         String email = "fr-" + UUID.randomUUID() + "@test.example";
