@@ -1,5 +1,6 @@
 package org.dealreg.audit.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -28,6 +29,8 @@ class AuditSealer {
     /** Taken by sealers only ("sealer" in ASCII). */
     static final long SEALER_LOCK = 0x7365616c6572L;
     static final int BATCH = 500;
+    /** A row is sealed this long after its commit at the latest (unless a node dies), with those committed meanwhile. */
+    static final Duration GATHERING = Duration.ofMillis(200);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -37,7 +40,7 @@ class AuditSealer {
             @Qualifier("applicationTaskExecutor") Executor background) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.sealer = new Nudged(background, this::sealCommitted,
+        this.sealer = new Nudged(background, this::sealCommitted, GATHERING,
                 "Sealing the audit trail failed; the sweep will retry");
     }
 

@@ -54,6 +54,8 @@ class OutboxSender {
         }
     }
     private static final int BATCH = 50;
+    /** An e-mail leaves this long after its commit, with those committed meanwhile (one lease, one connection). */
+    static final Duration GATHERING = Duration.ofMillis(200);
     static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     static final Duration LONGEST_RETRY = Duration.ofHours(1);
     /** Longer than a batch can take with the SMTP timeouts (10 s each). */
@@ -73,7 +75,7 @@ class OutboxSender {
         this.smtp = smtp;
         this.transactions = transactions;
         this.from = from;
-        this.sender = new Nudged(background, () -> sendDue(null),
+        this.sender = new Nudged(background, () -> sendDue(null), GATHERING,
                 "Sending queued e-mails failed; the scheduled sender will retry");
     }
 
