@@ -86,7 +86,7 @@ class EngagedNames implements ProgrammeSnapshot {
     public void catchUp() {
         synchronized (loading) {
             Copy before = copy;
-            if (before == null) {
+            if (before == null || olderThanPruned(before)) {
                 reload();
                 return;
             }
@@ -180,6 +180,13 @@ class EngagedNames implements ProgrammeSnapshot {
         int bound = shorter >= TypoMatchPolicy.TWO_MISTAKES_FROM ? JdbcDirectAccounts.MAX_EDITS
                 : shorter >= TypoMatchPolicy.SHORTEST ? JdbcDirectAccounts.MAX_EDITS / 2 : -1;
         return Math.abs(a.length - b.length) <= bound && TypoMatchPolicy.mistakes(a, b) <= bound;
+    }
+
+    /** Changes this copy has not seen may have been pruned (V40): then only a whole load is right. */
+    private boolean olderThanPruned(Copy copy) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                select coalesce(cast(? as xid8) < pruned_below, false) from engaged_name_change_horizon""",
+                Boolean.class, copy.snapshot().xmin()));
     }
 
     /** The copy's snapshot: pg_current_snapshot() as text, and its xmin (no transaction below it is unseen). */

@@ -43,6 +43,7 @@ class EngagedNamesTest {
     private static final double THRESHOLD = 0.55;
 
     @Autowired EngagedNames engagedNames;
+    @Autowired EngagedNamesPruning pruning;
     @Autowired ConflictCheck conflicts;
     @Autowired Partners partners;
     @Autowired TestUsers users;
@@ -113,6 +114,55 @@ class EngagedNamesTest {
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> engagedNames.candidates(CustomerNormaliser.name(name)
                 .substring(1), "US", THRESHOLD).ids().contains(account));
+    }
+
+    @Test
+    void theLogOfChangesIsPrunedAfterADayAndACopyOlderThanWhatWasPrunedReloadsWhole() throws Exception {
+        String name = "Pruvantis Logistiq " + suffix();
+        UUID account;
+        try (Connection otherNode = otherNode()) {
+            account = insertAccount(otherNode, name, "US");
+            engage(otherNode, account);
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> engagedNames.candidates(CustomerNormaliser.name(name), "US",
+                THRESHOLD).ids().contains(account));
+        assertThat(changesOf(account)).as("logged").isPositive();
+
+        pruning.prune(Duration.ofDays(1));
+        pruning.prune(Duration.ofDays(1));
+        assertThat(changesOf(account)).as("a day is kept").isPositive();
+
+        int loads;
+        synchronized (engagedNames.loading) {
+            // a copy that stays behind while the log is pruned: its announcement waits for this lock
+            engagedNames.reload();
+            loads = engagedNames.loads();
+            try (Connection otherNode = otherNode()) {
+                execute(otherNode, "select pg_current_xact_id()");
+                pruning.prune(Duration.ZERO);
+                execute(otherNode, "select pg_current_xact_id()");
+                pruning.prune(Duration.ZERO);
+            }
+        }
+        assertThat(changesOf(account)).as("pruned").isZero();
+
+        engagedNames.catchUp();
+        assertThat(engagedNames.loads()).as("reloaded whole rather than caught up from a pruned log")
+                .isGreaterThan(loads);
+        assertThat(engagedNames.candidates(CustomerNormaliser.name(name), "US", THRESHOLD).ids()).contains(account);
+        assertThat(check(name + " Holdings", "US")).isEqualTo(Verdict.REVIEW);
+    }
+
+    private long changesOf(UUID account) throws SQLException {
+        try (Connection connection = otherNode();
+                PreparedStatement ps = connection.prepareStatement(
+                        "select count(*) from engaged_name_change where account_id = ?")) {
+            ps.setObject(1, account);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     @Test
