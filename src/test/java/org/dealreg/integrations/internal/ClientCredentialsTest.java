@@ -1,0 +1,76 @@
+package org.dealreg.integrations.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+
+import org.dealreg.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+
+@IntegrationTest
+class ClientCredentialsTest {
+
+    @LocalServerPort int port;
+    @Autowired RegisteredClientRepository clients;
+    @Autowired PasswordEncoder passwords;
+    @Autowired JdbcTemplate jdbc;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void aClientGetsATokenAndTheApiAcceptsItForItsScopeOnly() throws Exception {
+        String id = "test-" + UUID.randomUUID();
+        clients.save(RegisteredClient.withId(UUID.randomUUID().toString()).clientId(id)
+                .clientSecret(passwords.encode("s3cret")).clientName("Test")
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .scope("registrations:read").scope("registrations:write")
+                .tokenSettings(TokenSettings.builder().accessTokenFormat(OAuth2TokenFormat.REFERENCE)
+                        .accessTokenTimeToLive(ApiSecurityConfiguration.ACCESS_TOKEN_LIFE).build())
+                .build());
+
+        String access = token(id, "registrations:read");
+        assertThat(call(null).statusCode()).as("no token").isEqualTo(401);
+        assertThat(call("nonsense").statusCode()).as("a token never issued").isEqualTo(401);
+        assertThat(call(access).statusCode()).as("the API's answer, not a refusal").isNotIn(401, 403);
+        assertThat(call(token(id, "registrations:write")).statusCode()).as("another scope").isEqualTo(403);
+
+        jdbc.update("delete from oauth2_registered_client where client_id = ?", id);
+        assertThat(call(access).statusCode()).as("the client revoked").isEqualTo(401);
+    }
+
+    private String token(String id, String scope) throws Exception {
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/oauth2/token"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((id + ":s3cret").getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=" + scope)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(token.statusCode()).isEqualTo(200);
+        assertThat(token.body()).containsPattern("\"expires_in\":(59[0-9]|600)[,}]").contains("\"token_type\":\"Bearer\"");
+        return token.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+    }
+
+    private HttpResponse<String> call(String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/registrations"));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
