@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -30,6 +31,7 @@ class ClientCredentialsTest {
     @Autowired RegisteredClientRepository clients;
     @Autowired PasswordEncoder passwords;
     @Autowired JdbcTemplate jdbc;
+    @Autowired ExpiredTokens expiredTokens;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -51,8 +53,22 @@ class ClientCredentialsTest {
         assertThat(call(access).statusCode()).as("the API's answer, not a refusal").isNotIn(401, 403);
         assertThat(call(token(id, "registrations:write")).statusCode()).as("another scope").isEqualTo(403);
 
+        assertThat(tokensOf(id)).isEqualTo(2);
+        assertThat(expiredTokens.deleteExpiredBefore(Instant.now())).as("none expired yet").isZero();
+        assertThat(tokensOf(id)).isEqualTo(2);
+        expiredTokens.deleteExpiredBefore(Instant.now().plus(ApiSecurityConfiguration.ACCESS_TOKEN_LIFE).plusSeconds(5));
+        assertThat(tokensOf(id)).as("both expired by then, their rows deleted").isZero();
+        assertThat(call(access).statusCode()).as("a deleted token").isEqualTo(401);
+
+        access = token(id, "registrations:read");
+        assertThat(call(access).statusCode()).isNotIn(401, 403);
         jdbc.update("delete from oauth2_registered_client where client_id = ?", id);
         assertThat(call(access).statusCode()).as("the client revoked").isEqualTo(401);
+    }
+
+    private int tokensOf(String clientId) {
+        return jdbc.queryForObject("select count(*) from oauth2_authorization a join oauth2_registered_client c "
+                + "on c.id = a.registered_client_id where c.client_id = ?", Integer.class, clientId);
     }
 
     private String token(String id, String scope) throws Exception {
