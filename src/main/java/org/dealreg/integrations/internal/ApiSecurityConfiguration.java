@@ -57,7 +57,8 @@ class ApiSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiChain(HttpSecurity http, OpaqueTokenIntrospector introspector) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, OpaqueTokenIntrospector introspector, ApiRefusals refusals)
+            throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/api/v1/registrations", "/api/v1/registrations/**")
@@ -65,7 +66,9 @@ class ApiSecurityConfiguration {
                         .anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
-                .oauth2ResourceServer(resource -> resource.opaqueToken(opaque -> opaque.introspector(introspector)));
+                .exceptionHandling(refused -> refused.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
+                .oauth2ResourceServer(resource -> resource.opaqueToken(opaque -> opaque.introspector(introspector))
+                        .authenticationEntryPoint(refusals).accessDeniedHandler(refusals));
         return http.build();
     }
 

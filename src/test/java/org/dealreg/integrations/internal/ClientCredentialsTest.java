@@ -51,7 +51,21 @@ class ClientCredentialsTest {
         assertThat(call(null).statusCode()).as("no token").isEqualTo(401);
         assertThat(call("nonsense").statusCode()).as("a token never issued").isEqualTo(401);
         assertThat(call(access).statusCode()).as("the API's answer, not a refusal").isNotIn(401, 403);
-        assertThat(call(token(id, "registrations:write")).statusCode()).as("another scope").isEqualTo(403);
+        HttpResponse<String> forbidden = call(token(id, "registrations:write"));
+        assertThat(forbidden.statusCode()).as("another scope").isEqualTo(403);
+        assertThat(forbidden.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(forbidden.body()).contains("\"status\":403").contains("scope");
+
+        HttpResponse<String> unauthorized = http.send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + port + "/api/v1/registrations")).header("Accept-Language", "fr").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unauthorized.statusCode()).isEqualTo(401);
+        assertThat(unauthorized.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                value -> assertThat(value).startsWith("Bearer"));
+        assertThat(unauthorized.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(unauthorized.body()).contains("\"status\":401").contains("jeton d'accès valide");
 
         assertThat(tokensOf(id)).isEqualTo(2);
         assertThat(expiredTokens.deleteExpiredBefore(Instant.now())).as("none expired yet").isZero();
