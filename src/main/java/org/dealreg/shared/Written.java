@@ -53,6 +53,11 @@ public final class Written {
         return LONG_DAYS.get(locale).format(date);
     }
 
+    /** A message's arguments as its reader reads them: a day written out ({@link #longDay}), anything else as it is. */
+    public static Object[] arguments(List<?> arguments, Locale locale) {
+        return arguments.stream().map(a -> a instanceof LocalDate date ? longDay(date, locale) : a).toArray();
+    }
+
     /** "$120,000.00", "120 000,00 €". */
     public static String money(BigDecimal amount, String currency, Locale locale) {
         return ((NumberFormat) MONEY.get(List.of(locale, currency)).clone()).format(amount);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
 
 import org.dealreg.program.ProgrammeSnapshot;
 import org.slf4j.Logger;
@@ -86,11 +87,14 @@ class EngagedNames implements ProgrammeSnapshot {
     public void catchUp() {
         synchronized (loading) {
             Copy before = copy;
-            if (before == null || olderThanPruned(before)) {
+            if (before == null) {
                 reload();
                 return;
             }
             Copy after = oneSnapshot.execute(status -> {
+                if (olderThanPruned(before)) {
+                    return null;
+                }
                 Snapshot snapshot = snapshot();
                 Map<UUID, Entry> overlay = new HashMap<>(before.overlay());
                 jdbc.query("""
@@ -103,6 +107,8 @@ class EngagedNames implements ProgrammeSnapshot {
                 }, before.snapshot().xmin(), before.snapshot().text());
                 return overlay.size() > MOST_CHANGES ? null : new Copy(snapshot, before.countries(), overlay);
             });
+            // null: changes it has not seen were pruned, or too many piled up
+
             if (after == null) {
                 reload();
             } else {
@@ -158,7 +164,7 @@ class EngagedNames implements ProgrammeSnapshot {
     }
 
     /**
-     * The verdict's query wants a word similarity of {@link JdbcDirectAccounts#TYPO_CANDIDATE_SIMILARITY} or more,
+     * The verdict's query wants a word similarity of {@link JdbcDirectAccounts#TYPO_SIMILARITY} or more,
      * which is never more than the share of the customer's trigrams the name holds.
      */
     static boolean mayBeTypo(int shared, int customerTrigrams) {
@@ -239,30 +245,31 @@ class EngagedNames implements ProgrammeSnapshot {
             this.oneWord = TrigramPostings.of(trigrams, i -> names[i].indexOf(' ') < 0);
         }
 
+        /**
+         * The similar names: shared / union is at most the shorter trigram count over the longer, so only names with
+         * between {@code threshold} times and 1 / {@code threshold} times the customer's number of trigrams can reach
+         * it. The names are kept in ascending order of their number of trigrams, so those are one range of positions.
+         * Then, for a typo candidate, every one-word name holding one of its trigrams.
+         */
         void search(long[] trigrams, String name, double threshold, boolean typos, Map<UUID, Entry> overlay,
                 Set<UUID> out) {
             int[] shared = scratch();
-            int[] touched = similar(trigrams, threshold, shared);
+            int n = trigrams.length;
+            int from = firstWithAtLeast((int) Math.ceil(threshold * n - 1e-6));
+            int to = threshold <= 0 ? names.length : firstWithAtLeast((int) Math.floor(n / threshold + 1e-6) + 1);
+            keep(count(all, trigrams, from, to, shared), shared, overlay, out,
+                    at -> Trigrams.similarity(shared[at], n, trigramCounts[at]) >= threshold);
+            if (typos) {
+                keep(count(oneWord, trigrams, 0, names.length, shared), shared, overlay, out,
+                        at -> mayBeTypo(shared[at], n) && withinMistakes(name, names[at]));
+            }
+        }
+
+        /** The touched names that {@code matches} accepts and the overlay does not replace; {@code shared} zeroed. */
+        private void keep(int[] touched, int[] shared, Map<UUID, Entry> overlay, Set<UUID> out, IntPredicate matches) {
             try {
                 for (int at : touched) {
-                    if (Trigrams.similarity(shared[at], trigrams.length, trigramCounts[at]) >= threshold
-                            && !overlay.containsKey(ids[at])) {
-                        out.add(ids[at]);
-                    }
-                }
-            } finally {
-                for (int at : touched) {
-                    shared[at] = 0;
-                }
-            }
-            if (!typos) {
-                return;
-            }
-            touched = holdingAny(oneWord, trigrams, shared);
-            try {
-                for (int at : touched) {
-                    if (mayBeTypo(shared[at], trigrams.length) && withinMistakes(name, names[at])
-                            && !overlay.containsKey(ids[at])) {
+                    if (matches.test(at) && !overlay.containsKey(ids[at])) {
                         out.add(ids[at]);
                     }
                 }
@@ -274,20 +281,15 @@ class EngagedNames implements ProgrammeSnapshot {
         }
 
         /**
-         * The names that may reach {@code threshold}, with their shared trigrams counted in {@code shared}. Shared /
-         * union is at most the shorter trigram count over the longer, so only names with between {@code threshold}
-         * times and 1 / {@code threshold} times the customer's number of trigrams can reach it. The names are kept in
-         * ascending order of their number of trigrams, so those are one range of positions, and in each trigram's
-         * (ascending) holders too: only that range is counted.
+         * The names at positions {@code from} (included) to {@code to} (excluded) holding one of the customer's
+         * trigrams, with the shared ones counted in {@code shared}; each trigram's holders are ascending, so only that
+         * range of them is read.
          */
-        private int[] similar(long[] trigrams, double threshold, int[] shared) {
-            int n = trigrams.length;
-            int from = firstWithAtLeast((int) Math.ceil(threshold * n - 1e-6));
-            int to = threshold <= 0 ? names.length : firstWithAtLeast((int) Math.floor(n / threshold + 1e-6) + 1);
+        private static int[] count(TrigramPostings postings, long[] trigrams, int from, int to, int[] shared) {
             int[] touched = new int[64];
             int count = 0;
             for (long trigram : trigrams) {
-                int[] holders = all.holders(trigram);
+                int[] holders = postings.holders(trigram);
                 for (int k = insertionPoint(holders, from), end = insertionPoint(holders, to); k < end; k++) {
                     int holder = holders[k];
                     if (shared[holder]++ == 0) {
@@ -320,23 +322,6 @@ class EngagedNames implements ProgrammeSnapshot {
         private static int insertionPoint(int[] holders, int position) {
             int at = Arrays.binarySearch(holders, position);
             return at >= 0 ? at : -at - 1;
-        }
-
-        /** Every name holding one of the customer's trigrams, with the shared ones counted in {@code shared}. */
-        private static int[] holdingAny(TrigramPostings postings, long[] trigrams, int[] shared) {
-            int[] touched = new int[64];
-            int count = 0;
-            for (long trigram : trigrams) {
-                for (int holder : postings.holders(trigram)) {
-                    if (shared[holder]++ == 0) {
-                        if (count == touched.length) {
-                            touched = Arrays.copyOf(touched, count * 2);
-                        }
-                        touched[count++] = holder;
-                    }
-                }
-            }
-            return Arrays.copyOf(touched, count);
         }
 
         private int[] scratch() {

@@ -57,8 +57,7 @@ class JdbcDirectAccounts implements DirectAccounts {
      * The word similarity a typo candidate must reach. One typing mistake in a word of four letters or more keeps at
      * least a fifth of its trigrams: the worst case is two neighbours swapped in a short word ("wnoka", "wonka": 0.2).
      */
-    static final String TYPO_CANDIDATE_SIMILARITY = "0.2";
-    static final double TYPO_SIMILARITY = Double.parseDouble(TYPO_CANDIDATE_SIMILARITY);
+    static final double TYPO_SIMILARITY = 0.2;
 
     /**
      * Engaged at the submission day: started by then, not ended by then, activity within the lapse. A lateral
@@ -74,24 +73,16 @@ class JdbcDirectAccounts implements DirectAccounts {
                                 limit 1) engagement on true""";
 
     /**
-     * One-word names of 4 letters or more within the Levenshtein edits {@link TypoMatchPolicy} may accept of a one-word
-     * customer name (two for a mistake, four for two): {@code %1$s} joins what the order needs, {@code %2$s} says which
-     * accounts (engaged or not, each through its own partial index), {@code %3$s} orders them. A customer name of
-     * several words, or under 4 letters, skips the index scan (a condition on the parameter alone).
+     * A one-word name {@code %1$s} of 4 letters or more within the Levenshtein edits {@link TypoMatchPolicy} may accept
+     * of a one-word customer name (two for a mistake, four for two). A customer name of several words, or under 4
+     * letters, skips the search (a condition on the parameter alone). Both searches for typos use it.
      */
-    private static final String TYPO_CANDIDATES = """
-            select a.id, 'TYPO' as kind, levenshtein_less_equal(a.normalised_name, :name, :maxEdits)::real as score
-              from direct_account a
-              %1$s
-             where %2$s and position(' ' in a.normalised_name) = 0 and a.country = :country
-               and position(' ' in :name) = 0 and length(:name) >= :shortest
-               and a.normalised_name %%> :name and a.normalised_name <> :name
-               and levenshtein_less_equal(a.normalised_name, :name, :maxEdits)
-                   <= case when least(length(a.normalised_name), length(:name)) >= :twoMistakesFrom then :maxEdits
-                           when least(length(a.normalised_name), length(:name)) >= :shortest then :maxEdits / 2
-                           else -1 end
-             order by %3$s
-             limit :maxTypoCandidates""";
+    private static final String WITHIN_TYPO_EDITS = """
+            position(' ' in %1$s) = 0 and position(' ' in :name) = 0 and length(:name) >= :shortest
+            and levenshtein_less_equal(%1$s, :name, :maxEdits)
+                <= case when least(length(%1$s), length(:name)) >= :twoMistakesFrom then :maxEdits
+                        when least(length(%1$s), length(:name)) >= :shortest then :maxEdits / 2
+                        else -1 end""";
 
     /**
      * The decisive matches without a trigram index scan: the similar names and typos are searched among the rows of
@@ -128,13 +119,7 @@ class JdbcDirectAccounts implements DirectAccounts {
                 union all
                 (select n.id, 'TYPO', levenshtein_less_equal(n.normalised_name, :name, :maxEdits)::real
                    from engaged_names n
-                  where position(' ' in n.normalised_name) = 0
-                    and position(' ' in :name) = 0 and length(:name) >= :shortest
-                    and word_similarity(:name, n.normalised_name) >= :typoSimilarity
-                    and levenshtein_less_equal(n.normalised_name, :name, :maxEdits)
-                        <= case when least(length(n.normalised_name), length(:name)) >= :twoMistakesFrom then :maxEdits
-                                when least(length(n.normalised_name), length(:name)) >= :shortest then :maxEdits / 2
-                                else -1 end
+                  where word_similarity(:name, n.normalised_name) >= :typoSimilarity and %2$s
                   order by n.engaged desc, 3, n.id
                   limit :maxTypoCandidates)
             )
@@ -144,7 +129,7 @@ class JdbcDirectAccounts implements DirectAccounts {
               join direct_account a on a.id = c.id
               %1$s
              order by c.kind = 'TYPO', c.score desc, a.name
-            """.formatted(ENGAGED);
+            """.formatted(ENGAGED, WITHIN_TYPO_EDITS.formatted("n.normalised_name"));
 
     /** Without an open engagement an account is not engaged: nothing to compute per row. */
     private static final String OTHER_SIMILAR = """
@@ -156,10 +141,15 @@ class JdbcDirectAccounts implements DirectAccounts {
                       order by 3 desc, a.name
                       limit :limit)
                     union all
-                    (%s)) c
+                    (select a.id, 'TYPO', levenshtein_less_equal(a.normalised_name, :name, :maxEdits)::real
+                       from direct_account a
+                      where not a.engagement_open and a.country = :country
+                        and a.normalised_name %%> :name and a.normalised_name <> :name and %s
+                      order by 3, a.id
+                      limit :maxTypoCandidates)) c
               join direct_account a on a.id = c.id
              order by c.kind = 'TYPO', c.score desc, a.name
-            """.formatted(TYPO_CANDIDATES.formatted("", "not a.engagement_open", "3, a.id"));
+            """.formatted(WITHIN_TYPO_EDITS.formatted("a.normalised_name"));
 
     private static final Map<String, Object> TYPO_PARAMETERS = Map.of("maxEdits", MAX_EDITS,
             "maxTypoCandidates", MAX_TYPO_CANDIDATES, "shortest", TypoMatchPolicy.SHORTEST,
@@ -275,7 +265,7 @@ class JdbcDirectAccounts implements DirectAccounts {
         jdbc.getJdbcTemplate().queryForList("select set_config('pg_trgm.similarity_threshold', ?, true), "
                 + "set_config('pg_trgm.word_similarity_threshold', ?, true), "
                 + "set_config('plan_cache_mode', 'force_generic_plan', true)", settings.value(Setting.WEAK_MATCH_THRESHOLD),
-                TYPO_CANDIDATE_SIMILARITY);
+                String.valueOf(TYPO_SIMILARITY));
     }
 
     private static SqlTypeValue uuidArray(List<UUID> ids) {

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -199,10 +201,8 @@ class JdbcConflictCheck implements ConflictCheck {
                 try (var rs = ps.executeQuery()) {
                     while (rs.next()) {
                         lockedAt = rs.getObject("locked_at", OffsetDateTime.class).toInstant();
-                        UUID registration = rs.getObject("registration_id", UUID.class);
-                        if (registration != null) {
-                            claims.add(new Claim(registration, rs.getObject("partner_id", UUID.class),
-                                    rs.getBoolean("same_domain") ? "PARTNER_DOMAIN" : "PARTNER_NAME"));
+                        if (rs.getObject("registration_id") != null) {
+                            claims.add(claim(rs));
                         }
                     }
                 }
@@ -215,9 +215,13 @@ class JdbcConflictCheck implements ConflictCheck {
     private List<Claim> activeClaims(CustomerFingerprint f) {
         return jdbc.query("select registration_id, partner_id, domain_index = ? as same_domain from customer_claim "
                 + "where released_at is null and (name_index = ? or domain_index = ?) order by claimed_at",
-                (rs, n) -> new Claim(rs.getObject("registration_id", UUID.class), rs.getObject("partner_id", UUID.class),
-                        rs.getBoolean("same_domain") ? "PARTNER_DOMAIN" : "PARTNER_NAME"),
-                f.domainIndex(), f.nameIndex(), f.domainIndex());
+                (rs, n) -> claim(rs), f.domainIndex(), f.nameIndex(), f.domainIndex());
+    }
+
+    /** A claim as both reads of the claims answer it: the registration, its partner, and whether the domain matched. */
+    private static Claim claim(ResultSet rs) throws SQLException {
+        return new Claim(rs.getObject("registration_id", UUID.class), rs.getObject("partner_id", UUID.class),
+                rs.getBoolean("same_domain") ? "PARTNER_DOMAIN" : "PARTNER_NAME");
     }
 
     private static Optional<UUID> ownClaim(List<Claim> claims, UUID partnerId) {

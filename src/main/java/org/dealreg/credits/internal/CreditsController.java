@@ -1,6 +1,5 @@
 package org.dealreg.credits.internal;
 
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -78,14 +77,8 @@ class CreditsController {
     }
 
     private static void reject(BindingResult result, CreditProblem problem) {
-        Object[] args = problem.args().stream().map(CreditsController::displayArg).toArray();
+        Object[] args = Written.arguments(problem.args(), LocaleContextHolder.getLocale());
         result.rejectValue(problem.field(), problem.code(), args, problem.code());
     }
 
-    private static Object displayArg(Object arg) {
-        if (arg instanceof LocalDate date) {
-            return Written.longDay(date, LocaleContextHolder.getLocale());
-        }
-        return arg;
-    }
 }

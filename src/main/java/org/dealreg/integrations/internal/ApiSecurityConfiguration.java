@@ -1,7 +1,6 @@
 package org.dealreg.integrations.internal;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +27,8 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.web.SecurityFilterChain;
@@ -42,6 +43,12 @@ import org.springframework.security.web.SecurityFilterChain;
 class ApiSecurityConfiguration {
 
     static final Duration ACCESS_TOKEN_LIFE = Duration.ofMinutes(10);
+
+    /** The tokens every client is given: opaque references, valid {@link #ACCESS_TOKEN_LIFE}. */
+    static TokenSettings tokenSettings() {
+        return TokenSettings.builder().accessTokenFormat(OAuth2TokenFormat.REFERENCE)
+                .accessTokenTimeToLive(ACCESS_TOKEN_LIFE).build();
+    }
 
     @Bean
     @Order(1)
@@ -118,7 +125,6 @@ class ApiSecurityConfiguration {
                 authorities.add(new SimpleGrantedAuthority("SCOPE_" + scope));
             }
             attributes.put("scope", List.copyOf(access.getToken().getScopes()));
-            attributes.put("checked_at", Instant.now());
             return new DefaultOAuth2AuthenticatedPrincipal(client.getClientId(), attributes, authorities);
         };
     }

@@ -23,15 +23,15 @@ class UnreadCount {
     }
 
     @ModelAttribute("unreadNotifications")
-    LazyContextVariable<Long> unread(@AuthenticationPrincipal CurrentUser user) {
+    LazyContextVariable<Unread> unread(@AuthenticationPrincipal CurrentUser user) {
         return new LazyContextVariable<>() {
             @Override
-            protected Long loadValue() {
+            protected Unread loadValue() {
                 if (user == null) {
                     return null;
                 }
                 try {
-                    return inbox.unread(user.id());
+                    return new Unread(inbox.unread(user.id()));
                 } catch (DataAccessResourceFailureException | TransientDataAccessException unreachable) {
                     return null;
                 }

@@ -1,6 +1,5 @@
 package org.dealreg.registration.internal;
 
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Arrays;
@@ -263,7 +262,7 @@ class DealController {
     }
 
     private static void reject(BindingResult result, FieldProblem problem) {
-        Object[] args = problem.args().stream().map(DealController::displayArg).toArray();
+        Object[] args = Written.arguments(problem.args(), LocaleContextHolder.getLocale());
         if (problem.field() == null) {
             result.reject(problem.code(), args, problem.code());
         } else {
@@ -271,10 +270,4 @@ class DealController {
         }
     }
 
-    private static Object displayArg(Object arg) {
-        if (arg instanceof LocalDate date) {
-            return Written.longDay(date, LocaleContextHolder.getLocale());
-        }
-        return arg;
-    }
 }

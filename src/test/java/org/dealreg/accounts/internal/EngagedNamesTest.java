@@ -60,16 +60,13 @@ class EngagedNamesTest {
         UUID account;
         synchronized (engagedNames.loading) {
             // the copy cannot catch up meanwhile: its announcement waits for this lock
-            try (Connection otherNode = otherNode()) {
-                account = insertAccount(otherNode, name, "US");
-                engage(otherNode, account);
-            }
-            assertThat(engagedNames.candidates(CustomerNormaliser.name(typed), "US", THRESHOLD).ids())
+            account = engagedByAnotherNode(name, "US");
+            assertThat(proposed(CustomerNormaliser.name(typed), "US"))
                     .as("the copy is behind").doesNotContain(account);
             assertThat(check(typed, "US")).isEqualTo(Verdict.REVIEW);
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> engagedNames.candidates(CustomerNormaliser.name(typed), "US",
-                THRESHOLD).ids().contains(account));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> proposed(CustomerNormaliser.name(typed), "US").contains(account));
         assertThat(check(typed, "US")).isEqualTo(Verdict.REVIEW);
         assertThat(check("Unrelated Zebulon " + suffix(), "US")).isEqualTo(Verdict.CLEAR);
     }
@@ -78,13 +75,9 @@ class EngagedNamesTest {
     void anEngagedAccountRenamedByAnotherNodeIsFoundUnderItsNewNameWhileTheCopyIsBehind() throws Exception {
         String oldName = "Brontavelle Systems " + suffix();
         String newName = "Kestrelmoor Analytics " + suffix();
-        UUID account;
-        try (Connection otherNode = otherNode()) {
-            account = insertAccount(otherNode, oldName, "FR");
-            engage(otherNode, account);
-        }
-        await().atMost(Duration.ofSeconds(5)).until(() -> engagedNames.candidates(CustomerNormaliser.name(oldName), "FR",
-                THRESHOLD).ids().contains(account));
+        UUID account = engagedByAnotherNode(oldName, "FR");
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> proposed(CustomerNormaliser.name(oldName), "FR").contains(account));
         synchronized (engagedNames.loading) {
             try (Connection otherNode = otherNode()) {
                 execute(otherNode, "update direct_account set name = '" + newName + "', normalised_name = '"
@@ -94,9 +87,9 @@ class EngagedNamesTest {
             assertThat(check(oldName + " Group", "FR")).as("the old name is no longer the account's")
                     .isEqualTo(Verdict.CLEAR);
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> engagedNames.candidates(CustomerNormaliser.name(newName), "FR",
-                THRESHOLD).ids().contains(account));
-        assertThat(engagedNames.candidates(CustomerNormaliser.name(oldName), "FR", THRESHOLD).ids())
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> proposed(CustomerNormaliser.name(newName), "FR").contains(account));
+        assertThat(proposed(CustomerNormaliser.name(oldName), "FR"))
                 .doesNotContain(account);
     }
 
@@ -105,27 +98,20 @@ class EngagedNamesTest {
         String name = "Zorblatix" + suffix().replaceAll("[0-9]", "");
         UUID account;
         synchronized (engagedNames.loading) {
-            try (Connection otherNode = otherNode()) {
-                account = insertAccount(otherNode, name, "US");
-                engage(otherNode, account);
-            }
+            account = engagedByAnotherNode(name, "US");
             String typo = name.substring(0, 2) + name.substring(3);
             assertThat(check(typo, "US")).isEqualTo(Verdict.REVIEW);
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> engagedNames.candidates(CustomerNormaliser.name(name)
-                .substring(1), "US", THRESHOLD).ids().contains(account));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> proposed(CustomerNormaliser.name(name).substring(1), "US").contains(account));
     }
 
     @Test
     void theLogOfChangesIsPrunedAfterADayAndACopyOlderThanWhatWasPrunedReloadsWhole() throws Exception {
         String name = "Pruvantis Logistiq " + suffix();
-        UUID account;
-        try (Connection otherNode = otherNode()) {
-            account = insertAccount(otherNode, name, "US");
-            engage(otherNode, account);
-        }
-        await().atMost(Duration.ofSeconds(5)).until(() -> engagedNames.candidates(CustomerNormaliser.name(name), "US",
-                THRESHOLD).ids().contains(account));
+        UUID account = engagedByAnotherNode(name, "US");
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> proposed(CustomerNormaliser.name(name), "US").contains(account));
         assertThat(changesOf(account)).as("logged").isPositive();
 
         pruning.prune(Duration.ofDays(1));
@@ -149,7 +135,7 @@ class EngagedNamesTest {
         engagedNames.catchUp();
         assertThat(engagedNames.loads()).as("reloaded whole rather than caught up from a pruned log")
                 .isGreaterThan(loads);
-        assertThat(engagedNames.candidates(CustomerNormaliser.name(name), "US", THRESHOLD).ids()).contains(account);
+        assertThat(proposed(CustomerNormaliser.name(name), "US")).contains(account);
         assertThat(check(name + " Holdings", "US")).isEqualTo(Verdict.REVIEW);
     }
 
@@ -197,9 +183,9 @@ class EngagedNamesTest {
         engagedNames.reload();
         List<String> missed = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            String customer = CustomerNormaliser.name(i % 2 == 0 ? mistype(names.get(random.nextInt(names.size())), random)
-                    : randomName(random, words));
-            List<UUID> proposed = engagedNames.candidates(customer, "US", THRESHOLD).ids();
+            String customer = CustomerNormaliser.name(i % 2 == 0
+                    ? mistype(names.get(random.nextInt(names.size())), random) : randomName(random, words));
+            List<UUID> proposed = proposed(customer, "US");
             for (UUID kept : keptByTheDatabase(customer)) {
                 if (!proposed.contains(kept)) {
                     missed.add(customer + " -> " + kept);
@@ -286,6 +272,20 @@ class EngagedNamesTest {
             return conflicts.claimAndCheck(UUID.randomUUID(), partner,
                     new CustomerToCheck(customerName, null, null, country)).verdict();
         });
+    }
+
+    /** An account with an open engagement, written and committed on a connection of its own. */
+    private UUID engagedByAnotherNode(String name, String country) throws SQLException {
+        try (Connection otherNode = otherNode()) {
+            UUID account = insertAccount(otherNode, name, country);
+            engage(otherNode, account);
+            return account;
+        }
+    }
+
+    /** The accounts this node's copy proposes for the customer's (normalised) name. */
+    private List<UUID> proposed(String normalisedName, String country) {
+        return engagedNames.candidates(normalisedName, country, THRESHOLD).ids();
     }
 
     private UUID insertAccount(Connection connection, String name, String country) throws SQLException {

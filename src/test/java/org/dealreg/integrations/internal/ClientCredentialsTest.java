@@ -21,8 +21,6 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
-import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 
 @IntegrationTest
 class ClientCredentialsTest {
@@ -43,8 +41,7 @@ class ClientCredentialsTest {
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                 .scope("registrations:read").scope("registrations:write")
-                .tokenSettings(TokenSettings.builder().accessTokenFormat(OAuth2TokenFormat.REFERENCE)
-                        .accessTokenTimeToLive(ApiSecurityConfiguration.ACCESS_TOKEN_LIFE).build())
+                .tokenSettings(ApiSecurityConfiguration.tokenSettings())
                 .build());
 
         String access = token(id, "registrations:read");
