@@ -28,6 +28,12 @@ public interface UserAccounts {
      */
     List<UserSummary> withIdOrRole(UUID id, Role role);
 
+    /**
+     * The user as a sign-in would make them, if they may use the portal now (enabled, their password set, their company
+     * active): whom a machine client acts for. Nothing secret is in it.
+     */
+    Optional<CurrentUser> allowedNow(UUID id);
+
     /** A partner company's enabled admins: who hears of changes to the company's standing. */
     List<UserSummary> partnerAdmins(UUID partnerId);
 

@@ -1,7 +1,9 @@
 package org.dealreg.registration;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.dealreg.identity.CurrentUser;
@@ -37,6 +39,36 @@ public interface PartnerSubmissions {
      * @throws RuntimeException naming the broken rules, as the close form would show them; nothing is stored
      */
     void closeWon(CurrentUser partnerUser, UUID id, int versionSeen, BigDecimal amount, String currency, LocalDate closedOn);
+
+    /**
+     * Closes an approved registration: won (final amount, currency, day) or lost (why), with the close form's rules.
+     *
+     * @throws org.dealreg.shared.RulesBroken naming the broken rules per field; nothing is stored
+     * @throws RegistrationActionRefused when it is not approved or changed since {@code versionSeen}
+     */
+    void close(CurrentUser partnerUser, UUID id, Closing closing);
+
+    /** What the close form holds: outcome WON or LOST, and what each needs. */
+    record Closing(String outcome, BigDecimal amount, String currency, LocalDate closedOn, String lostReason,
+            int versionSeen) {
+    }
+
+    /** One of the company's registrations, decrypted. @throws org.dealreg.shared.NotFound for another company's */
+    DealDetails find(CurrentUser partnerUser, UUID id);
+
+    /**
+     * The company's registrations that changed at or after {@code since} (null: all), oldest change first, after the
+     * {@code after} mark (null: from the start), at most {@code limit}; {@code status} null means every status. The
+     * staff views are left out (empty). {@code next} is where the following page starts, null after the last.
+     */
+    Changes changes(CurrentUser partnerUser, RegistrationStatus status, Instant since, ChangeMark after, int limit);
+
+    /** Where a list of changes stopped: the last row's change time and id. */
+    record ChangeMark(Instant changedAt, UUID id) {
+    }
+
+    record Changes(List<DealDetails> registrations, ChangeMark next) {
+    }
 
     /** What the partner types in the registration form. */
     record DealToRegister(String customerName, String customerWebsite, String customerCountry, String customerCity,

@@ -9,6 +9,7 @@ import org.dealreg.credits.RepCredited;
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.identity.SignedIn;
 import org.dealreg.identity.StaffAccountChanged;
+import org.dealreg.integrations.ApiClientChanged;
 import org.dealreg.partners.PartnerSpecializationsChanged;
 import org.dealreg.partners.PartnerStandingChanged;
 import org.dealreg.partners.SpecializationChanged;
@@ -173,6 +174,13 @@ class AuditListeners {
     void on(StaffAccountChanged e) {
         admin("STAFF_" + e.change(), "user", e.userId().toString(),
                 e.previousRole() == e.role() ? "role=" + e.role() : "from=" + e.previousRole() + " to=" + e.role());
+    }
+
+    @EventListener
+    void on(ApiClientChanged e) {
+        CurrentUser by = SignedIn.user().orElse(null);
+        trail.append(by == null ? null : by.id(), by == null ? "" : by.email(), "API_CLIENT_" + e.change(), "api_client",
+                e.clientId(), "kind=" + e.kind() + (e.partnerId() == null ? "" : " partner=" + e.partnerId()));
     }
 
     /** A change the signed-in programme admin made (admin texts, never a partner's, so they may be kept). */

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.UUID;
 
+import org.dealreg.identity.CurrentUser;
 import org.dealreg.identity.Role;
 import org.dealreg.identity.UserAccounts;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,10 +57,22 @@ class JpaUserAccounts implements UserAccounts, UserDetailsService {
      */
     @Transactional(readOnly = true)
     public boolean maySignIn(UUID userId) {
-        return Boolean.TRUE.equals(jdbc.query("""
-                select u.enabled and u.password_set
-                       and (u.partner_id is null or exists (select 1 from partner p where p.id = u.partner_id and p.status = 'ACTIVE'))
-                from app_user u where u.id = ?""", rs -> rs.next() ? rs.getBoolean(1) : false, userId));
+        return Boolean.TRUE.equals(jdbc.query("select " + MAY_SIGN_IN + " from app_user u where u.id = ?",
+                rs -> rs.next() ? rs.getBoolean(1) : false, userId));
+    }
+
+    private static final String MAY_SIGN_IN = """
+            u.enabled and u.password_set
+            and (u.partner_id is null or exists (select 1 from partner p where p.id = u.partner_id and p.status = 'ACTIVE'))""";
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<CurrentUser> allowedNow(UUID id) {
+        return jdbc.query("select id, email, display_name, role, partner_id, locale, time_zone from app_user u where id = ? and "
+                + MAY_SIGN_IN, rs -> rs.next() ? Optional.of(new CurrentUser(rs.getObject("id", UUID.class),
+                        rs.getString("email"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
+                        rs.getObject("partner_id", UUID.class), ZoneId.of(rs.getString("time_zone")),
+                        Locale.forLanguageTag(rs.getString("locale")), true, null)) : Optional.empty(), id);
     }
 
     @Override

@@ -1,27 +1,19 @@
 package org.dealreg.integrations.internal;
 
+import static org.springframework.security.authorization.AuthorizationManagers.allOf;
+import static org.springframework.security.authorization.AuthorityAuthorizationManager.hasAuthority;
+
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataRetrievalFailureException;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcOperations;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.DefaultOAuth2AuthenticatedPrincipal;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
-import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
-import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -29,8 +21,6 @@ import org.springframework.security.config.annotation.web.configurers.oauth2.ser
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
-import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
-import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -52,10 +42,13 @@ class ApiSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain authorizationServerChain(HttpSecurity http, ApiClients clients,
+            RegisteredClientRepository registered) throws Exception {
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
+        PreviousSecret previousSecret = new PreviousSecret(clients, registered);
         http.securityMatcher(server.getEndpointsMatcher())
-                .with(server, Customizer.withDefaults())
+                .with(server, configurer -> configurer.clientAuthentication(
+                        authentication -> authentication.authenticationProviders(providers -> providers.add(previousSecret))))
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()));
@@ -64,17 +57,24 @@ class ApiSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiChain(HttpSecurity http, OpaqueTokenIntrospector introspector, ApiRefusals refusals)
+    SecurityFilterChain apiChain(HttpSecurity http, TokenIntrospection introspection, ApiRefusals refusals)
             throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers(HttpMethod.GET, "/api/openapi.json", "/api/openapi.json/**", "/api/docs",
+                                "/api/docs/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/registrations", "/api/v1/registrations/**")
+                        .access(allOf(hasAuthority(ApiClientKind.PARTNER.authority()),
+                                hasAuthority("SCOPE_registrations:read")))
                         .requestMatchers("/api/v1/registrations", "/api/v1/registrations/**")
-                        .hasAuthority("SCOPE_registrations:read")
+                        .access(allOf(hasAuthority(ApiClientKind.PARTNER.authority()),
+                                hasAuthority("SCOPE_registrations:write")))
                         .anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .exceptionHandling(refused -> refused.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
-                .oauth2ResourceServer(resource -> resource.opaqueToken(opaque -> opaque.introspector(introspector))
+                .oauth2ResourceServer(resource -> resource.opaqueToken(opaque -> opaque.introspector(introspection)
+                                .authenticationConverter(introspection))
                         .authenticationEntryPoint(refusals).accessDeniedHandler(refusals));
         return http.build();
     }
@@ -92,40 +92,5 @@ class ApiSecurityConfiguration {
     @Bean
     AuthorizationServerSettings authorizationServerSettings() {
         return AuthorizationServerSettings.builder().build();
-    }
-
-    /** The token looked up where the authorization server stored it: active, unexpired, its client still there. */
-    @Bean
-    OpaqueTokenIntrospector localIntrospector(OAuth2AuthorizationService authorizations,
-            RegisteredClientRepository clients) {
-        return token -> {
-            OAuth2Authorization authorization;
-            try {
-                authorization = authorizations.findByToken(token, OAuth2TokenType.ACCESS_TOKEN);
-            } catch (DataRetrievalFailureException clientGone) {
-                // the token's client was deleted (revoked) after the token was issued
-                throw new BadOpaqueTokenException("Client revoked");
-            }
-            if (authorization == null) {
-                throw new BadOpaqueTokenException("Unknown token");
-            }
-            OAuth2Authorization.Token<OAuth2AccessToken> access = authorization.getAccessToken();
-            if (access == null || !access.isActive()) {
-                throw new BadOpaqueTokenException("Token not active");
-            }
-            RegisteredClient client = clients.findById(authorization.getRegisteredClientId());
-            if (client == null) {
-                throw new BadOpaqueTokenException("Client revoked");
-            }
-            Map<String, Object> attributes = new HashMap<>();
-            attributes.put("client_id", client.getClientId());
-            attributes.put("exp", access.getToken().getExpiresAt());
-            List<GrantedAuthority> authorities = new ArrayList<>();
-            for (String scope : access.getToken().getScopes()) {
-                authorities.add(new SimpleGrantedAuthority("SCOPE_" + scope));
-            }
-            attributes.put("scope", List.copyOf(access.getToken().getScopes()));
-            return new DefaultOAuth2AuthenticatedPrincipal(client.getClientId(), attributes, authorities);
-        };
     }
 }

@@ -1,5 +1,7 @@
 package org.dealreg.registration.internal;
 
+import org.dealreg.shared.FieldProblem;
+import org.dealreg.shared.RulesBroken;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -28,11 +30,11 @@ final class ClosingRules {
         return evaluate(form, context).problems();
     }
 
-    /** @throws SubmissionRefused with every problem when the close breaks a rule */
+    /** @throws RulesBroken with every problem when the close breaks a rule */
     static ValidClose check(CloseForm form, Context context) {
         Evaluation evaluation = evaluate(form, context);
         if (!evaluation.problems().isEmpty()) {
-            throw new SubmissionRefused(evaluation.problems());
+            throw new RulesBroken(evaluation.problems());
         }
         return evaluation.close();
     }

@@ -1,5 +1,7 @@
 package org.dealreg.registration.internal;
 
+import org.dealreg.shared.FieldProblem;
+import org.dealreg.shared.RulesBroken;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Arrays;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.dealreg.partners.Specializations;
 import org.dealreg.registration.AlreadyDecided;
 import org.dealreg.registration.RegistrationActionRefused;
+import org.dealreg.registration.DealDetails;
 import org.dealreg.registration.RegistrationStatus;
 import org.dealreg.shared.MultiLine;
 import org.dealreg.shared.NotFound;
@@ -90,7 +93,7 @@ class DealController {
             UUID id = service.submit(user, form);
             redirect.addFlashAttribute("flash", "deal.submitted");
             return "redirect:/deals/" + id;
-        } catch (SubmissionRefused refused) {
+        } catch (RulesBroken refused) {
             refused.problems().forEach(problem -> reject(result, problem));
             return form(service.gate(user), model);
         } catch (AlreadyRegistered already) {
@@ -220,7 +223,7 @@ class DealController {
             service.close(user, registration, form);
             redirect.addFlashAttribute("flash", "close.done." + form.outcome());
             return "redirect:/deals/" + registration;
-        } catch (SubmissionRefused refused) {
+        } catch (RulesBroken refused) {
             refused.problems().forEach(problem -> reject(result, problem));
             return closePage(service.find(user, registration), model);
         } catch (RegistrationActionRefused refused) {

@@ -34,6 +34,7 @@ import org.dealreg.registration.RegistrationActionRefused;
 import org.dealreg.registration.RegistrationClosed;
 import org.dealreg.registration.RegistrationExpired;
 import org.dealreg.registration.RegistrationDecided;
+import org.dealreg.registration.DealDetails;
 import org.dealreg.registration.RegistrationStatus;
 import org.dealreg.registration.RegistrationSubmitted;
 import org.dealreg.registration.RejectionReason;
@@ -437,6 +438,20 @@ class Registration extends AbstractAggregateRoot<Registration> implements Persis
     UUID id() { return id; }
     int version() { return version; }
     UUID submittedBy() { return submittedBy; }
+    /** What its own partner sees of it, decrypted, with who at the vendor opened it. */
+    DealDetails details(List<DealDetails.StaffView> staffViews, int maxExtensions) {
+        Registration r = this;
+        return new DealDetails(r.id(), r.receiptNumber(), r.status(), r.customerName(), r.customerWebsite(),
+                r.customerCountry(), r.customerCity(), r.contactName(), r.contactEmail(), r.contactPhone(), r.title(),
+                r.description(), r.competitors(), r.specializationCode(), r.amount(), r.currency(), r.usdPerUnit(),
+                r.amountUsd(), r.expectedCloseDate(), r.verdict(), r.submittedAt(), r.decisionDueAt(), r.version(),
+                r.decidedAt(), r.decidedAt() != null && r.decidedBy() == null, r.rejectionReason(),
+                r.rejectionComment(), r.endedAt(), staffViews, r.protectionEndsAt(), r.extensionsGranted(), maxExtensions,
+                r.extensions().stream().map(e -> new DealDetails.Extension(e.requestedAt(), e.reason(), e.status().name(),
+                        e.decidedAt(), e.declineReason(), e.protectionEndsAt())).toList(),
+                r.closedOn(), r.wonAmount(), r.wonCurrency(), r.wonAmountUsd(), r.lostReason(), r.personalDataErasedAt());
+    }
+
     Instant decidedAt() { return decidedAt; }
     Instant remindAt() { return remindAt; }
     UUID decidedBy() { return decidedBy; }

@@ -1,5 +1,12 @@
 package org.dealreg.registration.internal;
 
+import jakarta.validation.ConstraintViolation;
+import java.sql.Timestamp;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.ArrayList;
+import org.dealreg.shared.FieldProblem;
+import org.dealreg.shared.RulesBroken;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +40,7 @@ import org.dealreg.program.Setting;
 import org.dealreg.program.Regions;
 import org.dealreg.registration.PartnerSubmissions;
 import org.dealreg.registration.RegistrationActionRefused;
+import org.dealreg.registration.DealDetails;
 import org.dealreg.registration.RegistrationStatus;
 import org.dealreg.shared.NotFound;
 import org.dealreg.shared.Paging;
@@ -110,7 +118,7 @@ class RegistrationService implements PartnerSubmissions {
      * transaction of its own, then everything else in one transaction that holds the partner in share mode. With a
      * transaction of the caller's (a loader), both run in it.
      *
-     * @throws SubmissionRefused naming every broken rule; nothing is stored
+     * @throws RulesBroken naming every broken rule; nothing is stored
      * @throws org.dealreg.conflicts.AlreadyRegistered when the company holds an active registration of that customer already
      */
     public UUID submit(CurrentUser user, DealForm form) {
@@ -135,12 +143,12 @@ class RegistrationService implements PartnerSubmissions {
         // submission, and the company's other submissions hold it too without waiting
         PartnerView partner = partners.findHeld(user.partnerId()).orElseThrow(() -> new NotFound("Partner"));
         if (!partner.active()) {
-            throw new SubmissionRefused(List.of(FieldProblem.global("deal.partner.inactive")));
+            throw new RulesBroken(List.of(FieldProblem.global("deal.partner.inactive")));
         }
         RegionView region = regions.find(partner.regionCode()).orElseThrow();
         LocalDate regionToday = LocalDate.now(clock.withZone(region.zone()));
         if (!region.launchedOn(regionToday)) {
-            throw new SubmissionRefused(List.of(FieldProblem.global("deal.region.notLaunched", region.launchDate())));
+            throw new RulesBroken(List.of(FieldProblem.global("deal.region.notLaunched", region.launchDate())));
         }
         ValidDeal deal = SubmissionRules.check(form, rulesContext(user, region));
 
@@ -148,7 +156,7 @@ class RegistrationService implements PartnerSubmissions {
         TierBenefits benefits = TierBenefits.of(partner.tier(), settings);
         SubmissionQuota.Count open = quota.count(partner.id(), ticket, benefits.openRegistrationCap());
         if (!open.belowCap()) {
-            throw new SubmissionRefused(List.of(FieldProblem.global("deal.cap.reached", open.counted(),
+            throw new RulesBroken(List.of(FieldProblem.global("deal.cap.reached", open.counted(),
                     new DefaultMessageSourceResolvable("tier." + partner.tier()), benefits.openRegistrationCap())));
         }
         Instant submittedAt = check.claimedAt();
@@ -183,12 +191,7 @@ class RegistrationService implements PartnerSubmissions {
                 deal.customerCity(), deal.contactName(), deal.contactEmail(), deal.contactPhone(), deal.title(),
                 deal.description(), deal.specialization(), deal.amount() == null ? null : deal.amount().toPlainString(),
                 deal.currency(), deal.expectedCloseDate(), deal.competitors());
-        List<FieldProblem> formatProblems = validator.validate(form).stream()
-                .map(violation -> FieldProblem.on(violation.getPropertyPath().toString(), violation.getMessageTemplate()))
-                .toList();
-        if (!formatProblems.isEmpty()) {
-            throw new SubmissionRefused(formatProblems);
-        }
+        refuseFormatProblems(form);
         return submit(user, form);
     }
 
@@ -228,7 +231,7 @@ class RegistrationService implements PartnerSubmissions {
     /**
      * The partner closes an approved registration, won or lost; the customer is free again at once.
      *
-     * @throws SubmissionRefused when the form breaks a rule (a problem per field): nothing is stored
+     * @throws RulesBroken when the form breaks a rule (a problem per field): nothing is stored
      * @throws RegistrationActionRefused when it is not approved, or changed since the partner saw it
      */
     @Transactional
@@ -253,7 +256,39 @@ class RegistrationService implements PartnerSubmissions {
     @Transactional
     public void closeWon(CurrentUser user, UUID id, int versionSeen, BigDecimal amount, String currency,
             LocalDate closedOn) {
-        close(user, id, new CloseForm("WON", amount.toPlainString(), currency, closedOn, null, versionSeen));
+        close(user, id, new Closing("WON", amount, currency, closedOn, null, versionSeen));
+    }
+
+    /** The close form's field checks first, then everything closing from the page does. */
+    @Override
+    @Transactional
+    public void close(CurrentUser user, UUID id, Closing closing) {
+        CloseForm form = new CloseForm(closing.outcome(), closing.amount() == null ? null : closing.amount().toPlainString(),
+                closing.currency(), closing.closedOn(), closing.lostReason(), closing.versionSeen());
+        refuseFormatProblems(form);
+        close(user, id, form);
+    }
+
+    private void refuseFormatProblems(Object form) {
+        List<FieldProblem> formatProblems = validator.validate(form).stream()
+                .map(violation -> FieldProblem.on(violation.getPropertyPath().toString(), violation.getMessageTemplate(),
+                        constraintArguments(violation)))
+                .toList();
+        if (!formatProblems.isEmpty()) {
+            throw new RulesBroken(formatProblems);
+        }
+    }
+
+    /** The arguments a form's message gets for a constraint: the field, then its attributes by name (Spring's order). */
+    private static Object[] constraintArguments(ConstraintViolation<?> violation) {
+        List<Object> args = new ArrayList<>();
+        args.add(violation.getPropertyPath().toString());
+        new TreeMap<>(violation.getConstraintDescriptor().getAttributes()).forEach((name, value) -> {
+            if (!Set.of("groups", "message", "payload").contains(name)) {
+                args.add(value);
+            }
+        });
+        return args.toArray();
     }
 
     /** The close form's rule problems, shown beside its format errors; stores nothing. */
@@ -305,10 +340,43 @@ class RegistrationService implements PartnerSubmissions {
                 : registrations.summaries(user.partnerId(), status, PageRequest.of(shown, PAGE_SIZE));
     }
 
+    @Override
     @Transactional(readOnly = true)
     public DealDetails find(CurrentUser user, UUID id) {
         Registration registration = own(user, id);
-        return DealDetails.of(registration, staffViews(id), settings.maxExtensions());
+        return registration.details(staffViews(id), settings.maxExtensions());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Changes changes(CurrentUser user, RegistrationStatus status, Instant since, ChangeMark after, int limit) {
+        StringBuilder sql = new StringBuilder("select id, changed_at from registration where partner_id = ?");
+        List<Object> args = new ArrayList<>(List.of(user.partnerId()));
+        if (status != null) {
+            sql.append(" and status = ?");
+            args.add(status.name());
+        }
+        if (since != null) {
+            sql.append(" and changed_at >= ?");
+            args.add(Timestamp.from(since));
+        }
+        if (after != null) {
+            sql.append(" and (changed_at, id) > (?, ?)");
+            args.add(Timestamp.from(after.changedAt()));
+            args.add(after.id());
+        }
+        sql.append(" order by changed_at, id limit ?");
+        args.add(limit + 1);
+        List<ChangeMark> marks = jdbc.query(sql.toString(), (rs, n) -> new ChangeMark(
+                rs.getTimestamp("changed_at").toInstant(), rs.getObject("id", UUID.class)), args.toArray());
+        List<ChangeMark> shown = marks.subList(0, Math.min(limit, marks.size()));
+        Map<UUID, Registration> found = registrations.findByPartnerIdAndIdIn(user.partnerId(),
+                shown.stream().map(ChangeMark::id).toList()).stream()
+                .collect(Collectors.toMap(Registration::id, r -> r));
+        int maxExtensions = settings.maxExtensions();
+        List<DealDetails> page = shown.stream().map(mark -> found.get(mark.id())).filter(Objects::nonNull)
+                .map(r -> r.details(List.of(), maxExtensions)).toList();
+        return new Changes(page, marks.size() > limit ? shown.get(shown.size() - 1) : null);
     }
 
     /** Who at the vendor opened the registration, newest first, with their name and role. */

@@ -1,5 +1,7 @@
 package org.dealreg.registration.internal;
 
+import org.dealreg.shared.FieldProblem;
+import org.dealreg.shared.RulesBroken;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -37,11 +39,11 @@ final class SubmissionRules {
         return code != null && COUNTRIES.contains(code);
     }
 
-    /** The content to store, or {@link SubmissionRefused} listing every broken rule. */
+    /** The content to store, or {@link RulesBroken} listing every broken rule. */
     static ValidDeal check(DealForm form, Context context) {
         Evaluation e = evaluate(form, context);
         if (!e.problems().isEmpty()) {
-            throw new SubmissionRefused(e.problems());
+            throw new RulesBroken(e.problems());
         }
         return new ValidDeal(trim(form.customerName()), trim(form.customerWebsite()), trim(form.customerCountry()),
                 trim(form.customerCity()), trim(form.contactName()), trim(form.contactEmail()), trim(form.contactPhone()),

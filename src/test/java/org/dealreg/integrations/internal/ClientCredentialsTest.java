@@ -9,40 +9,34 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.UUID;
 
 import org.dealreg.IntegrationTest;
+import org.dealreg.TestUsers;
+import org.dealreg.identity.CurrentUser;
+import org.dealreg.identity.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 @IntegrationTest
 class ClientCredentialsTest {
 
     @LocalServerPort int port;
-    @Autowired RegisteredClientRepository clients;
-    @Autowired PasswordEncoder passwords;
+    @Autowired ApiClients apiClients;
+    @Autowired TestUsers users;
     @Autowired JdbcTemplate jdbc;
     @Autowired ExpiredTokens expiredTokens;
 
     final HttpClient http = HttpClient.newHttpClient();
+    String secret;
 
     @Test
     void aClientGetsATokenAndTheApiAcceptsItForItsScopeOnly() throws Exception {
-        String id = "test-" + UUID.randomUUID();
-        clients.save(RegisteredClient.withId(UUID.randomUUID().toString()).clientId(id)
-                .clientSecret(passwords.encode("s3cret")).clientName("Test")
-                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-                .scope("registrations:read").scope("registrations:write")
-                .tokenSettings(ApiSecurityConfiguration.tokenSettings())
-                .build());
+        CurrentUser admin = users.newUser(Role.PARTNER_ADMIN, users.newPartner("US").id());
+        ApiClients.Credentials credentials = apiClients.create(admin, "Test");
+        String id = credentials.clientId();
+        secret = credentials.secret();
 
         String access = token(id, "registrations:read");
         assertThat(call(null).statusCode()).as("no token").isEqualTo(401);
@@ -73,8 +67,9 @@ class ClientCredentialsTest {
 
         access = token(id, "registrations:read");
         assertThat(call(access).statusCode()).isNotIn(401, 403);
-        jdbc.update("delete from oauth2_registered_client where client_id = ?", id);
+        apiClients.revoke(admin, id);
         assertThat(call(access).statusCode()).as("the client revoked").isEqualTo(401);
+        assertThat(tokensOf(id)).as("its tokens deleted with it").isZero();
     }
 
     private int tokensOf(String clientId) {
@@ -84,7 +79,7 @@ class ClientCredentialsTest {
 
     private String token(String id, String scope) throws Exception {
         HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/oauth2/token"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((id + ":s3cret").getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=" + scope)).build(),
                 HttpResponse.BodyHandlers.ofString());

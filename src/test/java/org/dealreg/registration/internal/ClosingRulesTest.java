@@ -1,5 +1,6 @@
 package org.dealreg.registration.internal;
 
+import org.dealreg.shared.FieldProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

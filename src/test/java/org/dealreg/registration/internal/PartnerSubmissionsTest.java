@@ -1,5 +1,7 @@
 package org.dealreg.registration.internal;
 
+import org.dealreg.shared.FieldProblem;
+import org.dealreg.shared.RulesBroken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,10 +50,10 @@ class PartnerSubmissionsTest {
         CurrentUser partner = users.newPartnerUser(users.newPartner("US"));
 
         assertThatThrownBy(() -> submissions.submit(partner, deal("not an e-mail", "120000")))
-                .isInstanceOfSatisfying(SubmissionRefused.class, refused -> assertThat(refused.problems())
+                .isInstanceOfSatisfying(RulesBroken.class, refused -> assertThat(refused.problems())
                         .extracting(FieldProblem::field).containsExactly("contactEmail"));
         assertThatThrownBy(() -> submissions.submit(partner, deal("jane@vantablack.example", "1000")))
-                .isInstanceOfSatisfying(SubmissionRefused.class, refused -> assertThat(refused.problems())
+                .isInstanceOfSatisfying(RulesBroken.class, refused -> assertThat(refused.problems())
                         .extracting(FieldProblem::code).containsExactly("deal.amount.belowMinimum"));
         assertThat(jdbc.queryForObject("select count(*) from registration where partner_id = ?", Long.class,
                 partner.partnerId())).isZero();

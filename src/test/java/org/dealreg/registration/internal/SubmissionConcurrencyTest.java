@@ -1,5 +1,6 @@
 package org.dealreg.registration.internal;
 
+import org.dealreg.shared.RulesBroken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
@@ -92,7 +93,7 @@ class SubmissionConcurrencyTest {
     }
 
     @Test
-    void aSubmissionRefusedForAnotherReasonLeavesNoTicketThatCounts() {
+    void aRulesBrokenForAnotherReasonLeavesNoTicketThatCounts() {
         settings.change(Setting.OPEN_CAP_REGISTERED, "2");
         CurrentUser user = users.newPartnerUser(users.newPartner("US"));
         registrations.submit(user, form());
@@ -252,7 +253,7 @@ class SubmissionConcurrencyTest {
         if (thrown == null) {
             return null;
         }
-        if (thrown instanceof SubmissionRefused refused) {
+        if (thrown instanceof RulesBroken refused) {
             return refused.problems().get(0).code();
         }
         throw new AssertionError("Neither stored nor refused", thrown);

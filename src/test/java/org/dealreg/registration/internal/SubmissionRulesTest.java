@@ -1,5 +1,7 @@
 package org.dealreg.registration.internal;
 
+import org.dealreg.shared.FieldProblem;
+import org.dealreg.shared.RulesBroken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -96,7 +98,7 @@ class SubmissionRulesTest {
         try {
             SubmissionRules.check(form, context);
             return List.of();
-        } catch (SubmissionRefused refused) {
+        } catch (RulesBroken refused) {
             return refused.problems().stream().map(p -> p.field() + ":" + p.code()).toList();
         }
     }

@@ -1,4 +1,4 @@
-package org.dealreg.registration.internal;
+package org.dealreg.registration;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.dealreg.conflicts.Verdict;
-import org.dealreg.registration.RegistrationStatus;
-import org.dealreg.registration.RejectionReason;
 
-/** A registration as its own partner sees it, decrypted. */
+/** A registration as its own partner sees it, decrypted: its page and the partners' API read it. */
 public record DealDetails(UUID id, String receiptNumber, RegistrationStatus status, String customerName,
         String customerWebsite, String customerCountry, String customerCity, String contactName, String contactEmail,
         String contactPhone, String title, String description, String competitors, String specializationCode,
@@ -28,18 +26,6 @@ public record DealDetails(UUID id, String receiptNumber, RegistrationStatus stat
 
     /** Someone at the vendor opened this registration: the partner sees who, in which role, and when. */
     public record StaffView(String name, String role, Instant at) {
-    }
-
-    static DealDetails of(Registration r, List<StaffView> staffViews, int maxExtensions) {
-        return new DealDetails(r.id(), r.receiptNumber(), r.status(), r.customerName(), r.customerWebsite(),
-                r.customerCountry(), r.customerCity(), r.contactName(), r.contactEmail(), r.contactPhone(), r.title(),
-                r.description(), r.competitors(), r.specializationCode(), r.amount(), r.currency(), r.usdPerUnit(),
-                r.amountUsd(), r.expectedCloseDate(), r.verdict(), r.submittedAt(), r.decisionDueAt(), r.version(),
-                r.decidedAt(), r.decidedAt() != null && r.decidedBy() == null, r.rejectionReason(),
-                r.rejectionComment(), r.endedAt(), staffViews, r.protectionEndsAt(), r.extensionsGranted(), maxExtensions,
-                r.extensions().stream().map(e -> new Extension(e.requestedAt(), e.reason(), e.status().name(),
-                        e.decidedAt(), e.declineReason(), e.protectionEndsAt())).toList(),
-                r.closedOn(), r.wonAmount(), r.wonCurrency(), r.wonAmountUsd(), r.lostReason(), r.personalDataErasedAt());
     }
 
     /** Approved: the customer is reserved for the partner, who can close it or ask for more time. */

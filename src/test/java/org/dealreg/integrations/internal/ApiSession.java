@@ -1,0 +1,66 @@
+package org.dealreg.integrations.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** A machine client talking to the running portal over real HTTP: a token from /oauth2/token, then JSON calls. */
+final class ApiSession {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+    private String token;
+
+    ApiSession(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    /** Asks for a token with the client's id and secret; the status answered (200 when it got one). */
+    int signIn(String clientId, String secret, String scope) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=" + scope)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() == 200) {
+            token = answer.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+        }
+        return answer.statusCode();
+    }
+
+    ApiSession signedIn(String clientId, String secret, String scope) throws Exception {
+        assertThat(signIn(clientId, secret, scope)).as("token for " + clientId).isEqualTo(200);
+        return this;
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return send(request(path).GET());
+    }
+
+    HttpResponse<String> post(String path, String json, String... headers) throws Exception {
+        HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
