@@ -20,7 +20,9 @@ public enum Setting {
     PRECHECKS_PER_HOUR_PER_PARTNER("prechecks-per-hour-per-partner"),
     APPLICATIONS_PER_HOUR_PER_ADDRESS("applications-per-hour-per-address"),
     FISCAL_YEAR_START_MONTH("fiscal-year-start-month"),
-    PERSONAL_DATA_RETENTION_MONTHS("personal-data-retention-months");
+    PERSONAL_DATA_RETENTION_MONTHS("personal-data-retention-months"),
+    API_REQUESTS_PER_MINUTE("api-requests-per-minute"),
+    API_BULK_LINES_PER_HOUR("api-bulk-lines-per-hour");
 
     private final String key;
 

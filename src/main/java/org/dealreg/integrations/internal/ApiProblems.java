@@ -77,6 +77,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(status, messages.getMessage(refused, locale));
     }
 
+    @ExceptionHandler(ApiLimits.Exceeded.class)
+    ResponseEntity<ProblemDetail> tooMany(ApiLimits.Exceeded exceeded, Locale locale) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(exceeded.retryAfterSeconds()))
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "api.tooMany", locale));
+    }
+
     /** A rule that refused an action (not approved, a request already open, …): the state forbids it now. */
     @ExceptionHandler(Refusal.class)
     ProblemDetail refused(Refusal refusal, Locale locale) {

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -50,6 +51,13 @@ class ApiRefusals implements AuthenticationEntryPoint, AccessDeniedHandler {
             throws IOException, ServletException {
         denied.handle(request, response, refused);
         write(request, response, HttpStatus.FORBIDDEN, "api.forbidden");
+    }
+
+    /** Over a limit (429): when to try again, in seconds, and why. */
+    void tooMany(HttpServletRequest request, HttpServletResponse response, ApiLimits.Exceeded exceeded)
+            throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(exceeded.retryAfterSeconds()));
+        write(request, response, HttpStatus.TOO_MANY_REQUESTS, "api.tooMany");
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)

@@ -22,6 +22,7 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 
 /**
  * Machine clients (issue 13): the portal is its own authorization server for the client-credentials grant (Spring
@@ -57,9 +58,10 @@ class ApiSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiChain(HttpSecurity http, TokenIntrospection introspection, ApiRefusals refusals)
-            throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, TokenIntrospection introspection, ApiRefusals refusals,
+            ApiLimits limits) throws Exception {
         http.securityMatcher("/api/**")
+                .addFilterAfter(limits.filter(refusals), BearerTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(HttpMethod.GET, "/api/openapi.json", "/api/openapi.json/**", "/api/docs",
                                 "/api/docs/**").permitAll()

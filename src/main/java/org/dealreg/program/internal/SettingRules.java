@@ -52,8 +52,9 @@ final class SettingRules {
             case PROTECTION_DAYS, EXTENSION_DAYS, ENGAGEMENT_LAPSE_DAYS -> whole(value, 1, MAX_DAYS);
             case MAX_EXTENSIONS -> whole(value, 0, 10);
             case OPEN_CAP_REGISTERED, OPEN_CAP_CERTIFIED, PRECHECKS_PER_HOUR, PRECHECKS_PER_HOUR_PER_PARTNER,
-                    APPLICATIONS_PER_HOUR_PER_ADDRESS ->
+                    APPLICATIONS_PER_HOUR_PER_ADDRESS, API_REQUESTS_PER_MINUTE ->
                     whole(value, 1, MAX_COUNT);
+            case API_BULK_LINES_PER_HOUR -> whole(value, 1, 100 * MAX_COUNT);
             case PAYMENT_TERMS_REGISTERED, PAYMENT_TERMS_CERTIFIED -> whole(value, 1, 120);
             case FISCAL_YEAR_START_MONTH -> whole(value, 1, 12);
             case PERSONAL_DATA_RETENTION_MONTHS -> whole(value, 1, 120);

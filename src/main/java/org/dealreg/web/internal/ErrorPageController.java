@@ -16,6 +16,8 @@ import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -54,8 +56,11 @@ class ErrorPageController implements ErrorController {
     }
 
     @RequestMapping
-    String page(HttpServletRequest request, HttpServletResponse response, Model model) {
+    Object page(HttpServletRequest request, HttpServletResponse response, Model model) {
         ErrorPage page = describe(request, response);
+        if (api(request)) {
+            return problem(page);
+        }
         model.addAttribute("error", page);
         if (page.status() == 503 && "POST".equals(Failures.method(request))) {
             String view = unstoredForm(request, model);
@@ -67,8 +72,11 @@ class ErrorPageController implements ErrorController {
     }
 
     @RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> json(HttpServletRequest request, HttpServletResponse response) {
+    ResponseEntity<?> json(HttpServletRequest request, HttpServletResponse response) {
         ErrorPage page = describe(request, response);
+        if (api(request)) {
+            return problem(page);
+        }
         return ResponseEntity.status(page.status()).body(Map.of("status", page.status(), "message", page.text()));
     }
 
@@ -86,6 +94,17 @@ class ErrorPageController implements ErrorController {
         }
         Locale locale = WebConfiguration.supported(LocaleContextHolder.getLocale());
         return new ErrorPage(status, texts.title(status, locale), texts.text(status, request, reference, locale));
+    }
+
+    /** A request of the API (docs/api.md) gets an RFC 9457 problem document, whatever it accepts, never a page. */
+    private static boolean api(HttpServletRequest request) {
+        return Failures.path(request).startsWith(request.getContextPath() + "/api/");
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(ErrorPage page) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(page.status()), page.text());
+        problem.setTitle(page.title());
+        return ResponseEntity.status(page.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static int status(HttpServletRequest request) {

@@ -109,6 +109,12 @@ class RegistrationsApiTest {
         assertThat(json.readTree(tooSmall.body()).get("errors")).extracting(error -> error.get("code").asString())
                 .containsExactly("deal.amount.belowMinimum");
 
+        HttpResponse<String> nowhere = api.get("/api/v1/nothing-here");
+        assertThat(nowhere.statusCode()).isEqualTo(404);
+        assertThat(nowhere.headers().firstValue("Content-Type")).as("the API's 404 is a problem, not a page")
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(nowhere.body()).contains("\"status\":404").doesNotContain("<html");
+
         HttpResponse<String> notJson = api.post("/api/v1/registrations", "{\"amount\": ");
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertThat(notJson.body()).contains("/api/docs");
@@ -176,6 +182,35 @@ class RegistrationsApiTest {
         HttpResponse<String> created = api.post("/api/v1/registrations", deal);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return UUID.fromString(json.readTree(created.body()).get("id").asString());
+    }
+
+    @Test
+    void aClientOverItsLimitOfCallsIsAnswered429WithRetryAfter() throws Exception {
+        jdbc.update("update program_setting set value = '3' where name = 'api-requests-per-minute'");
+        users.programmeChangedBySql();
+        try {
+            for (int i = 0; i < 3; i++) {
+                assertThat(api.get("/api/v1/registrations").statusCode()).isEqualTo(200);
+            }
+            HttpResponse<String> refused = api.get("/api/v1/registrations");
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(
+                    seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60));
+            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            HttpResponse<String> notStored = api.post("/api/v1/registrations", deal("Over", "120000"));
+            assertThat(notStored.statusCode()).isEqualTo(429);
+            assertThat(jdbc.queryForObject("select count(*) from registration where partner_id = ?", Long.class,
+                    partner.id())).isZero();
+
+            ApiClients.Credentials another = clients.create(admin, "Another system");
+            ApiSession second = new ApiSession(port).signedIn(another.clientId(), another.secret(), "registrations:read");
+            assertThat(second.get("/api/v1/registrations").statusCode()).as("each client has its own limit")
+                    .isEqualTo(200);
+        } finally {
+            jdbc.update("update program_setting set value = '600' where name = 'api-requests-per-minute'");
+            users.programmeChangedBySql();
+        }
     }
 
     private int version(UUID id) {

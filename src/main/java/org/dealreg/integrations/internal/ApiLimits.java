@@ -1,0 +1,150 @@
+package org.dealreg.integrations.internal;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
+import org.dealreg.program.ProgramSettings;
+import org.dealreg.program.Setting;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The API's limits per client (docs/api.md): calls per minute, and lines of bulk calls per hour, both programme
+ * settings. Token buckets (Bucket4j) kept in PostgreSQL so that every node counts against the same bucket; each node
+ * takes up to {@link #UNSYNCED_CALLS} calls (or {@link #UNSYNCED_FOR}) from it before it writes them back, so a call
+ * costs a fraction of a database round trip, and a client spread over n nodes may pass its limit by at most
+ * n × {@value #UNSYNCED_CALLS} calls. A call over the limit is answered 429 with Retry-After, nothing done.
+ */
+@Component
+class ApiLimits {
+
+    static final long UNSYNCED_CALLS = 10;
+    static final Duration UNSYNCED_FOR = Duration.ofSeconds(1);
+    private static final int CLEAN_UP_BATCH = 1000;
+
+    private final PostgreSQLSelectForUpdateBasedProxyManager<String> store;
+    private final ProgramSettings settings;
+    private final Map<String, BucketProxy> calls = new ConcurrentHashMap<>();
+
+    ApiLimits(DataSource dataSource, ProgramSettings settings, Clock clock) {
+        this.settings = settings;
+        this.store = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("api_bucket")
+                .expiresAtColumn("expires_at")
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+                .clientClock(timeMeter(clock))
+                .build();
+    }
+
+    /** Over a limit: nothing was done, and the client may try again after {@code retryAfter}. */
+    static final class Exceeded extends RuntimeException {
+
+        private final Duration retryAfter;
+
+        Exceeded(Duration retryAfter) {
+            super("API limit reached");
+            this.retryAfter = retryAfter;
+        }
+
+        long retryAfterSeconds() {
+            return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        }
+    }
+
+    /** Counts one call of the client; @throws Exceeded over the calls-per-minute limit. */
+    void call(String clientId) {
+        int perMinute = settings.integer(Setting.API_REQUESTS_PER_MINUTE);
+        String key = "calls:" + clientId + ":" + perMinute;
+        BucketProxy bucket = calls.computeIfAbsent(key, k -> store.builder()
+                .withOptimization(Optimizations.delaying(new DelayParameters(UNSYNCED_CALLS, UNSYNCED_FOR)))
+                .build(k, () -> BucketConfiguration.builder()
+                        .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
+                        .build()));
+        refuseUnlessConsumed(bucket.tryConsumeAndReturnRemaining(1));
+    }
+
+    /** Counts the lines of one bulk call, in the database at once; @throws Exceeded over the lines-per-hour limit. */
+    void bulkLines(String clientId, long lines) {
+        long perHour = settings.integer(Setting.API_BULK_LINES_PER_HOUR);
+        BucketProxy bucket = store.getProxy("lines:" + clientId + ":" + perHour, () -> BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(perHour).refillGreedy(perHour, Duration.ofHours(1)))
+                .build());
+        refuseUnlessConsumed(bucket.tryConsumeAndReturnRemaining(lines));
+    }
+
+    private static void refuseUnlessConsumed(ConsumptionProbe probe) {
+        if (!probe.isConsumed()) {
+            throw new Exceeded(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        }
+    }
+
+    /** Deletes the buckets that are full again; on one node at a time. */
+    @Scheduled(fixedDelayString = "${dealreg.jobs.sign-in-clean-up-every:PT15M}", initialDelayString = "PT2M")
+    @SchedulerLock(name = "api-bucket-clean-up", lockAtMostFor = "PT10M")
+    void cleanUp() {
+        int removed;
+        do {
+            removed = store.removeExpired(CLEAN_UP_BATCH);
+        } while (removed >= CLEAN_UP_BATCH);
+    }
+
+    /** The filter of the API's chain, after authentication: every authenticated call counts. */
+    OncePerRequestFilter filter(ApiRefusals refusals) {
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                if (SecurityContextHolder.getContext().getAuthentication() instanceof ApiCaller caller) {
+                    try {
+                        call(caller.clientId());
+                    } catch (Exceeded exceeded) {
+                        refusals.tooMany(request, response, exceeded);
+                        return;
+                    }
+                }
+                chain.doFilter(request, response);
+            }
+        };
+    }
+
+    private static TimeMeter timeMeter(Clock clock) {
+        return new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                Instant now = clock.instant();
+                return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
+    }
+}
