@@ -2,6 +2,7 @@ package org.dealreg.accounts.internal;
 
 import java.io.IOException;
 
+import org.dealreg.accounts.AccountImports;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,11 +18,11 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/admin/accounts/import")
 class AccountImportController {
 
-    private final AccountImport importer;
+    private final AccountImports importer;
     /** The upload limit (a larger file is refused before it gets here, with the 413 page naming it). */
     private final DataSize largestFile;
 
-    AccountImportController(AccountImport importer,
+    AccountImportController(AccountImports importer,
             @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize largestFile) {
         this.importer = importer;
         this.largestFile = largestFile;
@@ -34,15 +35,15 @@ class AccountImportController {
 
     @GetMapping
     String form(Model model) {
-        model.addAttribute("columns", String.join(",", AccountImport.COLUMNS));
+        model.addAttribute("columns", String.join(",", AccountImports.COLUMNS));
         return "admin/accounts-import";
     }
 
     @PostMapping
     String upload(@RequestParam(name = "file", required = false) MultipartFile file, Model model) throws IOException {
-        model.addAttribute("columns", String.join(",", AccountImport.COLUMNS));
+        model.addAttribute("columns", String.join(",", AccountImports.COLUMNS));
         if (file == null || file.isEmpty()) {
-            model.addAttribute("report", AccountImport.Report.refused("import.noFile"));
+            model.addAttribute("report", AccountImports.Report.refused("import.noFile"));
         } else {
             model.addAttribute("report", importer.importCsv(file.getInputStream()));
         }

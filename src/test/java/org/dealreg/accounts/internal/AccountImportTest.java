@@ -59,6 +59,19 @@ class AccountImportTest {
                 .contains("2 rows accepted (0 new accounts, 2 updated), 6 rejected.");
         assertThat(jdbc.queryForObject("select count(*) from direct_account where crm_id like ?", Long.class,
                 "IMP-" + run + "-%")).isEqualTo(2);
+
+        String moved = upload("""
+                crm_id,name,country,domains,owner_email
+                IMP-%1$s-1,Wonka Industries Inc.,US,wonka-%1$s.example,sam@dealreg.example
+                IMP-%1$s-2,Boulangerie Dupont,FR,dupont-%1$s.example,sam@dealreg.example
+                """.formatted(run));
+        assertThat(moved).contains("2 rows accepted (0 new accounts, 2 updated), 0 rejected.");
+        assertThat(jdbc.queryForList("select a.crm_id || ' ' || d.domain from direct_account_domain d "
+                + "join direct_account a on a.id = d.account_id where a.crm_id like ? order by 1", String.class,
+                "IMP-" + run + "-%")).as("a domain left out is removed, a new one added")
+                .containsExactly("IMP-" + run + "-1 wonka-" + run + ".example", "IMP-" + run + "-2 dupont-" + run + ".example");
+        assertThat(jdbc.queryForObject("select name from direct_account where crm_id = ?", String.class,
+                "IMP-" + run + "-2")).isEqualTo("Boulangerie Dupont");
     }
 
     @Test
