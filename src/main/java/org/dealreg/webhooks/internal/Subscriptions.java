@@ -193,18 +193,22 @@ class Subscriptions {
         changed(owner, id, Change.DELETED, subscription.eventTypes(), clock.now());
     }
 
-    /** The latest attempts, newest first. */
+    /** A subscription with its delivery log. */
+    record Detail(Subscription subscription, List<Attempt> attempts) {
+    }
+
+    /** The subscription and its latest {@link #LOG_LENGTH} attempts, newest first. */
     @Transactional(readOnly = true)
-    public List<Attempt> log(Owner owner, UUID id) {
-        get(owner, id);
-        return jdbc.query("""
+    public Detail detail(Owner owner, UUID id) {
+        Subscription subscription = get(owner, id);
+        return new Detail(subscription, jdbc.query("""
                 select a.message_id, m.event_type, a.attempted_at, a.outcome, a.response_code, a.duration_ms, m.status
                   from webhook_attempt a join webhook_message m on m.id = a.message_id
                  where a.subscription_id = ?
                  order by a.attempted_at desc, a.id limit ?""",
                 (rs, n) -> new Attempt(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant(),
                         rs.getString(4), (Integer) rs.getObject(5), rs.getInt(6), rs.getString(7)),
-                id, LOG_LENGTH);
+                id, LOG_LENGTH));
     }
 
     /**

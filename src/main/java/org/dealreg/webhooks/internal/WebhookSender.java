@@ -147,7 +147,8 @@ class WebhookSender {
                 HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
                 code = response.statusCode();
                 outcome = code >= 200 && code < 300 ? Outcome.DELIVERED : Outcome.REFUSED;
-            } catch (IOException | IllegalArgumentException e) {
+            } catch (IOException | RuntimeException e) {
+                // no answer, or nothing sent (a ciphertext whose key is gone): a failed attempt either way
                 outcome = Outcome.NO_ANSWER;
                 log.info("Webhook message {} not delivered: {}", message.id(), e.toString());
             } catch (InterruptedException e) {
@@ -171,23 +172,29 @@ class WebhookSender {
         return secrets;
     }
 
+    /** The message's new state first: a subscription deleted during the post took its messages, and there is no log. */
     private void record(Leased message, Instant at, Outcome outcome, Integer code, int durationMs) {
         Timestamp when = Timestamp.from(at);
+        Instant first = message.firstAttemptAt() == null ? at : message.firstAttemptAt();
+        Optional<Instant> retry = outcome == Outcome.DELIVERED ? Optional.empty()
+                : DeliveryPolicy.retryAt(first, message.attempts() + 1, at);
+        int updated = outcome == Outcome.DELIVERED
+                ? jdbc.update("update webhook_message set status = 'DELIVERED', delivered_at = ?, attempts = attempts + 1, "
+                        + "first_attempt_at = ? where id = ?", when, Timestamp.from(first), message.id())
+                : jdbc.update("update webhook_message set status = ?, attempts = attempts + 1, first_attempt_at = ?, "
+                        + "next_attempt_at = ? where id = ?", retry.isPresent() ? "PENDING" : "FAILED",
+                        Timestamp.from(first), Timestamp.from(retry.orElse(at)), message.id());
+        if (updated == 0) {
+            return;
+        }
         jdbc.update("insert into webhook_attempt (id, message_id, subscription_id, attempted_at, outcome, response_code, "
                 + "duration_ms) values (?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID(), message.id(), message.subscriptionId(),
                 when, outcome.name(), code, durationMs);
-        Instant first = message.firstAttemptAt() == null ? at : message.firstAttemptAt();
         if (outcome == Outcome.DELIVERED) {
-            jdbc.update("update webhook_message set status = 'DELIVERED', delivered_at = ?, attempts = attempts + 1, "
-                    + "first_attempt_at = ? where id = ?", when, Timestamp.from(first), message.id());
             jdbc.update("update webhook_subscription set failing_since = null where id = ? and failing_since is not null",
                     message.subscriptionId());
             return;
         }
-        Optional<Instant> retry = DeliveryPolicy.retryAt(first, message.attempts() + 1, at);
-        jdbc.update("update webhook_message set status = ?, attempts = attempts + 1, first_attempt_at = ?, "
-                + "next_attempt_at = ? where id = ?", retry.isPresent() ? "PENDING" : "FAILED", Timestamp.from(first),
-                Timestamp.from(retry.orElse(at)), message.id());
         Instant failingSince = jdbc.queryForObject("update webhook_subscription set failing_since = coalesce(failing_since, ?) "
                 + "where id = ? returning failing_since", (rs, n) -> rs.getTimestamp(1).toInstant(), when,
                 message.subscriptionId());

@@ -58,10 +58,9 @@ class WebhooksController {
 
     @GetMapping("/{id}")
     String show(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, Model model) {
-        Owner owner = Owner.of(user);
-        UUID subscriptionId = NotFound.id(id, "Webhook subscription");
-        model.addAttribute("subscription", subscriptions.get(owner, subscriptionId));
-        model.addAttribute("attempts", subscriptions.log(owner, subscriptionId));
+        Subscriptions.Detail detail = subscriptions.detail(Owner.of(user), NotFound.id(id, "Webhook subscription"));
+        model.addAttribute("subscription", detail.subscription());
+        model.addAttribute("attempts", detail.attempts());
         return "webhooks/show";
     }
 

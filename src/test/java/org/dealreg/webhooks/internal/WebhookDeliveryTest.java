@@ -7,7 +7,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import mockwebserver3.MockWebServer;
@@ -17,6 +19,7 @@ import org.dealreg.TestUsers;
 import org.dealreg.crypto.FieldCipher;
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.identity.Role;
+import org.dealreg.joining.ApplicationDeclined;
 import org.dealreg.partners.PartnerView;
 import org.dealreg.registration.PartnerSubmissions;
 import org.dealreg.registration.PartnerSubmissions.DealToRegister;
@@ -25,7 +28,9 @@ import org.dealreg.webhooks.internal.Subscriptions.Owner;
 import org.dealreg.webhooks.internal.Subscriptions.Secret;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A registration's webhook reaches a real HTTP receiver signed as Standard Webhooks says, at least once, through the
@@ -40,6 +45,8 @@ class WebhookDeliveryTest {
     @Autowired TestUsers users;
     @Autowired JdbcTemplate jdbc;
     @Autowired FieldCipher cipher;
+    @Autowired TransactionTemplate transactions;
+    @Autowired ApplicationEventPublisher events;
 
     @Test
     void aMessageRefusedTwiceIsDeliveredOnceAndTheLogShowsItsThreeAttempts() throws Exception {
@@ -81,7 +88,7 @@ class WebhookDeliveryTest {
                     .contains("\"partnerId\":\"" + company.id() + "\"")
                     .doesNotContain("Vantablack").doesNotContain("Jane");
 
-            List<Attempt> log = subscriptions.log(owner, secret.subscriptionId());
+            List<Attempt> log = subscriptions.detail(owner, secret.subscriptionId()).attempts();
             assertThat(log).hasSize(3).allSatisfy(a -> assertThat(a.messageId()).isEqualTo(message));
             assertThat(log).extracting(Attempt::outcome).containsExactly("DELIVERED", "REFUSED", "REFUSED");
             assertThat(log).extracting(Attempt::responseCode).containsExactly(200, 500, 500);
@@ -180,9 +187,36 @@ class WebhookDeliveryTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> receiver.processed().size() == 1);
             assertThat(receiver.processed()).containsOnlyKeys("msg_" + message);
             // (in any order: the failures were recorded at the test's made-up times, a day ahead)
-            assertThat(subscriptions.log(owner, secret.subscriptionId())).extracting(Attempt::outcome)
+            assertThat(subscriptions.detail(owner, secret.subscriptionId()).attempts()).extracting(Attempt::outcome)
                     .containsExactlyInAnyOrder("DELIVERED", "REFUSED", "REFUSED", "REFUSED");
             subscriptions.delete(owner, secret.subscriptionId());
+        }
+    }
+
+    @Test
+    void theProgrammesSubscriptionHearsOfEveryCompanyAndOfApplicationDecisionsWithPlainFieldsOnly() {
+        Owner programme = Owner.of(users.newUser(Role.PROGRAM_ADMIN, null));
+        Secret subscription = subscriptions.create(programme, "http://127.0.0.1:9/programme",
+                List.of("registration.submitted", "application.decided"));
+        try {
+            UUID registration = submissions.submit(users.newPartnerUser(users.newPartner("US")), deal());
+            UUID application = UUID.randomUUID();
+            transactions.executeWithoutResult(status -> events.publishEvent(new ApplicationDeclined(application,
+                    UUID.randomUUID(), "jane@applicant.example", Locale.FRENCH, ZoneId.of("Europe/Paris"),
+                    "Not a reseller of ours", UUID.randomUUID(), Instant.now())));
+
+            List<String> payloads = jdbc.queryForList("select payload from webhook_message where subscription_id = ? "
+                    + "order by created_at", String.class, subscription.subscriptionId()).stream().map(cipher::decrypt)
+                    .toList();
+            assertThat(payloads).hasSize(2);
+            assertThat(payloads.get(0)).contains("\"registrationId\":\"" + registration + "\"")
+                    .contains("\"amountUsd\":\"120000").doesNotContain("Vantablack").doesNotContain("Jane")
+                    .doesNotContain("Forty racks");
+            assertThat(payloads.get(1)).contains("\"type\":\"application.decided\"")
+                    .contains("\"applicationId\":\"" + application + "\"").contains("\"decision\":\"DECLINED\"")
+                    .doesNotContain("jane@applicant.example").doesNotContain("Not a reseller");
+        } finally {
+            subscriptions.delete(programme, subscription.subscriptionId());
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.dealreg.IntegrationTest;
 import org.dealreg.PortalClient;
+import org.dealreg.StatementCounter;
 import org.dealreg.TestUsers;
 import org.dealreg.crypto.FieldCipher;
 import org.dealreg.identity.CurrentUser;
@@ -101,6 +102,42 @@ class WebhookPagesTest {
                 + "order by seq", String.class, id.toString())).containsExactly("WEBHOOK_CREATED",
                 "WEBHOOK_SECRET_ROTATED", "WEBHOOK_PAUSED", "WEBHOOK_DELETED");
         assertThat(browser.get("/webhooks?lang=fr").body()).contains("Ajouter l’abonnement");
+    }
+
+    @Test
+    void theProgrammeAdminSubscribesToProgrammeEventsAndThePagesCostFewStatements() {
+        CurrentUser ada = users.newUser(Role.PROGRAM_ADMIN, null);
+        PortalClient browser = signedIn(ada);
+        HttpResponse<String> page = browser.get("/webhooks");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("value=\"application.decided\"").contains("value=\"registration.closed\"");
+        HttpResponse<String> created = browser.post("/webhooks", Map.of("url", "http://127.0.0.1:9/programme",
+                "events", "application.decided"));
+        UUID id = UUID.fromString(group(LINK, created.body()));
+        try {
+            assertThat(jdbc.queryForObject("select partner_id from webhook_subscription where id = ?", UUID.class, id))
+                    .isNull();
+            PortalClient partnerAdmin = signedIn(users.newUser(Role.PARTNER_ADMIN, users.newPartner("US").id()));
+            assertThat(partnerAdmin.get("/webhooks/" + id).statusCode()).isEqualTo(404);
+
+            List<String> list = statements(browser, "/webhooks");
+            List<String> shown = statements(browser, "/webhooks/" + id);
+            System.out.printf("Webhooks list %d statements, subscription page %d%n", list.size(), shown.size());
+            assertThat(list.size()).as("the list").isLessThanOrEqualTo(12);
+            assertThat(shown.size()).as("a subscription with its log").isLessThanOrEqualTo(12);
+        } finally {
+            jdbc.update("delete from webhook_subscription where id = ?", id);
+        }
+    }
+
+    /** The statements of one page sent on the server's request threads. */
+    private static List<String> statements(PortalClient browser, String path) {
+        StatementCounter.Recording recording = StatementCounter.start();
+        HttpResponse<String> response = browser.get(path);
+        List<String> statements = recording.stop().stream().filter(e -> e.thread().startsWith("http-"))
+                .map(StatementCounter.Executed::sql).toList();
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return statements;
     }
 
     @Test
