@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.dealreg.crypto.FieldCipher;
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.identity.Role;
+import org.dealreg.program.ProgrammeChange;
 import org.dealreg.shared.DatabaseClock;
 import org.dealreg.shared.NotFound;
 import org.dealreg.webhooks.WebhookSubscriptionChanged;
@@ -84,11 +85,13 @@ class Subscriptions {
     private final ApplicationEventPublisher events;
     private final WebhookSender sender;
     private final DeliveryAddressPolicy addresses;
+    private final ProgrammeChange change;
 
     Subscriptions(JdbcTemplate jdbc, FieldCipher cipher, DatabaseClock clock, ApplicationEventPublisher events,
-            WebhookSender sender,
+            WebhookSender sender, ProgrammeChange change,
             @Value("${dealreg.webhooks.allow-private-addresses:false}") boolean allowPrivateAddresses) {
         this.jdbc = jdbc;
+        this.change = change;
         this.cipher = cipher;
         this.clock = clock;
         this.events = events;
@@ -239,8 +242,12 @@ class Subscriptions {
         return allowed.stream().filter(types::contains).map(WebhookEventType::wireName).toList();
     }
 
-    private void changed(Owner owner, UUID id, Change change, List<String> types, Instant at) {
-        events.publishEvent(new WebhookSubscriptionChanged(id, owner.partnerId(), change, types, owner.userId(), at));
+    /** For the trail; and every node's {@link ActiveSubscriptions} catches up once this commits. */
+    private void changed(Owner owner, UUID id, Change what, List<String> types, Instant at) {
+        events.publishEvent(new WebhookSubscriptionChanged(id, owner.partnerId(), what, types, owner.userId(), at));
+        if (what != Change.SECRET_ROTATED && what != Change.MESSAGE_SENT_AGAIN) {
+            change.announce(ActiveSubscriptions.TOPIC);
+        }
     }
 
     private void nudgeAfterCommit() {

@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * subscriptions and the programme's — in one statement, synchronously in the transaction of the event, so a message
  * exists exactly when what it tells committed. The payload is the Standard Webhooks envelope ({@code type},
  * {@code timestamp}, {@code data}) with plain fields only: ids, receipt, status, codes, amounts in USD, dates — never
- * text a partner typed. It is stored encrypted all the same (docs/webhooks.md).
+ * text a partner typed. It is stored encrypted all the same (docs/webhooks.md). An event no subscription may want
+ * ({@link ActiveSubscriptions}, in memory) costs no statement.
  */
 @Component
 class WebhookOutbox {
@@ -44,9 +45,12 @@ class WebhookOutbox {
     private final FieldCipher cipher;
     private final JsonMapper json;
     private final WebhookSender sender;
+    private final ActiveSubscriptions subscribed;
 
-    WebhookOutbox(JdbcTemplate jdbc, FieldCipher cipher, JsonMapper json, WebhookSender sender) {
+    WebhookOutbox(JdbcTemplate jdbc, FieldCipher cipher, JsonMapper json, WebhookSender sender,
+            ActiveSubscriptions subscribed) {
         this.jdbc = jdbc;
+        this.subscribed = subscribed;
         this.cipher = cipher;
         this.json = json;
         this.sender = sender;
@@ -109,6 +113,9 @@ class WebhookOutbox {
     }
 
     private void queue(WebhookEventType type, UUID partnerId, Instant at, Map<String, Object> data) {
+        if (!subscribed.anyFor(type, partnerId)) {
+            return;
+        }
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("type", type.wireName());
         envelope.put("timestamp", at.toString());

@@ -17,6 +17,7 @@ import java.util.concurrent.Executor;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import org.dealreg.crypto.FieldCipher;
+import org.dealreg.program.ProgrammeChange;
 import org.dealreg.shared.DatabaseClock;
 import org.dealreg.shared.Nudged;
 import org.dealreg.webhooks.WebhookSubscriptionPaused;
@@ -58,11 +59,14 @@ class WebhookSender {
     private final DeliveryAddressPolicy addresses;
     private final HttpClient http;
     private final Nudged sender;
+    private final ProgrammeChange change;
 
     WebhookSender(JdbcTemplate jdbc, TransactionTemplate transactions, FieldCipher cipher, DatabaseClock clock,
-            ApplicationEventPublisher events, @Qualifier("applicationTaskExecutor") Executor background,
+            ApplicationEventPublisher events, ProgrammeChange change,
+            @Qualifier("applicationTaskExecutor") Executor background,
             @Value("${dealreg.webhooks.allow-private-addresses:false}") boolean allowPrivateAddresses) {
         this.jdbc = jdbc;
+        this.change = change;
         this.transactions = transactions;
         this.cipher = cipher;
         this.clock = clock;
@@ -203,6 +207,7 @@ class WebhookSender {
                     + "where id = ? and paused_at is null returning partner_id",
                     (rs, n) -> rs.getObject(1, UUID.class), when, message.subscriptionId());
             if (!partner.isEmpty()) {
+                change.announce(ActiveSubscriptions.TOPIC);
                 log.warn("Webhook subscription {} paused: every delivery failed since {}", message.subscriptionId(),
                         failingSince);
                 events.publishEvent(new WebhookSubscriptionPaused(message.subscriptionId(), partner.get(0), failingSince, at));

@@ -17,6 +17,7 @@ import org.dealreg.crypto.FieldCipher;
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.identity.Role;
 import org.dealreg.partners.PartnerView;
+import org.dealreg.program.ProgrammeChange;
 import org.dealreg.shared.DatabaseClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +44,7 @@ class WebhookPagesTest {
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate transactions;
     @Autowired DatabaseClock clock;
+    @Autowired ProgrammeChange change;
     @LocalServerPort int port;
 
     @Test
@@ -169,8 +171,7 @@ class WebhookPagesTest {
     @Test
     void aPrivateAddressIsRefusedWhenTheSettingIsOff() {
         PartnerView company = users.newPartner("US");
-        Subscriptions internetOnly = new Subscriptions(jdbc, cipher, clock,
-                events, sender, false);
+        Subscriptions internetOnly = new Subscriptions(jdbc, cipher, clock, events, sender, change, false);
         Subscriptions.Owner owner = Subscriptions.Owner.of(users.newUser(Role.PARTNER_ADMIN, company.id()));
         for (String url : List.of("https://127.0.0.1/hooks", "https://10.0.0.8/hooks", "https://169.254.169.254/",
                 "https://[::1]/hooks", "http://127.0.0.1:9/hooks")) {
