@@ -130,6 +130,8 @@ class MalformedInputFuzzTest {
         fuzz(admin, "/team", "#invite-form", Answer.FORM, Map.of("displayName", "Fuzz Colleague",
                 "email", "fuzz-" + UUID.randomUUID() + "@colleague.example"), fields("displayName", Kind.REQUIRED_TEXT,
                 "email", Kind.EMAIL, "role", Kind.CHOICE));
+        fuzz(admin, "/webhooks", "#subscription-form", Answer.FORM, Map.of("url", "http://127.0.0.1:9/fuzz",
+                "events", "registration.submitted"), fields("url", Kind.REQUIRED_TEXT, "events", Kind.CODES));
 
         Browser maria = Browser.signedIn(port, "maria@dealreg.example", DEMO_PASSWORD);
         fuzz(maria, "/review/" + f.pending, "#reject-form", Answer.FORM, Map.of("reason", "OTHER", "comment", "Too small."),

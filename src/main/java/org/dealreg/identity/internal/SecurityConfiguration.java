@@ -48,6 +48,7 @@ class SecurityConfiguration {
                 .requestMatchers("/partners/applications", "/partners/applications/**").hasRole("CHANNEL_MANAGER")
                 .requestMatchers("/team", "/team/**").hasRole("PARTNER_ADMIN")
                 .requestMatchers("/integrations", "/integrations/**").hasAnyRole("PARTNER_ADMIN", "PROGRAM_ADMIN")
+                .requestMatchers("/webhooks", "/webhooks/**").hasAnyRole("PARTNER_ADMIN", "PROGRAM_ADMIN")
                 .requestMatchers("/actuator/**").hasRole("PROGRAM_ADMIN")
                 .requestMatchers("/deals", "/deals/**").hasAnyRole("PARTNER_USER", "PARTNER_ADMIN")
                 .requestMatchers("/accounts", "/accounts/**").hasAnyRole("SALES_REP", "CHANNEL_MANAGER", "PROGRAM_ADMIN")

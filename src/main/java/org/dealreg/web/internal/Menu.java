@@ -53,6 +53,11 @@ public record Menu(Role role, String displayName) {
         return role == Role.PROGRAM_ADMIN;
     }
 
+    /** Partner admins (their company's subscriptions) and programme admins (the programme's). */
+    public boolean webhooks() {
+        return role == Role.PARTNER_ADMIN || role == Role.PROGRAM_ADMIN;
+    }
+
     @ControllerAdvice
     static class Model {
 
