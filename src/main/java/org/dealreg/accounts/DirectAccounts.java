@@ -35,6 +35,9 @@ public interface DirectAccounts {
     /** Account names by id, in one query (for a report that lists accounts by id). */
     Map<UUID, String> names(Collection<UUID> ids);
 
+    /** The CRM ids of accounts by id, in one query (the CRM's feed names accounts by its own ids). */
+    Map<UUID, String> crmIds(Collection<UUID> ids);
+
     /** The rep who owns the account now (ownership moves with imports); empty for an unknown account. */
     Optional<UUID> ownerOf(UUID accountId);
 

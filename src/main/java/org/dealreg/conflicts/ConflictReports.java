@@ -1,5 +1,7 @@
 package org.dealreg.conflicts;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -7,4 +9,10 @@ import java.util.UUID;
 public interface ConflictReports {
 
     Optional<ConflictReport> find(UUID registrationId);
+
+    /**
+     * For each registration that matched a direct-sales account, the account that weighed most: a strong match (same
+     * domain or name) before a similar name, then the higher score; in one query.
+     */
+    Map<UUID, UUID> matchedAccounts(Collection<UUID> registrationIds);
 }

@@ -63,10 +63,6 @@ public interface PartnerSubmissions {
      */
     Changes changes(CurrentUser partnerUser, RegistrationStatus status, Instant since, ChangeMark after, int limit);
 
-    /** Where a list of changes stopped: the last row's change time and id. */
-    record ChangeMark(Instant changedAt, UUID id) {
-    }
-
     record Changes(List<DealDetails> registrations, ChangeMark next) {
     }
 

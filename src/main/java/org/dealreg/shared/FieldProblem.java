@@ -1,12 +1,25 @@
 package org.dealreg.shared;
 
 import java.util.List;
+import java.util.Locale;
+
+import org.springframework.validation.Errors;
 
 /** A broken rule (of a {@link RulesBroken}), named by a message code, on a form field (or on the whole form when field is null). */
 public record FieldProblem(String field, String code, List<Object> args) {
 
     public static FieldProblem on(String field, String code, Object... args) {
         return new FieldProblem(field, code, List.of(args));
+    }
+
+    /** Marks the form: on its field, or on the whole form when it names none; arguments as the reader reads them. */
+    public void rejectOn(Errors form, Locale locale) {
+        Object[] arguments = Written.arguments(args, locale);
+        if (field == null) {
+            form.reject(code, arguments, code);
+        } else {
+            form.rejectValue(field, code, arguments, code);
+        }
     }
 
     public static FieldProblem global(String code, Object... args) {

@@ -26,11 +26,11 @@ class MenuTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
-            "alice@northwind.example; Alice Walker; /deals /deals/new /partner/profile /team /notifications /mailbox",
+            "alice@northwind.example; Alice Walker; /deals /deals/new /partner/profile /team /integrations /notifications /mailbox",
             "bob@northwind.example; ; /deals /deals/new /notifications /mailbox",
             "maria@dealreg.example; ; /review /partners/applications /review/extensions /partners /reports/trust /accounts /notifications /mailbox",
             "sam@dealreg.example; ; /accounts /credits /notifications /mailbox",
-            "ada@dealreg.example; ; /partners/applications /review/extensions /partners /reports/trust /accounts /admin /notifications /mailbox"})
+            "ada@dealreg.example; ; /partners/applications /review/extensions /partners /reports/trust /accounts /admin /integrations /notifications /mailbox"})
     void eachRoleSeesItsOwnMenu(String login, String name, String expected) {
         PortalClient client = new PortalClient(port);
         client.signIn(login, "demo-password");

@@ -244,6 +244,18 @@ class JdbcDirectAccounts implements DirectAccounts {
 
     @Override
     @Transactional(readOnly = true)
+    public Map<UUID, String> crmIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, String> crmIds = new HashMap<>();
+        jdbc.query("select id, crm_id from direct_account where id in (:ids)", Map.of("ids", ids),
+                rs -> { crmIds.put(rs.getObject("id", UUID.class), rs.getString("crm_id")); });
+        return crmIds;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<UUID> ownerOf(UUID accountId) {
         return jdbc.queryForList("select owner_id from direct_account where id = :id", Map.of("id", accountId), UUID.class)
                 .stream().findFirst();

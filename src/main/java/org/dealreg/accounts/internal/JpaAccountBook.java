@@ -3,6 +3,7 @@ package org.dealreg.accounts.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.dealreg.accounts.AccountBook;
@@ -40,6 +41,20 @@ class JpaAccountBook implements AccountBook {
     @Transactional(readOnly = true)
     public boolean exists(String crmId) {
         return accounts.findByCrmId(crmId).isPresent();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<UUID> idOf(String crmId) {
+        return accounts.findByCrmId(crmId).map(DirectAccountEntity::id);
+    }
+
+    @Override
+    @Transactional
+    public void endEngagements(UUID accountId, LocalDate on) {
+        for (EngagementEntity open : engagements.findByAccountIdAndEndedOnIsNull(accountId)) {
+            open.end(on);
+        }
     }
 
     @Override

@@ -2,7 +2,10 @@ package org.dealreg.conflicts.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,6 +41,23 @@ class JdbcConflictReports implements ConflictReports {
                 (rs, n) -> new ConflictReport(Verdict.valueOf(rs.getString("verdict")),
                         rs.getTimestamp("checked_at").toInstant(), instant(rs.getTimestamp("similar_names_listed_at")),
                         matches), registrationId).stream().findFirst();
+    }
+
+    /** The report's own order ({@link #find}): the first account match of each registration. */
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, UUID> matchedAccounts(Collection<UUID> registrationIds) {
+        if (registrationIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, UUID> matched = new HashMap<>();
+        jdbc.query("""
+                select distinct on (registration_id) registration_id, account_id
+                  from conflict_match where registration_id = any(?) and account_id is not null
+                 order by registration_id, kind = 'ACCOUNT_SIMILAR_NAME', score desc, id""",
+                rs -> { matched.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)); },
+                (Object) registrationIds.toArray(UUID[]::new));
+        return matched;
     }
 
     private static Instant instant(Timestamp t) {

@@ -1,5 +1,13 @@
 package org.dealreg.credits.internal;
 
+import java.nio.charset.StandardCharsets;
+
+import jakarta.validation.Validator;
+
+import org.dealreg.credits.DirectWins;
+import org.dealreg.shared.RulesBroken;
+
+import org.dealreg.shared.FieldProblem;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Clock;
@@ -38,7 +46,7 @@ import org.springframework.transaction.annotation.Transactional;
  * It reads ids, amounts and dates of a partner's close, never anything the partner typed.
  */
 @Service
-class CreditLedger {
+class CreditLedger implements DirectWins {
 
     static final int PAGE_SIZE = 50;
     private static final Logger log = LoggerFactory.getLogger(CreditLedger.class);
@@ -50,9 +58,11 @@ class CreditLedger {
     private final ProgramSettings settings;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final Validator validator;
 
     CreditLedger(NamedParameterJdbcTemplate jdbc, DirectAccounts accounts, ConflictReports reports, ExchangeRates rates,
-            ProgramSettings settings, Clock clock, ApplicationEventPublisher events) {
+            ProgramSettings settings, Clock clock, ApplicationEventPublisher events, Validator validator) {
+        this.validator = validator;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.reports = reports;
@@ -109,6 +119,22 @@ class CreditLedger {
         return true;
     }
 
+    /** The CRM's opportunity id names the credit, so the same opportunity sent again is recorded once. */
+    @Override
+    @Transactional
+    public boolean recordFromCrm(String opportunityId, CurrentUser rep, UUID accountId, BigDecimal amount,
+            String currency, LocalDate closedOn) {
+        if (opportunityId == null || opportunityId.isBlank() || opportunityId.length() > 100) {
+            throw new RulesBroken(List.of(FieldProblem.on("opportunityId", "credits.opportunity.invalid")));
+        }
+        DirectWinForm form = new DirectWinForm(accountId == null ? null : accountId.toString(),
+                amount == null ? null : amount.toPlainString(), currency, closedOn,
+                UUID.nameUUIDFromBytes(("crm-opportunity:" + opportunityId.strip()).getBytes(StandardCharsets.UTF_8))
+                        .toString());
+        RulesBroken.unlessValid(validator, form);
+        return recordDirectWin(rep, form);
+    }
+
     /** The id the form was given; a form without one (posted by hand) gets a fresh one. */
     private static UUID submissionId(String submission) {
         try {
@@ -120,7 +146,7 @@ class CreditLedger {
 
     /** Every broken rule of a form that failed its format checks, so the rep sees all of them at once. */
     @Transactional(readOnly = true)
-    public List<CreditProblem> problems(CurrentUser rep, DirectWinForm form) {
+    public List<FieldProblem> problems(CurrentUser rep, DirectWinForm form) {
         return DirectWinRules.problems(form, context(rep));
     }
 

@@ -1,5 +1,7 @@
 package org.dealreg.credits.internal;
 
+import org.dealreg.shared.FieldProblem;
+import org.dealreg.shared.RulesBroken;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,14 +53,14 @@ class CreditsController {
         if (result.hasErrors()) {
             ledger.problems(rep, form).stream()
                     .filter(problem -> !result.hasFieldErrors(problem.field()))
-                    .forEach(problem -> reject(result, problem));
+                    .forEach(problem -> problem.rejectOn(result, LocaleContextHolder.getLocale()));
             return form(rep, model);
         }
         boolean recorded;
         try {
             recorded = ledger.recordDirectWin(rep, form);
-        } catch (CreditRefused refused) {
-            refused.problems().forEach(problem -> reject(result, problem));
+        } catch (RulesBroken refused) {
+            refused.problems().forEach(problem -> problem.rejectOn(result, LocaleContextHolder.getLocale()));
             return form(rep, model);
         }
         redirect.addFlashAttribute("flash", recorded ? "credits.recorded" : "credits.alreadyRecorded");
@@ -76,9 +78,5 @@ class CreditsController {
         return "credits/form";
     }
 
-    private static void reject(BindingResult result, CreditProblem problem) {
-        Object[] args = Written.arguments(problem.args(), LocaleContextHolder.getLocale());
-        result.rejectValue(problem.field(), problem.code(), args, problem.code());
-    }
 
 }

@@ -1,5 +1,7 @@
 package org.dealreg.credits.internal;
 
+import org.dealreg.shared.FieldProblem;
+import org.dealreg.shared.RulesBroken;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -33,36 +35,36 @@ final class DirectWinRules {
     private DirectWinRules() {
     }
 
-    /** The win to credit, or {@link CreditRefused} listing every broken rule. */
+    /** The win to credit, or {@link RulesBroken} listing every broken rule. */
     static ValidWin check(DirectWinForm form, Context context) {
-        List<CreditProblem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         ValidWin win = evaluate(form, context, problems);
         if (!problems.isEmpty()) {
-            throw new CreditRefused(problems);
+            throw new RulesBroken(problems);
         }
         return win;
     }
 
     /** Every broken rule of a form that may be incomplete, so the rep sees all of them at once. */
-    static List<CreditProblem> problems(DirectWinForm form, Context context) {
-        List<CreditProblem> problems = new ArrayList<>();
+    static List<FieldProblem> problems(DirectWinForm form, Context context) {
+        List<FieldProblem> problems = new ArrayList<>();
         evaluate(form, context, problems);
         return problems;
     }
 
-    private static ValidWin evaluate(DirectWinForm form, Context context, List<CreditProblem> problems) {
+    private static ValidWin evaluate(DirectWinForm form, Context context, List<FieldProblem> problems) {
         UUID account = ownAccount(form.account(), context, problems);
         LocalDate closedOn = closedOn(form.closedOn(), context.today(), problems);
         BigDecimal amount = amount(form.amount(), problems);
         Optional<SupportedCurrency> currency = SupportedCurrency.parse(form.currency());
         if (form.currency() != null && !form.currency().isBlank() && currency.isEmpty()) {
-            problems.add(CreditProblem.on("currency", "credits.currency.unsupported"));
+            problems.add(FieldProblem.on("currency", "credits.currency.unsupported"));
         }
         BigDecimal usdPerUnit = null;
         if (currency.isPresent() && closedOn != null) {
             usdPerUnit = context.usdPerUnit().apply(currency.get().name(), closedOn).orElse(null);
             if (usdPerUnit == null) {
-                problems.add(CreditProblem.on("currency", "credits.currency.noRate", currency.get().name(), closedOn));
+                problems.add(FieldProblem.on("currency", "credits.currency.noRate", currency.get().name(), closedOn));
             }
         }
         if (account == null || closedOn == null || amount == null || usdPerUnit == null) {
@@ -70,13 +72,13 @@ final class DirectWinRules {
         }
         BigDecimal amountUsd = amount.multiply(usdPerUnit).setScale(2, RoundingMode.HALF_EVEN);
         if (amountUsd.signum() <= 0) {
-            problems.add(CreditProblem.on("amount", "credits.amount.notPositive"));
+            problems.add(FieldProblem.on("amount", "credits.amount.notPositive"));
             return null;
         }
         return new ValidWin(account, amount, currency.get().name(), amountUsd, closedOn);
     }
 
-    private static UUID ownAccount(String text, Context context, List<CreditProblem> problems) {
+    private static UUID ownAccount(String text, Context context, List<FieldProblem> problems) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -87,35 +89,35 @@ final class DirectWinRules {
             id = null;
         }
         if (id == null || !context.ownerOf().apply(id).map(context.repId()::equals).orElse(false)) {
-            problems.add(CreditProblem.on("account", "credits.account.notYours"));
+            problems.add(FieldProblem.on("account", "credits.account.notYours"));
             return null;
         }
         return id;
     }
 
-    private static LocalDate closedOn(LocalDate day, LocalDate today, List<CreditProblem> problems) {
+    private static LocalDate closedOn(LocalDate day, LocalDate today, List<FieldProblem> problems) {
         if (day == null) {
             return null;
         }
         LocalDate earliest = today.minusYears(1);
         if (day.isAfter(today)) {
-            problems.add(CreditProblem.on("closedOn", "credits.closedOn.future"));
+            problems.add(FieldProblem.on("closedOn", "credits.closedOn.future"));
             return null;
         }
         if (day.isBefore(earliest)) {
-            problems.add(CreditProblem.on("closedOn", "credits.closedOn.tooOld", earliest));
+            problems.add(FieldProblem.on("closedOn", "credits.closedOn.tooOld", earliest));
             return null;
         }
         return day;
     }
 
-    private static BigDecimal amount(String text, List<CreditProblem> problems) {
+    private static BigDecimal amount(String text, List<FieldProblem> problems) {
         if (text == null || text.isBlank()) {
             return null;
         }
         Amounts.Reading reading = Amounts.money(text);
         if (reading.problem() != null) {
-            problems.add(CreditProblem.on("amount", switch (reading.problem()) {
+            problems.add(FieldProblem.on("amount", switch (reading.problem()) {
                 case INVALID, SCALE -> "credits.amount.invalid";
                 case NOT_POSITIVE -> "credits.amount.notPositive";
                 case TOO_LARGE -> "credits.amount.tooLarge";

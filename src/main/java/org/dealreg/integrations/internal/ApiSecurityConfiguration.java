@@ -71,6 +71,15 @@ class ApiSecurityConfiguration {
                         .requestMatchers("/api/v1/registrations", "/api/v1/registrations/**")
                         .access(allOf(hasAuthority(ApiClientKind.PARTNER.authority()),
                                 hasAuthority("SCOPE_registrations:write")))
+                        .requestMatchers("/api/v1/accounts/**")
+                        .access(allOf(hasAuthority(ApiClientKind.VENDOR.authority()),
+                                hasAuthority("SCOPE_accounts:write")))
+                        .requestMatchers("/api/v1/direct-wins/**")
+                        .access(allOf(hasAuthority(ApiClientKind.VENDOR.authority()),
+                                hasAuthority("SCOPE_credits:write")))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/feed/**")
+                        .access(allOf(hasAuthority(ApiClientKind.VENDOR.authority()),
+                                hasAuthority("SCOPE_registrations:read")))
                         .anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())

@@ -2,17 +2,13 @@ package org.dealreg.integrations.internal;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.UUID;
 
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.registration.DealDetails;
 import org.dealreg.registration.PartnerSubmissions;
-import org.dealreg.registration.PartnerSubmissions.ChangeMark;
 import org.dealreg.registration.PartnerSubmissions.Changes;
 import org.dealreg.registration.PartnerSubmissions.Closing;
 import org.dealreg.registration.PartnerSubmissions.DealToRegister;
@@ -81,9 +77,9 @@ class RegistrationsApi {
         if (size < 1 || size > MAX_LIMIT) {
             throw new RulesBroken(java.util.List.of(FieldProblem.on("limit", "api.limit.range", 1, MAX_LIMIT)));
         }
-        Changes changes = registrations.changes(partner, status, updatedSince, decode(cursor), size);
+        Changes changes = registrations.changes(partner, status, updatedSince, Cursors.decode(cursor), size);
         return new ApiRegistration.Page(changes.registrations().stream().map(ApiRegistration::of).toList(),
-                encode(changes.next()));
+                Cursors.encode(changes.next()));
     }
 
     @GetMapping("/{id}")
@@ -136,22 +132,5 @@ class RegistrationsApi {
     /** The version the caller read, or the current one when it sent none. */
     private int versionSeen(CurrentUser partner, UUID id, Integer sent) {
         return sent != null ? sent : registrations.find(partner, id).version();
-    }
-
-    private static String encode(ChangeMark mark) {
-        return mark == null ? null : Base64.getUrlEncoder().withoutPadding().encodeToString(
-                (mark.changedAt() + "|" + mark.id()).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static ChangeMark decode(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-            return new ChangeMark(Instant.parse(parts[0]), UUID.fromString(parts[1]));
-        } catch (IllegalArgumentException | DateTimeParseException | ArrayIndexOutOfBoundsException e) {
-            throw new RulesBroken(java.util.List.of(FieldProblem.on("cursor", "api.cursor.invalid")));
-        }
     }
 }

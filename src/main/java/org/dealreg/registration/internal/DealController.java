@@ -86,7 +86,7 @@ class DealController {
         if (result.hasErrors()) {
             service.problems(user, form).stream()
                     .filter(problem -> problem.field() != null && !result.hasFieldErrors(problem.field()))
-                    .forEach(problem -> reject(result, problem));
+                    .forEach(problem -> problem.rejectOn(result, LocaleContextHolder.getLocale()));
             return form(service.gate(user), model);
         }
         try {
@@ -94,7 +94,7 @@ class DealController {
             redirect.addFlashAttribute("flash", "deal.submitted");
             return "redirect:/deals/" + id;
         } catch (RulesBroken refused) {
-            refused.problems().forEach(problem -> reject(result, problem));
+            refused.problems().forEach(problem -> problem.rejectOn(result, LocaleContextHolder.getLocale()));
             return form(service.gate(user), model);
         } catch (AlreadyRegistered already) {
             result.reject("deal.customer.alreadyYours");
@@ -216,7 +216,7 @@ class DealController {
         if (result.hasErrors()) {
             service.closeProblems(user, registration, form).stream()
                     .filter(problem -> problem.field() != null && !result.hasFieldErrors(problem.field()))
-                    .forEach(problem -> reject(result, problem));
+                    .forEach(problem -> problem.rejectOn(result, LocaleContextHolder.getLocale()));
             return closePage(service.find(user, registration), model);
         }
         try {
@@ -224,7 +224,7 @@ class DealController {
             redirect.addFlashAttribute("flash", "close.done." + form.outcome());
             return "redirect:/deals/" + registration;
         } catch (RulesBroken refused) {
-            refused.problems().forEach(problem -> reject(result, problem));
+            refused.problems().forEach(problem -> problem.rejectOn(result, LocaleContextHolder.getLocale()));
             return closePage(service.find(user, registration), model);
         } catch (RegistrationActionRefused refused) {
             result.reject(refused.code(), refused.getArguments(), refused.code());
@@ -264,13 +264,5 @@ class DealController {
         return "deals/form";
     }
 
-    private static void reject(BindingResult result, FieldProblem problem) {
-        Object[] args = Written.arguments(problem.args(), LocaleContextHolder.getLocale());
-        if (problem.field() == null) {
-            result.reject(problem.code(), args, problem.code());
-        } else {
-            result.rejectValue(problem.field(), problem.code(), args, problem.code());
-        }
-    }
 
 }

@@ -1,9 +1,7 @@
 package org.dealreg.registration.internal;
 
-import jakarta.validation.ConstraintViolation;
 import java.sql.Timestamp;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.ArrayList;
 import org.dealreg.shared.FieldProblem;
 import org.dealreg.shared.RulesBroken;
@@ -40,6 +38,7 @@ import org.dealreg.program.Setting;
 import org.dealreg.program.Regions;
 import org.dealreg.registration.PartnerSubmissions;
 import org.dealreg.registration.RegistrationActionRefused;
+import org.dealreg.registration.ChangeMark;
 import org.dealreg.registration.DealDetails;
 import org.dealreg.registration.RegistrationStatus;
 import org.dealreg.shared.NotFound;
@@ -191,7 +190,7 @@ class RegistrationService implements PartnerSubmissions {
                 deal.customerCity(), deal.contactName(), deal.contactEmail(), deal.contactPhone(), deal.title(),
                 deal.description(), deal.specialization(), deal.amount() == null ? null : deal.amount().toPlainString(),
                 deal.currency(), deal.expectedCloseDate(), deal.competitors());
-        refuseFormatProblems(form);
+        RulesBroken.unlessValid(validator, form);
         return submit(user, form);
     }
 
@@ -265,30 +264,8 @@ class RegistrationService implements PartnerSubmissions {
     public void close(CurrentUser user, UUID id, Closing closing) {
         CloseForm form = new CloseForm(closing.outcome(), closing.amount() == null ? null : closing.amount().toPlainString(),
                 closing.currency(), closing.closedOn(), closing.lostReason(), closing.versionSeen());
-        refuseFormatProblems(form);
+        RulesBroken.unlessValid(validator, form);
         close(user, id, form);
-    }
-
-    private void refuseFormatProblems(Object form) {
-        List<FieldProblem> formatProblems = validator.validate(form).stream()
-                .map(violation -> FieldProblem.on(violation.getPropertyPath().toString(), violation.getMessageTemplate(),
-                        constraintArguments(violation)))
-                .toList();
-        if (!formatProblems.isEmpty()) {
-            throw new RulesBroken(formatProblems);
-        }
-    }
-
-    /** The arguments a form's message gets for a constraint: the field, then its attributes by name (Spring's order). */
-    private static Object[] constraintArguments(ConstraintViolation<?> violation) {
-        List<Object> args = new ArrayList<>();
-        args.add(violation.getPropertyPath().toString());
-        new TreeMap<>(violation.getConstraintDescriptor().getAttributes()).forEach((name, value) -> {
-            if (!Set.of("groups", "message", "payload").contains(name)) {
-                args.add(value);
-            }
-        });
-        return args.toArray();
     }
 
     /** The close form's rule problems, shown beside its format errors; stores nothing. */

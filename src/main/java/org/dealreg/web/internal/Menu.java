@@ -53,8 +53,8 @@ public record Menu(Role role, String displayName) {
         return role == Role.PROGRAM_ADMIN;
     }
 
-    /** Partner admins (their company's subscriptions) and programme admins (the programme's). */
-    public boolean webhooks() {
+    /** Machine clients and webhooks: partner admins (their company's) and programme admins (the programme's). */
+    public boolean integrations() {
         return role == Role.PARTNER_ADMIN || role == Role.PROGRAM_ADMIN;
     }
 

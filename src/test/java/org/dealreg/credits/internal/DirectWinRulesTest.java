@@ -1,5 +1,7 @@
 package org.dealreg.credits.internal;
 
+import org.dealreg.shared.FieldProblem;
+import org.dealreg.shared.RulesBroken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -40,7 +42,7 @@ class DirectWinRulesTest {
     void anotherRepsAccountAnUnknownOneAndAMangledIdGetTheSameAnswer() {
         for (String account : new String[] {someoneElses.toString(), UUID.randomUUID().toString(), "not-an-id"}) {
             assertThat(DirectWinRules.problems(new DirectWinForm(account, "1000", "USD", TODAY, null), context))
-                    .extracting(CreditProblem::field, CreditProblem::code)
+                    .extracting(FieldProblem::field, FieldProblem::code)
                     .containsExactly(tuple("account", "credits.account.notYours"));
         }
     }
@@ -73,11 +75,11 @@ class DirectWinRulesTest {
         DirectWinForm bad = form(someoneElses, "zero", "USD", TODAY.plusDays(2));
         assertThat(codes(bad)).containsExactlyInAnyOrder("credits.account.notYours", "credits.amount.invalid",
                 "credits.closedOn.future");
-        assertThatThrownBy(() -> DirectWinRules.check(bad, context)).isInstanceOf(CreditRefused.class);
+        assertThatThrownBy(() -> DirectWinRules.check(bad, context)).isInstanceOf(RulesBroken.class);
     }
 
     private List<String> codes(DirectWinForm form) {
-        return DirectWinRules.problems(form, context).stream().map(CreditProblem::code).toList();
+        return DirectWinRules.problems(form, context).stream().map(FieldProblem::code).toList();
     }
 
     private static DirectWinForm form(UUID account, String amount, String currency, LocalDate closedOn) {

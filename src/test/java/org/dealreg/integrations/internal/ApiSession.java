@@ -43,13 +43,26 @@ final class ApiSession {
         return send(request(path).GET());
     }
 
-    HttpResponse<String> post(String path, String json, String... headers) throws Exception {
-        HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
+    /** A JSON body unless a Content-Type header is given. */
+    HttpResponse<String> post(String path, String body, String... headers) throws Exception {
+        return send(withBody(request(path), headers).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    HttpResponse<String> put(String path, String body, String... headers) throws Exception {
+        return send(withBody(request(path), headers).PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    HttpResponse<String> delete(String path) throws Exception {
+        return send(request(path).DELETE());
+    }
+
+    private static HttpRequest.Builder withBody(HttpRequest.Builder request, String... headers) {
+        boolean typed = false;
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
+            typed |= headers[i].equalsIgnoreCase("Content-Type");
         }
-        return send(request);
+        return typed ? request : request.header("Content-Type", "application/json");
     }
 
     private HttpRequest.Builder request(String path) {

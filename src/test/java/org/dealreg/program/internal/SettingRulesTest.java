@@ -33,6 +33,8 @@ class SettingRulesTest {
         values.put(Setting.APPLICATIONS_PER_HOUR_PER_ADDRESS, "5");
         values.put(Setting.FISCAL_YEAR_START_MONTH, "1");
         values.put(Setting.PERSONAL_DATA_RETENTION_MONTHS, "12");
+        values.put(Setting.API_REQUESTS_PER_MINUTE, "600");
+        values.put(Setting.API_BULK_LINES_PER_HOUR, "1000000");
         return values;
     }
 

@@ -56,7 +56,7 @@ class WebhookPagesTest {
         HttpResponse<String> page = browser.get("/webhooks");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"subscription-form\"").contains("value=\"registration.submitted\"")
-                .doesNotContain("value=\"application.decided\"").contains("id=\"nav-webhooks\"");
+                .doesNotContain("value=\"application.decided\"").contains("id=\"nav-integrations\"");
 
         HttpResponse<String> refused = browser.post("/webhooks", Map.of("url", "ftp://hooks.example.com/x",
                 "events", "registration.submitted"));
