@@ -67,6 +67,12 @@ class ClientCredentialsTest {
 
         access = token(id, "registrations:read");
         assertThat(call(access).statusCode()).isNotIn(401, 403);
+        jdbc.update("update oauth2_authorization set access_token_expires_at = now() - interval '1 second' "
+                + "where access_token_value = ?", access);
+        assertThat(call(access).statusCode()).as("an expired token, its row still there").isEqualTo(401);
+
+        access = token(id, "registrations:read");
+        assertThat(call(access).statusCode()).isNotIn(401, 403);
         apiClients.revoke(admin, id);
         assertThat(call(access).statusCode()).as("the client revoked").isEqualTo(401);
         assertThat(tokensOf(id)).as("its tokens deleted with it").isZero();
