@@ -3,6 +3,7 @@
 --   wrk ... -s bench/requests.lua URL -- mode=get path=/review cookies=SESSION=a,SESSION=b
 --   wrk ... -s bench/requests.lua URL -- mode=deal cookies=SESSION=a,SESSION=b tokens=t1,t2 seed=3 close=2027-02-05
 --   wrk ... -s bench/requests.lua URL -- mode=owner cookies=JSESSIONID=a seed=3
+--   wrk ... -s bench/requests.lua URL -- mode=api bearer=TOKEN seed=3 close=2027-02-05
 -- Options: stop=N stopped=FILE: after N responses the thread stops and writes FILE, and the caller sends wrk SIGINT
 -- (the counted pass: one thread, one connection, a long -d). dump=FILE writes each bad response to FILE-thread-n.html.
 --
@@ -12,6 +13,8 @@
 --        then GET the registration it redirects to, as a browser does: the flash message is consumed, so it does
 --        not pile up in the session. Each thread uses one session (cookies[thread % #cookies]). A POST must answer 302 to /deals/<uuid>; the GET must answer 200.
 -- owner: the same with spring-petclinic's POST /owners/new and /owners/<id>.
+-- api:   POST /api/v1/registrations with the bearer token, the same deal as JSON (a new customer each time); it must
+--        answer 201 with the registration's Location. No page follows.
 -- done() prints one line the shell script reads: RESULT key=value ...
 
 local threads = {}
@@ -65,6 +68,7 @@ function init(args)
    path = opts.path or "/"
    cookies = split(opts.cookies)
    tokens = split(opts.tokens)
+   bearer = opts.bearer
    stop = tonumber(opts.stop or "0")
    stopped = opts.stopped or "/dev/null"
    dump = opts.dump -- where to write the responses counted as bad (FILE-thread-n.html)
@@ -86,6 +90,15 @@ local function submission(i)
    -- unique over threads (64 at most) and over the runs of a benchmark (seed: one per wrk invocation, < 32)
    made = made + 1
    local name, slug = customer(seed * 1048576 + made * 64 + id)
+   if mode == "api" then
+      return wrk.format("POST", "/api/v1/registrations",
+         { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. bearer }, string.format(
+         '{"customerName":"%s Holdings","customerWebsite":"%s.example","customerCountry":"US","customerCity":"Columbus",'
+         .. '"contactName":"Robin %s","contactEmail":"robin@%s.example","contactPhone":"+1 614 555 0100",'
+         .. '"title":"Storage refresh for %s","description":"Two racks of storage and three years of support.",'
+         .. '"specialization":"INFRASTRUCTURE","amount":%s,"currency":"USD","expectedCloseDate":"%s"}',
+         name, slug, capital(slug), slug, name, amount, close))
+   end
    local headers = { ["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = cookies[i] }
    if mode == "deal" then
       return wrk.format("POST", "/deals", headers, form({
@@ -106,6 +119,10 @@ function request()
       turn = turn % #cookies + 1
       return wrk.format("GET", path, { ["Cookie"] = cookies[turn] })
    end
+   if mode == "api" then
+      sent_posts = sent_posts + 1
+      return submission(nil)
+   end
    -- a thread's connections share one session: a response does not say which connection it came on, and the
    -- redirect must be followed in the session that holds the flash message
    local mine = id % #cookies + 1
@@ -116,7 +133,8 @@ function request()
    return submission(mine)
 end
 
-local stored = { deal = "(/deals/%x+%-%x+%-%x+%-%x+%-%x+)$", owner = "(/owners/%d+)$" }
+local stored = { deal = "(/deals/%x+%-%x+%-%x+%-%x+%-%x+)$", owner = "(/owners/%d+)$",
+   api = "(/api/v1/registrations/%x+%-%x+%-%x+%-%x+%-%x+)$" }
 -- the form answered again (with its errors) instead of the redirect: a submission that stored nothing
 local form_again = { deal = 'id="deal%-form"', owner = 'id="add%-owner%-form"' }
 
@@ -131,12 +149,12 @@ end
 
 function response(status, headers, body)
    responses = responses + 1
-   if mode ~= "get" and status == 302 then
+   if mode ~= "get" and status == (mode == "api" and 201 or 302) then
       local location = headers["Location"] or headers["location"] or ""
       local where = location:match(stored[mode])
       if where then
          ok_posts = ok_posts + 1
-         table.insert(follows, where)
+         if mode ~= "api" then table.insert(follows, where) end
       else
          refused(status, location)
       end

@@ -17,6 +17,10 @@
 #                     Each POST must answer 302 to /deals/<uuid>; the registrations stored are counted before/after.
 #                     Figures are per submission (POST + GET); "the POST alone" is that minus the registration page
 #                     (the page it redirects to is one of the same kind: a pending registration of Alice's company).
+#   the API submission POST /api/v1/registrations (JSON, a new customer each time, the form's amount) with a token of a
+#                     client that Alice (partner admin) created on the Integrations page, asked of /oauth2/token before
+#                     each wrk run (tokens live 10 minutes). Each POST must answer 201 with the registration's Location;
+#                     there is no page to follow. Compare it with the form's "POST alone".
 #   a registration's page GET /deals/{id} (Alice, partner admin; a pending registration of the load)
 #   the form          GET /deals/new (Alice)
 #   the partner's list GET /deals (Alice, 20 rows)
@@ -49,7 +53,7 @@
 #   STATEMENT_REQUESTS [50]  ACCOUNT_QUERY [Logistics]  OUT [target/benchmarks/requests.md]
 #   JVM_OPTIONS [@jvm.options, with MALLOC_ARENA_MAX=2]: the portal's JVM settings besides -Xmx512m, as it runs
 #     everywhere (docs/memory.md); JVM_OPTIONS=none runs it with -Xmx512m alone (a jar from before jvm.options)
-#   ONLY ["" = all]: the ids to measure, separated by spaces, of: submit deal form list review accounts (and pc_submit
+#   ONLY ["" = all]: the ids to measure, separated by spaces, of: submit api-submit deal form list review accounts (and pc_submit
 #     pc_owner pc_list with petclinic); to profile one, add a flight recording to JVM_OPTIONS, e.g.
 #     ONLY=submit JVM_OPTIONS="@$PWD/jvm.options -XX:StartFlightRecording=filename=/tmp/submit.jfr,settings=profile"
 #   KEEP=1 keeps the work folder (logs, the portal's home) and prints where it is
@@ -184,6 +188,7 @@ median() { sort -g | awk '{a[NR]=$1} END{print (NR ? a[int((NR+1)/2)] : "")}'; }
 # id | app | what (the table's words) | mode | path | user
 pages=(
   "submit|dealreg|submission: \`POST /deals\` + its redirect|deal|/deals|alice"
+  "api-submit|dealreg|API submission: \`POST /api/v1/registrations\` (Alice's client)|api|/api/v1/registrations|alice"
   "deal|dealreg|a registration's page \`GET /deals/{id}\` (Alice)|get|/deals/DEAL_ID|alice"
   "form|dealreg|the form \`GET /deals/new\` (Alice)|get|/deals/new|alice"
   "list|dealreg|the partner's list \`GET /deals\` (Alice, 20 rows)|get|/deals|alice"
@@ -195,6 +200,7 @@ pages=(
 )
 page() { local p; for p in "${pages[@]}"; do [[ "$p" == "$1|"* ]] && { echo "$p"; return; }; done; }
 declare -A cookies tokens seed_of=([dealreg]=0 [petclinic]=0)
+api_client="" api_secret=""
 close_date=$(date -d '+60 days' +%F)
 
 
@@ -205,6 +211,7 @@ lua_args() {  # id -> the arguments of bench/requests.lua for that page
   case $mode in
     get) echo "mode=get path=$path cookies=${cookies[$user]} dump=$work/bad-$id" ;;
     deal) echo "mode=deal cookies=${cookies[alice_submit]} tokens=${tokens[alice_submit]} close=$close_date amount=90000 dump=$work/bad-$id" ;;
+    api) echo "mode=api bearer=$(api_token) close=$close_date amount=90000 dump=$work/bad-$id" ;;
     owner) echo "mode=owner cookies=${cookies[pc_submit]} dump=$work/bad-$id" ;;
   esac
 }
@@ -212,7 +219,7 @@ lua_args() {  # id -> the arguments of bench/requests.lua for that page
 base_url() { [[ $(page "$1" | cut -d'|' -f2) == petclinic ]] && echo "http://127.0.0.1:$PETCLINIC_PORT" || echo "http://127.0.0.1:$PORT"; }
 stored_rows() {
   case $(page "$1" | cut -d'|' -f4) in
-    deal) embedded_sql -c "select count(*) from registration" ;;
+    deal|api) embedded_sql -c "select count(*) from registration" ;;
     owner) petclinic_sql -c "select count(*) from owners" ;;
     *) echo 0 ;;
   esac
@@ -243,6 +250,14 @@ check_result() {  # id result rows_delta conns: abort unless every response was 
     (( sent - ok_posts <= conns + THREADS )) || die "$id: $sent POSTs sent, $ok_posts redirected to a stored record: $r"
     (( delta >= ok_posts && delta <= sent )) || die "$id: $delta rows stored for $ok_posts redirects of $sent POSTs: $r"
   fi
+}
+
+api_token() {  # a new access token of Alice's client (client-credentials grant)
+  local token
+  token=$(curl -sf -u "$api_client:$api_secret" -d grant_type=client_credentials -d scope=registrations:write \
+    "http://127.0.0.1:$PORT/oauth2/token" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+  [[ -n "$token" ]] || die "/oauth2/token gave Alice's client no token"
+  echo "$token"
 }
 
 # measure id run duration: one wrk run with CPU readings; appends "id run rps p99_ms app_ms pg_ms" to $work/runs
@@ -280,7 +295,8 @@ counted() {
   args=$(lua_args "$id")
   n=$STATEMENT_REQUESTS
   if [[ $mode != get ]]; then
-    seed_of[$app]=$(( ${seed_of[$app]} + 1 )); args+=" seed=${seed_of[$app]}"; n=$((2 * STATEMENT_REQUESTS))
+    seed_of[$app]=$(( ${seed_of[$app]} + 1 )); args+=" seed=${seed_of[$app]}"
+    if [[ $mode != api ]]; then n=$((2 * STATEMENT_REQUESTS)); fi  # each POST and the page it redirects to
   fi
   stopfile="$work/stopped-$id"; rm -f "$stopfile"
   rows0=$(stored_rows "$id")
@@ -383,7 +399,7 @@ get_page "${cookies[alice]%%,*}" "http://127.0.0.1:$PORT/deals/$deal_id" | grep 
 log "loaded: review queue 50 rows, partner's list 20 rows, account search $account_rows results"
 
 # ------------------------------------------------------------------------------------------ spring-petclinic
-ids=(submit deal form list review accounts)
+ids=(submit api-submit deal form list review accounts)
 if [[ -n "${PETCLINIC_SRC:-}" ]]; then
   PETCLINIC_JAR=${PETCLINIC_JAR:-$(ls "$PETCLINIC_SRC"/target/spring-petclinic-*.jar 2>/dev/null | head -1 || true)}
   if [[ -z "$PETCLINIC_JAR" ]]; then
@@ -415,12 +431,24 @@ if [[ -n "${PETCLINIC_SRC:-}" ]]; then
   cookies[pc]=$list cookies[pc_submit]=$list
   forget_owners pc_submit
   log "spring-petclinic is up (pid $petclinic_pid)"
-  ids=(submit pc_submit deal pc_owner form list pc_list review accounts)
+  ids=(submit pc_submit api-submit deal pc_owner form list pc_list review accounts)
 fi
 if [[ -n "${ONLY:-}" ]]; then
   only=(); for id in "${ids[@]}"; do [[ " $ONLY " == *" $id "* ]] && only+=("$id"); done
   (( ${#only[@]} )) || die "ONLY=\"$ONLY\" names none of: ${ids[*]}"
   ids=("${only[@]}")
+fi
+
+if [[ " ${ids[*]} " == *" api-submit "* ]]; then
+  # Alice's client, made on the Integrations page as a partner admin makes one: its id and secret are shown once
+  c=${cookies[alice]%%,*}
+  created=$(curl -sf -b "$c" --data-urlencode "_csrf=$(csrf_of "$c" /integrations)" --data-urlencode "name=bench" \
+    "http://127.0.0.1:$PORT/integrations") || die "the Integrations page refused to create a client"
+  api_client=$(grep -o 'id="new-client-id">[^<]*' <<<"$created" | sed 's/.*>//')
+  api_secret=$(grep -o 'id="new-secret">[^<]*' <<<"$created" | sed 's/.*>//')
+  [[ -n "$api_client" && -n "$api_secret" ]] || die "the Integrations page showed no new client id and secret"
+  api_token >/dev/null
+  log "Alice's API client: $api_client"
 fi
 
 # ----------------------------------------------------------------------------------------------- measuring
@@ -465,7 +493,7 @@ mkdir -p "$(dirname "$OUT")"
   measured() { [[ " ${ids[*]} " == *" $1 "* ]]; }
   measured submit && row submit
   measured submit && measured deal && alone dealreg submit deal "… the POST alone (the row above minus a registration's page)"
-  for id in deal form list review accounts pc_submit pc_owner pc_list; do measured "$id" && row "$id"; done
+  for id in api-submit deal form list review accounts pc_submit pc_owner pc_list; do measured "$id" && row "$id"; done
   echo
   echo "$(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(date -u +'%Y-%m-%d %H:%M UTC'), $(nproc) cores (load average" \
     "$load_at_start at the start), wrk -t$THREADS -c$CONNS, median of $RUNS runs of $DURATION after $WARMUP of warm-up;" \

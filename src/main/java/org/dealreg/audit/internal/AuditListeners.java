@@ -30,6 +30,7 @@ import org.dealreg.registration.RegistrationSubmitted;
 import org.dealreg.registration.RegistrationViewedByStaff;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authorization.event.AuthorizationDeniedEvent;
@@ -189,9 +190,14 @@ class AuditListeners {
         trail.append(by == null ? null : by.id(), by == null ? "" : by.email(), action, subjectType, subjectId, details);
     }
 
+    /**
+     * A person's sign-in with their password. An API call authenticates too (its token, acting as the client's
+     * holder), on every call: that is not a sign-in, and would write a row per call.
+     */
     @EventListener
     void on(AuthenticationSuccessEvent e) {
-        if (e.getAuthentication().getPrincipal() instanceof CurrentUser user) {
+        if (e.getAuthentication() instanceof UsernamePasswordAuthenticationToken
+                && e.getAuthentication().getPrincipal() instanceof CurrentUser user) {
             trail.append(user.id(), user.email(), "LOGIN_SUCCEEDED", "user", user.id().toString(), "");
         }
     }

@@ -67,8 +67,8 @@ class ClientCredentialsTest {
 
         access = token(id, "registrations:read");
         assertThat(call(access).statusCode()).isNotIn(401, 403);
-        jdbc.update("update oauth2_authorization set access_token_expires_at = now() - interval '1 second' "
-                + "where access_token_value = ?", access);
+        jdbc.update("update oauth2_authorization set access_token_issued_at = now() - interval '11 minutes', "
+                + "access_token_expires_at = now() - interval '1 minute' where access_token_value = ?", access);
         assertThat(call(access).statusCode()).as("an expired token, its row still there").isEqualTo(401);
 
         access = token(id, "registrations:read");

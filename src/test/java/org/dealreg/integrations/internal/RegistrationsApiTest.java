@@ -69,7 +69,11 @@ class RegistrationsApiTest {
         assertThat(row.get("submitted_by")).as("under the name of the admin who holds the client").isEqualTo(admin.id());
         assertThat((String) row.get("customer_name")).as("encrypted like the form's").startsWith("v1:");
 
+        long signIns = jdbc.queryForObject("select count(*) from audit_event where action = 'LOGIN_SUCCEEDED' "
+                + "and actor_id = ?", Long.class, admin.id());
         JsonNode list = json.readTree(api.get("/api/v1/registrations?status=SUBMITTED").body());
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'LOGIN_SUCCEEDED' "
+                + "and actor_id = ?", Long.class, admin.id())).as("an API call is no sign-in").isEqualTo(signIns);
         assertThat(list.get("items")).extracting(item -> item.get("id").asString()).containsExactly(id.toString());
         assertThat(json.readTree(api.get("/api/v1/registrations/" + id).body()).get("customerName").asString())
                 .startsWith("Vantablack");
