@@ -64,7 +64,7 @@ class ApiSecurityConfiguration {
                 .addFilterAfter(limits.filter(refusals), BearerTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(HttpMethod.GET, "/api/openapi.json", "/api/openapi.json/**", "/api/docs",
-                                "/api/docs/**").permitAll()
+                                "/api/docs/**", "/api/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/registrations", "/api/v1/registrations/**")
                         .access(allOf(hasAuthority(ApiClientKind.PARTNER.authority()),
                                 hasAuthority("SCOPE_registrations:read")))

@@ -173,6 +173,20 @@ class RegistrationsApiTest {
     }
 
     @Test
+    void theDocumentAndSwaggerUiAreOpenWithoutAToken() throws Exception {
+        ApiSession anyone = new ApiSession(port);
+        assertThat(anyone.get("/api/openapi.json").body()).contains("\"/api/v1/registrations\"")
+                .contains("/api/v1/accounts/bulk");
+        HttpResponse<String> docs = anyone.get("/api/docs");
+        assertThat(docs.statusCode()).isEqualTo(302);
+        String ui = docs.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+        HttpResponse<String> page = anyone.get(ui);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("swagger-ui");
+        assertThat(anyone.get(ui.replace("index.html", "swagger-initializer.js")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aSuspendedCompanysClientIsRefusedAtItsNextCall() throws Exception {
         assertThat(api.get("/api/v1/registrations").statusCode()).isEqualTo(200);
         CurrentUser manager = users.newUser(Role.CHANNEL_MANAGER, null);
