@@ -67,7 +67,8 @@ class ApiDocumentation {
                 idIsAUuid(operation);
             }));
             registrationForm(components.getSchemas().get("DealToRegister"));
-            for (String body : List.of("DealToRegister", "Action", "ExtensionAsked", "Close")) {
+            for (String body : List.of("DealToRegister", "Action", "ExtensionAsked", "Close", "Account", "Engagement",
+                    "DirectWin")) {
                 optionalMayBeNull(components.getSchemas().get(body));
             }
         };
@@ -142,7 +143,7 @@ class ApiDocumentation {
     private static void idIsAUuid(Operation operation) {
         if (operation.getParameters() != null) {
             operation.getParameters().stream().filter(p -> "path".equals(p.getIn()) && "id".equals(p.getName()))
-                    .forEach(p -> p.getSchema().format("uuid"));
+                    .forEach(p -> p.schema(new StringSchema().format("uuid")));  // a schema of its own: springdoc shares one
         }
     }
 

@@ -52,6 +52,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -103,7 +106,8 @@ class VendorApi {
     }
 
     /** What became of one line (or the one account): CREATED, UPDATED or REJECTED with why. */
-    record LineResult(long line, String crmId, String result, String code, String detail) {
+    record LineResult(long line, String crmId, String result, @Schema(nullable = true) String code,
+            @Schema(nullable = true) String detail) {
     }
 
     record BulkResult(int created, int updated, int rejected, List<LineResult> results) {
@@ -111,6 +115,10 @@ class VendorApi {
 
     @PutMapping(path = "/accounts/{crmId}", consumes = "application/json")
     @Operation(summary = "Create or update one direct-sales account by its CRM id")
+    @ApiResponse(responseCode = "201", description = "Created")
+    @ApiResponse(responseCode = "200", description = "Updated, or already as sent")
+    @ApiResponse(responseCode = "400", description = "The body is not JSON of this shape")
+    @ApiResponse(responseCode = "422", description = "The line breaks a rule of the import (errors)")
     ResponseEntity<LineResult> putAccount(@PathVariable String crmId, @RequestBody Account account, Locale locale) {
         Outcome outcome = imports.importLines(List.of(new Line(1, crmId, account.name(), account.country(),
                 account.domains(), account.ownerEmail()))).outcomes().get(0);
@@ -126,6 +134,14 @@ class VendorApi {
             description = "NDJSON (one account object per line) or CSV with the import page's columns (crm_id, name, "
                     + "country, domains separated by ';', owner_email). Every line is checked; good lines are stored, "
                     + "each bad one is answered with its reason. Sending the same lines again changes nothing.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+            @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string",
+                    description = "One Account object per line")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string",
+                    description = "crm_id,name,country,domains,owner_email"))})
+    @ApiResponse(responseCode = "200", description = "A result per line")
+    @ApiResponse(responseCode = "422", description = "More than 100,000 lines, or a CSV without the columns")
+    @ApiResponse(responseCode = "429", description = "Over the client's bulk lines per hour (Retry-After)")
     BulkResult bulk(HttpServletRequest request, Locale locale) throws IOException {
         byte[] body = request.getInputStream().readAllBytes();
         long lines = countLines(body);
@@ -175,25 +191,37 @@ class VendorApi {
     record Engagement(String repEmail, LocalDate since) {
     }
 
+    /** Whether direct sales is in contact with the account's customer after the call. */
+    record EngagementState(String crmId, boolean engaged) {
+    }
+
     @PutMapping(path = "/accounts/{crmId}/engagement", consumes = "application/json")
     @Operation(summary = "A rep is in contact with the customer from a day (or records activity on an open engagement)")
-    ResponseEntity<Void> engage(@PathVariable String crmId, @RequestBody Engagement engagement) {
+    @ApiResponse(responseCode = "200", description = "Recorded: engaged")
+    @ApiResponse(responseCode = "400", description = "The body is not JSON of this shape")
+    @ApiResponse(responseCode = "404", description = "No account has this CRM id")
+    @ApiResponse(responseCode = "422", description = "Not a sales rep, or no day (errors)")
+    EngagementState engage(@PathVariable String crmId, @RequestBody Engagement engagement) {
         UUID account = book.idOf(crmId).orElseThrow(() -> new NotFound("Account"));
         CurrentUser rep = rep(engagement.repEmail(), "repEmail");
         if (engagement.since() == null) {
             throw new RulesBroken(List.of(FieldProblem.on("since", "NotNull")));
         }
         book.engage(account, rep.id(), engagement.since());
-        return ResponseEntity.noContent().build();
+        return new EngagementState(crmId, true);
     }
 
     @DeleteMapping("/accounts/{crmId}/engagement")
     @Operation(summary = "Direct sales is no longer in contact with the customer from a day (today if none)")
-    ResponseEntity<Void> endEngagement(@PathVariable String crmId,
+    @ApiResponse(responseCode = "200", description = "Ended: not engaged")
+    @ApiResponse(responseCode = "404", description = "No account has this CRM id")
+    EngagementState endEngagement(@PathVariable String crmId,
             @RequestParam(required = false) LocalDate endedOn) {
         UUID account = book.idOf(crmId).orElseThrow(() -> new NotFound("Account"));
-        book.endEngagements(account, endedOn != null ? endedOn : LocalDate.now());
-        return ResponseEntity.noContent().build();
+        LocalDate today = LocalDate.now();
+        LocalDate day = endedOn != null ? endedOn : today;
+        book.endEngagements(account, day);
+        return new EngagementState(crmId, day.isAfter(today));
     }
 
     record DirectWin(String repEmail, String accountCrmId, BigDecimal amount, String currency, LocalDate closedOn) {
@@ -207,6 +235,10 @@ class VendorApi {
             description = "The direct-win form's rules: an account the rep owns, a positive amount in a supported "
                     + "currency with a rate that day, a day not in the future. The same opportunity again is 200 and "
                     + "stores nothing.")
+    @ApiResponse(responseCode = "201", description = "Recorded now")
+    @ApiResponse(responseCode = "200", description = "This opportunity was recorded before: nothing more stored")
+    @ApiResponse(responseCode = "400", description = "The body is not JSON of this shape")
+    @ApiResponse(responseCode = "422", description = "A rule of the direct-win form is broken (errors)")
     ResponseEntity<Recorded> directWin(@PathVariable String opportunityId, @RequestBody DirectWin win) {
         CurrentUser rep = rep(win.repEmail(), "repEmail");
         UUID account = win.accountCrmId() == null ? null : book.idOf(win.accountCrmId())
@@ -217,17 +249,22 @@ class VendorApi {
 
     /** A registration as the CRM may read it: plain fields, no text a partner typed. */
     record FeedEntry(UUID id, String receiptNumber, UUID partnerId, String partnerName, String region, String status,
-            String verdict, BigDecimal amountUsd, Instant submittedAt, Instant decisionDueAt, Instant decidedAt,
-            Instant protectionEndsAt, Instant endedAt, LocalDate closedOn, BigDecimal wonAmountUsd,
-            String matchedAccountCrmId, Instant changedAt) {
+            String verdict, BigDecimal amountUsd, Instant submittedAt, Instant decisionDueAt,
+            @Schema(nullable = true) Instant decidedAt, @Schema(nullable = true) Instant protectionEndsAt,
+            @Schema(nullable = true) Instant endedAt, @Schema(nullable = true) LocalDate closedOn,
+            @Schema(nullable = true) BigDecimal wonAmountUsd, @Schema(nullable = true) String matchedAccountCrmId,
+            Instant changedAt) {
     }
 
-    record FeedPage(List<FeedEntry> items, String nextCursor) {
+    record FeedPage(List<FeedEntry> items, @Schema(nullable = true) String nextCursor) {
     }
 
     @GetMapping("/feed/registrations")
     @Operation(summary = "Every company's registrations, oldest change first, plain fields only",
             description = "Follow nextCursor until it is null; ask again from a minute before the latest change seen.")
+    @ApiResponse(responseCode = "200", description = "A page of registrations, plain fields")
+    @ApiResponse(responseCode = "400", description = "A parameter is not of its type (errors)")
+    @ApiResponse(responseCode = "422", description = "The limit is out of range, or the cursor was not given by the API")
     FeedPage registrations(@RequestParam(required = false) Instant updatedSince,
             @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
         int size = limit == null ? FEED_LIMIT : limit;

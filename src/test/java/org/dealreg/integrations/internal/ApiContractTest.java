@@ -127,6 +127,53 @@ class ApiContractTest {
         answerConforms(400, api.post("/api/v1/registrations/" + toClose + "/closure", "[1, 2"));
     }
 
+    @Test
+    void theVendorsEndpointsAnswerAsTheDocumentSays() throws Exception {
+        CurrentUser admin = users.newUser(Role.PROGRAM_ADMIN, null);
+        ApiClients.Credentials vendor = clients.create(admin, "CRM");
+        ApiSession crm = new ApiSession(port).signedIn(vendor.clientId(), vendor.secret(),
+                "accounts:write credits:write registrations:read");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String account = """
+                {"name":"Contract %1$s","country":"US","domains":["contract-%1$s.example"],"ownerEmail":"sam@dealreg.example"}"""
+                .formatted(run);
+        conforms(201, crm.put("/api/v1/accounts/C-" + run, account), account);
+        conforms(200, crm.put("/api/v1/accounts/C-" + run, account), account);
+        String badCountry = account.replace("\"US\"", "\"XX\"");
+        conforms(422, crm.put("/api/v1/accounts/C-" + run, badCountry), badCountry);
+        answerConforms(200, crm.post("/api/v1/accounts/bulk", """
+                {"crmId":"CB-%1$s","name":"Bulk %1$s","country":"US","ownerEmail":"sam@dealreg.example"}
+                not json
+                """.formatted(run), "Content-Type", "application/x-ndjson"));
+        answerConforms(200, crm.post("/api/v1/accounts/bulk", "crm_id,name,country,domains,owner_email\n"
+                + "CC-" + run + ",Csv " + run + ",US,,sam@dealreg.example\n", "Content-Type", "text/csv"));
+
+        String engagement = "{\"repEmail\":\"sam@dealreg.example\",\"since\":\"%s\"}".formatted(LocalDate.now());
+        conforms(200, crm.put("/api/v1/accounts/C-" + run + "/engagement", engagement), engagement);
+        conforms(404, crm.put("/api/v1/accounts/NONE-" + run + "/engagement", engagement), engagement);
+        String notARep = engagement.replace("sam@dealreg.example", "bob@northwind.example");
+        conforms(422, crm.put("/api/v1/accounts/C-" + run + "/engagement", notARep), notARep);
+        conforms(200, crm.delete("/api/v1/accounts/C-" + run + "/engagement"), null);
+        conforms(404, crm.delete("/api/v1/accounts/NONE-" + run + "/engagement"), null);
+
+        String win = """
+                {"repEmail":"sam@dealreg.example","accountCrmId":"C-%s","amount":90000,"currency":"USD","closedOn":"%s"}"""
+                .formatted(run, LocalDate.now().minusDays(1));
+        conforms(201, crm.put("/api/v1/direct-wins/OPP-" + run, win), win);
+        conforms(200, crm.put("/api/v1/direct-wins/OPP-" + run, win), win);
+        String euros = win.replace("\"USD\"", "\"XYZ\"");
+        conforms(422, crm.put("/api/v1/direct-wins/OPP2-" + run, euros), euros);
+
+        created(deal("Feedco", "120000"));
+        HttpResponse<String> feed = conforms(200, crm.get("/api/v1/feed/registrations?limit=2"
+                + "&updatedSince=2020-01-01T00:00:00Z"), null);
+        String cursor = json.readTree(feed.body()).get("nextCursor").asString();
+        conforms(200, crm.get("/api/v1/feed/registrations?limit=2&cursor=" + cursor), null);
+        conforms(422, crm.get("/api/v1/feed/registrations?cursor=nonsense"), null);
+        conforms(403, api.get("/api/v1/feed/registrations"), null);
+        conforms(403, crm.get("/api/v1/registrations"), null);
+    }
+
     /** The answer has the status expected, and the request and the answer are as the document describes them. */
     private HttpResponse<String> conforms(int status, HttpResponse<String> answer, String bodySent) {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
