@@ -2,8 +2,11 @@ package org.dealreg.audit.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.dealreg.shared.Paging;
@@ -60,12 +63,64 @@ class AuditTrail {
      */
     @Transactional(readOnly = true)
     public Trail page(int requested) {
+        return page(requested, Narrowed.NONE);
+    }
+
+    /**
+     * What the page is narrowed to, as SQL: an actor (by id, or by the label a failed sign-in left), an action, a
+     * subject id, and a time range [from, until).
+     */
+    record Narrowed(UUID actorId, String actorLabel, String action, String subjectId, Instant from, Instant until) {
+
+        static final Narrowed NONE = new Narrowed(null, null, null, null, null, null);
+
+        boolean none() {
+            return equals(NONE);
+        }
+    }
+
+    /** As {@link #page(int)}, the events narrowed: the chain is still checked whole, the count is of what matches. */
+    @Transactional(readOnly = true)
+    public Trail page(int requested, Narrowed narrowed) {
         Verification verification = verify();
-        Page<AuditEntry> events = Paging.page(requested, PAGE_SIZE,
-                () -> verification.rowsSealed() + verification.unsealed(),
-                (offset, limit) -> jdbc.query("select * from audit_event order by seq desc limit ? offset ?",
-                        AuditTrail::entry, limit, offset));
-        return new Trail(verification, events);
+        if (narrowed.none()) {
+            return new Trail(verification, Paging.page(requested, PAGE_SIZE,
+                    () -> verification.rowsSealed() + verification.unsealed(),
+                    (offset, limit) -> jdbc.query("select * from audit_event order by seq desc limit ? offset ?",
+                            AuditTrail::entry, limit, offset)));
+        }
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> args = new ArrayList<>();
+        if (narrowed.actorId() != null || narrowed.actorLabel() != null) {
+            where.append(" and (actor_id = ? or lower(actor_label) = lower(?))");
+            args.add(narrowed.actorId());
+            args.add(narrowed.actorLabel() == null ? "" : narrowed.actorLabel());
+        }
+        if (narrowed.action() != null) {
+            where.append(" and action = ?");
+            args.add(narrowed.action());
+        }
+        if (narrowed.subjectId() != null) {
+            where.append(" and subject_id = ?");
+            args.add(narrowed.subjectId());
+        }
+        if (narrowed.from() != null) {
+            where.append(" and at >= ?");
+            args.add(Timestamp.from(narrowed.from()));
+        }
+        if (narrowed.until() != null) {
+            where.append(" and at < ?");
+            args.add(Timestamp.from(narrowed.until()));
+        }
+        return new Trail(verification, Paging.page(requested, PAGE_SIZE,
+                () -> jdbc.queryForObject("select count(*) from audit_event" + where, Long.class, args.toArray()),
+                (offset, limit) -> {
+                    List<Object> paged = new ArrayList<>(args);
+                    paged.add(limit);
+                    paged.add(offset);
+                    return jdbc.query("select * from audit_event" + where + " order by seq desc limit ? offset ?",
+                            AuditTrail::entry, paged.toArray());
+                }));
     }
 
     /**
