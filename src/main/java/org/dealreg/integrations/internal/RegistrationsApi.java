@@ -131,10 +131,17 @@ class RegistrationsApi {
     @ApiResponse(responseCode = "404", description = "The company has no registration with this id")
     @ApiResponse(responseCode = "409", description = "Decided, or changed since the version sent (currentStatus)")
     ApiRegistration withdraw(@AuthenticationPrincipal CurrentUser partner, @PathVariable String id,
-            @RequestBody(required = false) Action action) {
+            @RequestBody(required = false) Action action,
+            @Parameter(description = "Any unique text, at most 200 characters: the same key and body again answer "
+                    + "the registration as it is now and change nothing", schema = @Schema(minLength = 1, maxLength = 200))
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         UUID registration = NotFound.id(id, "Registration");
-        registrations.withdraw(partner, registration, versionSeen(partner, registration,
-                action == null ? null : action.version()));
+        idempotency.once(idempotencyKey, "POST /api/v1/registrations/" + registration + "/withdrawal",
+                action == null ? new Action(null) : action, () -> {
+                    registrations.withdraw(partner, registration, versionSeen(partner, registration,
+                            action == null ? null : action.version()));
+                    return registration;
+                });
         return read(partner, id);
     }
 
@@ -146,10 +153,17 @@ class RegistrationsApi {
     @ApiResponse(responseCode = "409", description = "The rules refuse it now: no reason, not approved, a request "
             + "already open, no extension left, or changed since the version sent")
     ApiRegistration requestExtension(@AuthenticationPrincipal CurrentUser partner, @PathVariable String id,
-            @RequestBody ExtensionAsked asked) {
+            @RequestBody ExtensionAsked asked,
+            @Parameter(description = "Any unique text, at most 200 characters: the same key and body again answer "
+                    + "the registration as it is now and change nothing", schema = @Schema(minLength = 1, maxLength = 200))
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         UUID registration = NotFound.id(id, "Registration");
-        registrations.requestExtension(partner, registration, versionSeen(partner, registration, asked.version()),
-                asked.reason());
+        idempotency.once(idempotencyKey, "POST /api/v1/registrations/" + registration + "/extension-requests", asked,
+                () -> {
+                    registrations.requestExtension(partner, registration,
+                            versionSeen(partner, registration, asked.version()), asked.reason());
+                    return registration;
+                });
         return read(partner, id);
     }
 
@@ -161,10 +175,16 @@ class RegistrationsApi {
     @ApiResponse(responseCode = "409", description = "Not approved, or changed since the version sent")
     @ApiResponse(responseCode = "422", description = "A rule of the close form is broken (errors)")
     ApiRegistration close(@AuthenticationPrincipal CurrentUser partner, @PathVariable String id,
-            @RequestBody Close close) {
+            @RequestBody Close close,
+            @Parameter(description = "Any unique text, at most 200 characters: the same key and body again answer "
+                    + "the registration as it is now and change nothing", schema = @Schema(minLength = 1, maxLength = 200))
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         UUID registration = NotFound.id(id, "Registration");
-        registrations.close(partner, registration, new Closing(close.outcome(), close.amount(), close.currency(),
-                close.closedOn(), close.lostReason(), versionSeen(partner, registration, close.version())));
+        idempotency.once(idempotencyKey, "POST /api/v1/registrations/" + registration + "/closure", close, () -> {
+            registrations.close(partner, registration, new Closing(close.outcome(), close.amount(), close.currency(),
+                    close.closedOn(), close.lostReason(), versionSeen(partner, registration, close.version())));
+            return registration;
+        });
         return read(partner, id);
     }
 

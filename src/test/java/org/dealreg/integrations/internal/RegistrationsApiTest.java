@@ -152,6 +152,17 @@ class RegistrationsApiTest {
         CurrentUser manager = users.newUser(Role.CHANNEL_MANAGER, null);
         review.approve(first, version(first), manager.id());
 
+        String reason = "{\"reason\":\"The customer's board meets next quarter\"}";
+        for (int attempt = 0; attempt < 2; attempt++) {
+            HttpResponse<String> asked = api.post("/api/v1/registrations/" + first + "/extension-requests", reason,
+                    "Idempotency-Key", "ext-" + first);
+            assertThat(asked.statusCode()).as("the same key again answers as the first time").isEqualTo(200);
+        }
+        assertThat(api.post("/api/v1/registrations/" + first + "/extension-requests", reason).statusCode())
+                .as("without the key: a request is open already").isEqualTo(409);
+        assertThat(jdbc.queryForObject("select count(*) from extension_request where registration_id = ?", Long.class,
+                first)).isOne();
+
         HttpResponse<String> won = api.post("/api/v1/registrations/" + first + "/closure", """
                 {"outcome":"WON","amount":125000,"currency":"USD","closedOn":"%s"}""".formatted(LocalDate.now()));
         assertThat(won.statusCode()).as(won.body()).isEqualTo(200);
