@@ -38,7 +38,8 @@ class SecurityConfiguration {
             .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
             .addFilterAfter(new StillAllowedFilter(users), SecurityContextHolderFilter.class)
             .authorizeHttpRequests(requests -> requests
-                .requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico")
+                .requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
+                        "/robots.txt")
                     .permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/apply", "/apply/**", "/invitations/**", "/password-reset", "/password-reset/**")

@@ -30,7 +30,8 @@ class StillAllowedFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getServletPath();
         return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/")
-                || path.startsWith("/images/") || path.equals("/favicon.ico");
+                || path.startsWith("/images/") || path.equals("/favicon.ico")
+                || path.equals("/robots.txt");
     }
 
     @Override

@@ -29,7 +29,7 @@ class StaticFilesWithoutSession extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getServletPath();
-        boolean staticFile = path.equals("/favicon.ico") || STATIC.stream().anyMatch(path::startsWith);
+        boolean staticFile = path.equals("/favicon.ico") || path.equals("/robots.txt") || STATIC.stream().anyMatch(path::startsWith);
         chain.doFilter(staticFile ? new WithoutSessionRequest(request, sessionCookie) : request, response);
     }
 }
