@@ -1,14 +1,18 @@
 // Live countdown to the decision due time; the due instant and the words come from data attributes.
 (function () {
-  function format(ms) {
+  // two days or more in days and hours ("89 days 23 h"), less to the second
+  function format(ms, days) {
     var total = Math.floor(Math.abs(ms) / 1000);
     var h = Math.floor(total / 3600), m = Math.floor((total % 3600) / 60), s = total % 60;
+    if (days && h >= 48) {
+      return days.replace('{0}', Math.floor(h / 24)).replace('{1}', h % 24);
+    }
     return h + ' h ' + String(m).padStart(2, '0') + ' min ' + String(s).padStart(2, '0') + ' s';
   }
   function tick(el) {
     var left = Date.parse(el.dataset.due) - Date.now();
     var label = left >= 0 ? el.dataset.labelLeft : el.dataset.labelOverdue;
-    el.textContent = label.replace('{0}', format(left));
+    el.textContent = label.replace('{0}', format(left, el.dataset.unitDays));
   }
   document.querySelectorAll('[data-countdown]').forEach(function (el) {
     tick(el);

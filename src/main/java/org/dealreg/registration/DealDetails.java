@@ -24,8 +24,11 @@ public record DealDetails(UUID id, String receiptNumber, RegistrationStatus stat
             Instant protectionEndsAt) {
     }
 
-    /** Someone at the vendor opened this registration: the partner sees who, in which role, and when. */
-    public record StaffView(String name, String role, Instant at) {
+    /**
+     * Someone at the vendor looked at this registration: the partner sees who, in which role, when last, and how many
+     * times in that visit (opens less than {@code StaffVisits.GAP} apart are one visit).
+     */
+    public record StaffView(String name, String role, Instant at, int times) {
     }
 
     /** Approved: the customer is reserved for the partner, who can close it or ask for more time. */

@@ -2,8 +2,6 @@ package org.dealreg.registration.internal;
 
 import org.dealreg.shared.FieldProblem;
 import org.dealreg.shared.RulesBroken;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
@@ -117,8 +115,8 @@ class DealController {
         }
         PrecheckLimit.Usage usage = limit.use(user.id(), user.partnerId());
         if (usage.exceeded()) {
-            String opensAt = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale)
-                    .format(usage.opensAgainAt().atZone(SignedIn.zone()));
+            // with its day and time zone: "Dec 8, 2026, 5:24 AM EST"
+            String opensAt = Written.moment(usage.opensAgainAt(), SignedIn.zone(), locale);
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).body(new PrecheckAnswer("limited",
                     messages.getMessage("precheck.limited", new Object[] {opensAt}, locale)));
         }

@@ -356,15 +356,16 @@ class RegistrationService implements PartnerSubmissions {
         return new Changes(page, marks.size() > limit ? shown.get(shown.size() - 1) : null);
     }
 
-    /** Who at the vendor opened the registration, newest first, with their name and role. */
+    /** Who at the vendor looked at the registration, a line per visit, newest first, with their name and role. */
     private List<DealDetails.StaffView> staffViews(UUID id) {
         List<Object[]> rows = jdbc.query("select viewer_id, viewer_role, at from registration_view "
                 + "where registration_id = ? order by at desc limit 100", (rs, n) -> new Object[] {
                 rs.getObject("viewer_id", UUID.class), rs.getString("viewer_role"), rs.getTimestamp("at").toInstant()},
                 id);
         Map<UUID, String> names = users.displayNames(rows.stream().map(r -> (UUID) r[0]).distinct().toList());
-        return rows.stream().map(r -> new DealDetails.StaffView(names.getOrDefault((UUID) r[0], "?"), (String) r[1],
-                (Instant) r[2])).toList();
+        return StaffVisits.of(rows.stream().map(r -> new StaffVisits.Open((UUID) r[0], (String) r[1], (Instant) r[2]))
+                .toList()).stream().map(visit -> new DealDetails.StaffView(names.getOrDefault(visit.viewer(), "?"),
+                        visit.role(), visit.last(), visit.times())).toList();
     }
 
     private PartnerView partner(CurrentUser user) {

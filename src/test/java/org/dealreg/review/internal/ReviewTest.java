@@ -126,6 +126,13 @@ class ReviewTest {
         assertThat(views.split("<li").length - 1).as("two openings; the queue shows nothing decrypted").isEqualTo(2);
         assertThat(jdbc.queryForList("select actor_id from audit_event where action = 'REGISTRATION_VIEWED' "
                 + "and subject_id = ? order by seq", UUID.class, id.toString())).containsExactly(maria.id(), ada.id());
+
+        page(get("/review/" + id), maria);
+        String again = page(get("/deals/" + id), partner);
+        String visits = again.substring(again.indexOf("id=\"staff-views\""),
+                again.indexOf("</ul>", again.indexOf("id=\"staff-views\"")));
+        assertThat(visits.split("<li").length - 1).as("one line per person per visit").isEqualTo(2);
+        assertThat(visits).contains("opened 2 times in that visit");
     }
 
     @Test
@@ -150,6 +157,8 @@ class ReviewTest {
         assertThat(seen).contains("Rejected on").contains("Direct sales is already engaged with this customer")
                 .contains("Our rep met them &lt;script&gt;alert(1)&lt;/script&gt; last week.")
                 .doesNotContain("<script>alert(1)");
+        assertThat(seen).as("decided: the page speaks of the decision, not of the answer still to come")
+                .doesNotContain("the vendor answers within").contains("When it was registered");
     }
 
     @Test
