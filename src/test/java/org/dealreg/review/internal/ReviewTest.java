@@ -158,7 +158,7 @@ class ReviewTest {
                 .contains("Our rep met them &lt;script&gt;alert(1)&lt;/script&gt; last week.")
                 .doesNotContain("<script>alert(1)");
         assertThat(seen).as("decided: the page speaks of the decision, not of the answer still to come")
-                .doesNotContain("the vendor answers within").contains("When it was registered");
+                .doesNotContain("overlaps this customer: the vendor answers within").contains("When it was registered");
     }
 
     @Test
