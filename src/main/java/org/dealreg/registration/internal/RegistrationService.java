@@ -108,7 +108,8 @@ class RegistrationService implements PartnerSubmissions {
         RegionView region = regions.find(partner.regionCode()).orElseThrow();
         LocalDate today = LocalDate.now(clock.withZone(region.zone()));
         return new SubmissionGate(partner.active(), region.launchedOn(today), region.launchDate(), region.currency(),
-                settings.minimumDealUsd(), activity.openRegistrations(partner.id()),
+                settings.minimumDealUsd(), SubmissionGate.minimumIn(region.currency(), settings.minimumDealUsd(),
+                        rates.usdPerUnit(region.currency(), today)), activity.openRegistrations(partner.id()),
                 TierBenefits.of(partner.tier(), settings).openRegistrationCap(), partner.tier());
     }
 

@@ -230,6 +230,24 @@ public class DealRegistrationTest {
         });
     }
 
+    @Test
+    void aFrenchPartnerReadsTheMinimumInEurosWithTheDollarFigureTheRulesUse() throws Exception {
+        CurrentUser claire = users.byEmail("claire@fabrikam.example");
+        BigDecimal usdPerEuro = jdbc.queryForObject("select usd_per_unit from exchange_rate where currency = 'EUR' "
+                + "and valid_from <= current_date order by valid_from desc limit 1", BigDecimal.class);
+        BigDecimal minimumUsd = new BigDecimal(jdbc.queryForObject(
+                "select value from program_setting where name = 'minimum-deal-usd'", String.class));
+        BigDecimal euros = minimumUsd.divide(usdPerEuro, 0, java.math.RoundingMode.CEILING);
+        users.withFranceOpeningOn(LocalDate.now().minusDays(1), () -> {
+            String page = page(get("/deals/new"), claire);
+            String intro = page.substring(page.indexOf("id=\"deal-intro\""), page.indexOf("</p>", page.indexOf("id=\"deal-intro\"")));
+            assertThat(intro).contains(java.text.NumberFormat.getIntegerInstance(Locale.ENGLISH).format(euros))
+                    .contains("€").contains("$75,000.00").contains("the figure the rules use");
+        });
+        assertThat(page(get("/deals/new"), users.newPartnerUser(users.newPartner("US"))))
+                .as("a US partner: dollars only").doesNotContain("the figure the rules use");
+    }
+
     UUID submit(CurrentUser user, Map<String, String> deal) throws Exception {
         MvcResult result = mvc.perform(post("/deals").params(params(deal)).with(csrf()).with(user(user))).andReturn();
         String location = result.getResponse().getRedirectedUrl();
