@@ -36,6 +36,11 @@ class PartnerStandingJourneyTest extends BrowserJourney {
         PartnerView company = partners.addActive(name, "US", Tier.REGISTERED, Set.of("INFRASTRUCTURE"));
 
         signIn("maria@dealreg.example");
+        Browser.screenshot(browser, "menu-channel-manager-1280");
+        assertThat(browser.findElement(By.cssSelector("nav.navbar")).getSize().getHeight())
+                .as("the manager's menu on one line at 1280 px").isLessThan(80);
+        browser.findElement(By.id("nav-partners-menu")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-partners")));
         follow(By.id("nav-partners"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("partners")));
         followFromItsPage(By.linkText(name));

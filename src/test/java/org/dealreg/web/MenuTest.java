@@ -20,7 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class MenuTest {
 
-    private static final Pattern LINK = Pattern.compile("<a class=\"nav-link\" href=\"([^\"?]+)\"");
+    /** A destination of the menu: a link of the bar or of one of its drop-down menus (a menu's toggle is none). */
+    private static final Pattern LINK = Pattern.compile("<a class=\"(?:nav-link|dropdown-item)\" href=\"([^\"?]+)\"");
 
     @LocalServerPort int port;
 
@@ -28,9 +29,9 @@ class MenuTest {
     @CsvSource(delimiter = ';', value = {
             "alice@northwind.example; Alice Walker; /deals /deals/new /partner/profile /team /integrations /notifications /mailbox",
             "bob@northwind.example; ; /deals /deals/new /notifications /mailbox",
-            "maria@dealreg.example; ; /review /partners/applications /review/extensions /partners /reports/trust /accounts /notifications /mailbox",
+            "maria@dealreg.example; ; /review /review/extensions /partners /partners/applications /reports/trust /accounts /notifications /mailbox",
             "sam@dealreg.example; ; /accounts /credits /notifications /mailbox",
-            "ada@dealreg.example; ; /partners/applications /review/extensions /partners /reports/trust /accounts /admin /integrations /notifications /mailbox"})
+            "ada@dealreg.example; ; /review/extensions /partners /partners/applications /reports/trust /accounts /admin /integrations /notifications /mailbox"})
     void eachRoleSeesItsOwnMenu(String login, String name, String expected) {
         PortalClient client = new PortalClient(port);
         client.signIn(login, "demo-password");
