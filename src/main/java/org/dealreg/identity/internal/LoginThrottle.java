@@ -7,16 +7,13 @@ import java.time.Instant;
 
 import javax.sql.DataSource;
 
-import io.github.bucket4j.TimeMeter;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import org.dealreg.identity.internal.LoginThrottlePolicy.Go;
 import org.dealreg.identity.internal.LoginThrottlePolicy.Verdict;
 import org.dealreg.identity.internal.LoginThrottlePolicy.Wait;
+import org.dealreg.shared.TokenBuckets;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -39,14 +36,7 @@ class LoginThrottle {
     LoginThrottle(DataSource dataSource, JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.store = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
-                .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                .table("sign_in_bucket")
-                .expiresAtColumn("expires_at")
-                // a row may go once its bucket is full again (and a minute more)
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
-                .clientClock(timeMeter(clock))
-                .build();
+        this.store = TokenBuckets.inTable(dataSource, "sign_in_bucket", clock);
         this.policy = new LoginThrottlePolicy((key, configuration) -> store.getProxy(key, () -> configuration));
     }
 
@@ -104,21 +94,5 @@ class LoginThrottle {
         jdbc.update("delete from sign_in_known_address where last_success_at < ?",
                 Timestamp.from(now.minus(LoginThrottlePolicy.KNOWN_ADDRESS_FOR)));
         jdbc.update("delete from password_reset where expires_at < ?", Timestamp.from(now.minus(Duration.ofDays(30))));
-    }
-
-    /** Bucket4j's clock is the portal's one clock. */
-    private static TimeMeter timeMeter(Clock clock) {
-        return new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                Instant now = clock.instant();
-                return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
     }
 }

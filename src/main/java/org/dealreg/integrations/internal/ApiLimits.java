@@ -3,7 +3,6 @@ package org.dealreg.integrations.internal;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,18 +15,15 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.BucketProxy;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
-import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import org.dealreg.program.ProgramSettings;
 import org.dealreg.program.Setting;
+import org.dealreg.shared.TokenBuckets;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -53,13 +49,7 @@ class ApiLimits {
 
     ApiLimits(DataSource dataSource, ProgramSettings settings, Clock clock) {
         this.settings = settings;
-        this.store = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
-                .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                .table("api_bucket")
-                .expiresAtColumn("expires_at")
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
-                .clientClock(timeMeter(clock))
-                .build();
+        this.store = TokenBuckets.inTable(dataSource, "api_bucket", clock);
     }
 
     /** Over a limit: nothing was done, and the client may try again after {@code retryAfter}. */
@@ -129,21 +119,6 @@ class ApiLimits {
                     }
                 }
                 chain.doFilter(request, response);
-            }
-        };
-    }
-
-    private static TimeMeter timeMeter(Clock clock) {
-        return new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                Instant now = clock.instant();
-                return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
             }
         };
     }

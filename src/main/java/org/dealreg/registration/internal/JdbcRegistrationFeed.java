@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,29 +28,12 @@ class JdbcRegistrationFeed implements RegistrationFeed {
     @Override
     @Transactional(readOnly = true)
     public Page changes(Instant since, ChangeMark after, int limit) {
-        StringBuilder sql = new StringBuilder("""
+        List<Entry> entries = ByChange.read(jdbc, """
                 select id, receipt_number, partner_id, status, verdict, amount_usd, submitted_at, decision_due_at,
                        decided_at, protection_ends_at, ended_at, closed_on, won_amount_usd, changed_at
-                from registration where true""");
-        List<Object> args = new ArrayList<>();
-        if (since != null) {
-            sql.append(" and changed_at >= ?");
-            args.add(Timestamp.from(since));
-        }
-        if (after != null) {
-            sql.append(" and (changed_at, id) > (?, ?)");
-            args.add(Timestamp.from(after.changedAt()));
-            args.add(after.id());
-        }
-        sql.append(" order by changed_at, id limit ?");
-        args.add(limit + 1);
-        List<Entry> entries = jdbc.query(sql.toString(), (rs, n) -> entry(rs), args.toArray());
-        if (entries.size() <= limit) {
-            return new Page(entries, null);
-        }
-        List<Entry> shown = entries.subList(0, limit);
-        Entry last = shown.get(limit - 1);
-        return new Page(List.copyOf(shown), new ChangeMark(last.changedAt(), last.id()));
+                from registration where true""", List.of(), since, after, limit, (rs, n) -> entry(rs));
+        return new Page(ByChange.page(entries, limit),
+                ByChange.next(entries, limit, last -> new ChangeMark(last.changedAt(), last.id())));
     }
 
     private static Entry entry(ResultSet rs) throws SQLException {

@@ -1,6 +1,5 @@
 package org.dealreg.registration.internal;
 
-import java.sql.Timestamp;
 import java.util.Objects;
 import java.util.ArrayList;
 import org.dealreg.shared.FieldProblem;
@@ -328,33 +327,22 @@ class RegistrationService implements PartnerSubmissions {
     @Override
     @Transactional(readOnly = true)
     public Changes changes(CurrentUser user, RegistrationStatus status, Instant since, ChangeMark after, int limit) {
-        StringBuilder sql = new StringBuilder("select id, changed_at from registration where partner_id = ?");
         List<Object> args = new ArrayList<>(List.of(user.partnerId()));
+        String select = "select id, changed_at from registration where partner_id = ?";
         if (status != null) {
-            sql.append(" and status = ?");
+            select += " and status = ?";
             args.add(status.name());
         }
-        if (since != null) {
-            sql.append(" and changed_at >= ?");
-            args.add(Timestamp.from(since));
-        }
-        if (after != null) {
-            sql.append(" and (changed_at, id) > (?, ?)");
-            args.add(Timestamp.from(after.changedAt()));
-            args.add(after.id());
-        }
-        sql.append(" order by changed_at, id limit ?");
-        args.add(limit + 1);
-        List<ChangeMark> marks = jdbc.query(sql.toString(), (rs, n) -> new ChangeMark(
-                rs.getTimestamp("changed_at").toInstant(), rs.getObject("id", UUID.class)), args.toArray());
-        List<ChangeMark> shown = marks.subList(0, Math.min(limit, marks.size()));
+        List<ChangeMark> marks = ByChange.read(jdbc, select, args, since, after, limit, (rs, n) -> new ChangeMark(
+                rs.getTimestamp("changed_at").toInstant(), rs.getObject("id", UUID.class)));
+        List<ChangeMark> shown = ByChange.page(marks, limit);
         Map<UUID, Registration> found = registrations.findByPartnerIdAndIdIn(user.partnerId(),
                 shown.stream().map(ChangeMark::id).toList()).stream()
                 .collect(Collectors.toMap(Registration::id, r -> r));
         int maxExtensions = settings.maxExtensions();
         List<DealDetails> page = shown.stream().map(mark -> found.get(mark.id())).filter(Objects::nonNull)
                 .map(r -> r.details(List.of(), maxExtensions)).toList();
-        return new Changes(page, marks.size() > limit ? shown.get(shown.size() - 1) : null);
+        return new Changes(page, ByChange.next(marks, limit, mark -> mark));
     }
 
     /** Who at the vendor looked at the registration, a line per visit, newest first, with their name and role. */
