@@ -53,3 +53,9 @@
     });
   });
 })();
+
+// A form shown again with errors: focus moves to the summary that names and links each field (WCAG 3.3.1).
+(function () {
+  var summary = document.getElementById('error-summary');
+  if (summary) { summary.focus(); }
+})();

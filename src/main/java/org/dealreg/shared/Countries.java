@@ -24,6 +24,13 @@ public final class Countries {
         return NAMED.get(new Locale(locale.getLanguage()));
     }
 
+    /** The list with {@code first} (a partner's own country, say) at its top, where a person looks first. */
+    public static List<Country> named(Locale locale, String first) {
+        List<Country> all = named(locale);
+        return java.util.stream.Stream.concat(all.stream().filter(c -> c.code().equals(first)),
+                all.stream().filter(c -> !c.code().equals(first))).toList();
+    }
+
     private static List<Country> sorted(Locale locale) {
         Collator collator = Collator.getInstance(locale);
         return Arrays.stream(Locale.getISOCountries())

@@ -258,7 +258,7 @@ class DealController {
         model.addAttribute("gate", gate);
         model.addAttribute("specializations", specializations.active());
         model.addAttribute("currencies", SupportedCurrency.values());
-        model.addAttribute("countries", Countries.named(locale));
+        model.addAttribute("countries", Countries.named(locale, gate.partnerCountry()));
         return "deals/form";
     }
 

@@ -109,7 +109,7 @@ class RegistrationService implements PartnerSubmissions {
         return new SubmissionGate(partner.active(), region.launchedOn(today), region.launchDate(), region.currency(),
                 settings.minimumDealUsd(), SubmissionGate.minimumIn(region.currency(), settings.minimumDealUsd(),
                         rates.usdPerUnit(region.currency(), today)), activity.openRegistrations(partner.id()),
-                TierBenefits.of(partner.tier(), settings).openRegistrationCap(), partner.tier());
+                TierBenefits.of(partner.tier(), settings).openRegistrationCap(), partner.tier(), partner.country());
     }
 
     /**

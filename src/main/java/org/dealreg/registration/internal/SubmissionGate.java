@@ -8,7 +8,7 @@ import org.dealreg.partners.Tier;
 /** Whether the partner may submit now, and what the form should say about it. */
 public record SubmissionGate(boolean partnerActive, boolean regionLaunched, LocalDate launchDate,
         String defaultCurrency, BigDecimal minimumDealUsd, BigDecimal minimumInDefaultCurrency, long openRegistrations,
-        int openRegistrationCap, Tier tier) {
+        int openRegistrationCap, Tier tier, String partnerCountry) {
 
     /**
      * The minimum in the region's own currency at today's rate, rounded up to a whole unit (a deal of that amount

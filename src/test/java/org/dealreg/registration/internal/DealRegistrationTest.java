@@ -121,6 +121,21 @@ public class DealRegistrationTest {
         String refused = mvc.perform(post("/deals").params(params(broken)).with(csrf()).with(user(bob))).andReturn()
                 .getResponse().getContentAsString();
         assertThat(refused).contains("id=\"title\"").containsPattern("is-invalid[^>]*id=\"title\"|id=\"title\"[^>]*is-invalid");
+        assertThat(refused).as("an error summary linking the field, the field marked invalid for screen readers")
+                .contains("id=\"error-summary\"").contains("href=\"#title\"")
+                .containsPattern("id=\"title\"[^>]*aria-invalid=\"true\"|aria-invalid=\"true\"[^>]*id=\"title\"")
+                .containsPattern("id=\"customerName\"[^>]*aria-invalid=\"false\"|aria-invalid=\"false\"[^>]*id=\"customerName\"")
+                .contains("id=\"skip-link\"").contains("<main class=\"container pb-5\" id=\"main\"");
+    }
+
+    @Test
+    void theCountryListStartsWithThePartnersOwnCountry() throws Exception {
+        CurrentUser bob = users.newPartnerUser(users.newPartner("US"));
+        String form = page(get("/deals/new"), bob);
+        String select = form.substring(form.indexOf("id=\"customerCountry\""));
+        assertThat(select.indexOf("value=\"US\"")).as("the partner's country first")
+                .isLessThan(select.indexOf("value=\"AF\""));
+        assertThat(select.substring(0, select.indexOf("</select>")).split("value=\"US\"").length - 1).isOne();
     }
 
     @Test
