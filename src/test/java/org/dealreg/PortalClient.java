@@ -69,6 +69,19 @@ public class PortalClient {
         }
     }
 
+    /** A file the portal sends, written to {@code file} as it arrives (a large export, without holding it). */
+    public HttpResponse<java.nio.file.Path> downloadTo(String path, java.nio.file.Path file) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("X-Forwarded-For", address).GET()
+                    .build(), HttpResponse.BodyHandlers.ofFile(file));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<String> post(String path, Map<String, String> form) {
         Map<String, String> withToken = new LinkedHashMap<>(form);
         if (lastCsrf != null) {
