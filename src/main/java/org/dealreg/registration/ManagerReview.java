@@ -3,6 +3,7 @@ package org.dealreg.registration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * What the vendor's channel managers do with registrations: read every company's, decrypted, and decide the
@@ -18,6 +19,12 @@ public interface ManagerReview {
 
     /** How many registrations {@code filter} keeps, and where they stand against their deadlines at {@code now}. */
     PendingCounts countPending(PendingFilter filter, Instant now);
+
+    /**
+     * Every pending registration {@code filter} keeps, in the queue's order (due first), handed to the sink as
+     * PostgreSQL sends them: for an export, which holds no list of them. Plain columns only.
+     */
+    void eachPending(PendingFilter filter, Consumer<PendingRegistration> sink);
 
     /** @throws org.dealreg.shared.NotFound when there is no such registration */
     RegistrationForReview find(UUID id);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.dealreg.accounts.DirectAccounts;
@@ -32,6 +33,7 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.dealreg.web.Export;
 
 /** Reads for the managers' screens, with names put on the ids, and their decisions. */
 @Service
@@ -78,6 +80,35 @@ class ReviewService {
         }
         return new ReviewQueue(new PageImpl<>(rows, PageRequest.of(shown, ReviewQueue.PAGE_SIZE), counts.total()),
                 counts, region, verdict);
+    }
+
+    /**
+     * Every pending registration the queue's filters keep, as the queue shows them (plain fields: nothing decrypted,
+     * so nothing to record as a view), due first, handed to the sink as they are read; the partners are asked of the
+     * partners module a fetch at a time (docs/exports.md).
+     */
+    @Transactional(readOnly = true)
+    public void exportQueue(String region, Verdict verdict, Consumer<QueueRow> sink) {
+        Instant now = clock.instant();
+        PendingFilter filter = new PendingFilter(region == null ? null : partners.idsInRegion(region), verdict);
+        List<PendingRegistration> batch = new ArrayList<>(Export.FETCH_SIZE);
+        Consumer<List<PendingRegistration>> shown = pending -> {
+            Map<UUID, PartnerView> byId = partners.findAll(ids(pending.stream().map(PendingRegistration::partnerId)));
+            for (PendingRegistration p : pending) {
+                PartnerView partner = byId.get(p.partnerId());
+                sink.accept(new QueueRow(p.id(), p.receiptNumber(), partner.legalName(), partner.regionCode(),
+                        partner.tier(), p.amountUsd(), p.verdict(), p.submittedAt(), p.decisionDueAt(),
+                        DeadlineBadge.of(p.remindAt(), p.decisionDueAt(), now)));
+            }
+        };
+        registrations.eachPending(filter, p -> {
+            batch.add(p);
+            if (batch.size() == Export.FETCH_SIZE) {
+                shown.accept(batch);
+                batch.clear();
+            }
+        });
+        shown.accept(batch);
     }
 
     /** The page as {@code viewer} opens it: the view is logged, and shown to the partner. */
