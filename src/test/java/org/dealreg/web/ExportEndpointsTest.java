@@ -58,7 +58,7 @@ class ExportEndpointsTest {
         PortalClient browser = signedIn(manager);
 
         assertThat(browser.get("/review?region=" + region).body()).contains("Export 1 row:")
-                .contains("href=\"/review/export?format=csv&amp;region=" + region);
+                .contains("href=\"/review/export?format=csv&amp;region=" + region + "\"");
         String queue = csv(browser, "/review/export?format=csv&region=" + region);
         List<String> lines = queue.lines().toList();
         assertThat(lines.get(0)).isEqualTo("Due,Deadline,Receipt,Partner,Tier,Region,Amount (USD),Conflict check,Submitted");

@@ -23,6 +23,13 @@ public record ReviewQueue(Page<QueueRow> rows, PendingCounts counts, String regi
         };
     }
 
+    /** The queue's export as a file in {@code format} ({@code csv}, {@code xlsx}), with the queue's filters. */
+    public String exportAddress(String format) {
+        return UriComponentsBuilder.fromPath("/review/export").queryParam("format", format)
+                .queryParamIfPresent("region", Optional.ofNullable(region))
+                .queryParamIfPresent("verdict", Optional.ofNullable(verdict)).encode().build().toUriString();
+    }
+
     /** The queue's own address with its filters, to which the pagination adds the page. */
     public String address() {
         return UriComponentsBuilder.fromPath("/review").queryParamIfPresent("region", Optional.ofNullable(region))

@@ -58,8 +58,10 @@ class RegistrationExportTest {
         assertThat(browser.signIn(mine.email(), TestUsers.PASSWORD)).endsWith("/");
 
         String list = browser.get("/deals").body();
-        assertThat(list).contains("Export 2 rows:").contains("href=\"/deals/export?format=xlsx")
-                .contains("href=\"/deals/export?format=csv");
+        assertThat(list).contains("Export 2 rows:").contains("href=\"/deals/export?format=xlsx\"")
+                .contains("href=\"/deals/export?format=csv\"");
+        assertThat(browser.get("/deals?status=SUBMITTED").body()).as("the filter goes with the export")
+                .contains("href=\"/deals/export?format=xlsx&amp;status=SUBMITTED\"");
 
         HttpResponse<byte[]> response = browser.download("/deals/export?format=xlsx");
         assertThat(response.statusCode()).isEqualTo(200);
@@ -99,6 +101,10 @@ class RegistrationExportTest {
                         "role=PARTNER_USER format=csv status=all rows=2");
         assertThat(jdbc.queryForObject("select subject_id from audit_event where action = 'REGISTRATIONS_EXPORTED' "
                 + "and actor_id = ? limit 1", String.class, mine.id())).isEqualTo(mine.partnerId().toString());
+
+        assertThat(browser.get("/deals?lang=fr").body()).contains("Exporter 2 lignes :");
+        assertThat(new String(browser.download("/deals/export?format=csv").body(), StandardCharsets.UTF_8))
+                .as("headers in the reader's language").startsWith("\uFEFFReçu,Nom du client,Intitulé,Montant,");
     }
 
     @Test
