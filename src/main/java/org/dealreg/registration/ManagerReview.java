@@ -26,6 +26,15 @@ public interface ManagerReview {
      */
     void eachPending(PendingFilter filter, Consumer<PendingRegistration> sink);
 
+    /** How many registrations of the partners and verdict {@code filter} keeps were decided (any status since). */
+    long countDecided(PendingFilter filter);
+
+    /**
+     * Every decided registration {@code filter} keeps, the latest decision first, handed to the sink as PostgreSQL
+     * sends them: for the export of decisions. Plain columns only; withdrawn ones were never decided.
+     */
+    void eachDecided(PendingFilter filter, Consumer<DecidedRegistration> sink);
+
     /** @throws org.dealreg.shared.NotFound when there is no such registration */
     RegistrationForReview find(UUID id);
 

@@ -27,6 +27,7 @@ import org.dealreg.accounts.AccountBook;
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.identity.Role;
 import org.dealreg.partners.PartnerView;
+import org.dealreg.registration.ManagerReview;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,8 +36,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
- * The staff's and the reps' exports, each as its page allows: the queue's plain fields with its region filter, the
- * partners, the applications waiting, a rep's own credits; and every other role refused.
+ * The staff's and the reps' exports, each as its page allows: the queue's and the decisions' plain fields with the
+ * queue's region filter, the partners, the applications waiting, a rep's own credits; and every other role refused.
  */
 @IntegrationTest
 class ExportEndpointsTest {
@@ -45,6 +46,7 @@ class ExportEndpointsTest {
     @Autowired MockMvc mvc;
     @Autowired AccountBook book;
     @Autowired JdbcTemplate jdbc;
+    @Autowired ManagerReview managerReview;
     @LocalServerPort int port;
 
     @Test
@@ -53,7 +55,7 @@ class ExportEndpointsTest {
         PartnerView partner = users.newPartner(region);
         CurrentUser partnerUser = users.newPartnerUser(partner);
         String customer = "Secretco " + UUID.randomUUID().toString().substring(0, 8);
-        submit(partnerUser, customer);
+        UUID registration = submit(partnerUser, customer);
         CurrentUser manager = users.newUser(Role.CHANNEL_MANAGER, null);
         PortalClient browser = signedIn(manager);
 
@@ -75,6 +77,21 @@ class ExportEndpointsTest {
             assertThat(row.getCell(6).getNumericCellValue()).isEqualTo(120_000.0);
         }
 
+        managerReview.approve(registration, jdbc.queryForObject("select version from registration where id = ?",
+                Integer.class, registration), manager.id());
+        String afterDecision = browser.get("/review?region=" + region).body();
+        assertThat(afterDecision).as("nothing pending: no queue export, one decision")
+                .contains("Export 1 row:")
+                .contains("href=\"/review/decisions/export?format=xlsx&amp;region=" + region + "\"")
+                .doesNotContain("href=\"/review/export?");
+        List<String> decisions = csv(browser, "/review/decisions/export?format=csv&region=" + region).lines().toList();
+        assertThat(decisions.get(0)).isEqualTo("Decided,Decision,Decided by,Reason for rejection,Receipt,Partner,Tier,"
+                + "Region,Amount (USD),Conflict check,Submitted,Status now");
+        assertThat(decisions).hasSize(2);
+        assertThat(decisions.get(1)).contains(",Approved,Test CHANNEL_MANAGER,,").contains(partner.legalName())
+                .endsWith(",Approved").doesNotContain("Secretco");
+        assertThat(csv(browser, "/review/export?format=csv&region=" + region).lines().count()).isEqualTo(1);
+
         String partners = csv(browser, "/partners/export?format=csv");
         assertThat(partners.lines().findFirst().orElseThrow()).isEqualTo("Company,Country,Tier,Status");
         assertThat(partners).contains(partner.legalName() + ",");
@@ -91,7 +108,8 @@ class ExportEndpointsTest {
                 "select count(*) from partner_application where status = 'PENDING'", Long.class));
 
         PortalClient admin = signedIn(users.newUser(Role.PROGRAM_ADMIN, null));
-        for (String path : List.of("/review/export?format=csv", "/partners/export?format=xlsx",
+        for (String path : List.of("/review/export?format=csv", "/review/decisions/export?format=xlsx",
+                "/partners/export?format=xlsx",
                 "/partners/applications/export?format=csv")) {
             assertThat(admin.download(path).statusCode()).as(path).isEqualTo(200);
         }
@@ -125,10 +143,10 @@ class ExportEndpointsTest {
     @Test
     void eachExportRefusesTheRolesItsPageRefuses() {
         Map<Role, List<String>> refused = new LinkedHashMap<>();
-        refused.put(Role.SALES_REP, List.of("/deals/export", "/review/export", "/partners/export",
-                "/partners/applications/export"));
-        refused.put(Role.PARTNER_ADMIN, List.of("/review/export", "/partners/export", "/partners/applications/export",
-                "/credits/export", "/accounts/export"));
+        refused.put(Role.SALES_REP, List.of("/deals/export", "/review/export", "/review/decisions/export",
+                "/partners/export", "/partners/applications/export"));
+        refused.put(Role.PARTNER_ADMIN, List.of("/review/export", "/review/decisions/export", "/partners/export",
+                "/partners/applications/export", "/credits/export", "/accounts/export"));
         refused.put(Role.CHANNEL_MANAGER, List.of("/deals/export", "/credits/export"));
         refused.put(Role.PROGRAM_ADMIN, List.of("/deals/export", "/credits/export"));
         PartnerView partner = users.newPartner("US");
@@ -165,7 +183,7 @@ class ExportEndpointsTest {
         return new XSSFWorkbook(new ByteArrayInputStream(response.body()));
     }
 
-    private void submit(CurrentUser partnerUser, String customer) throws Exception {
+    private UUID submit(CurrentUser partnerUser, String customer) throws Exception {
         LinkedMultiValueMap<String, String> deal = new LinkedMultiValueMap<>();
         String word = UUID.randomUUID().toString().substring(0, 8);
         deal.add("customerName", customer);
@@ -182,6 +200,7 @@ class ExportEndpointsTest {
         String location = mvc.perform(post("/deals").params(deal).with(csrf()).with(user(partnerUser))).andReturn()
                 .getResponse().getRedirectedUrl();
         assertThat(location).as("submitted").startsWith("/deals/");
+        return UUID.fromString(location.substring("/deals/".length()));
     }
 
     private void apply(String company) {

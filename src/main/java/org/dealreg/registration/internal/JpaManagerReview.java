@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import org.dealreg.conflicts.ConflictCheck;
 import org.dealreg.program.ProgramSettings;
+import org.dealreg.registration.DecidedRegistration;
 import org.dealreg.registration.ManagerReview;
 import org.dealreg.registration.PendingCounts;
 import org.dealreg.registration.PendingFilter;
@@ -69,6 +70,23 @@ class JpaManagerReview implements ManagerReview {
         String where = PendingRows.where(filter, arguments);
         Export.stream(jdbc, "select %s from registration where %s order by decision_due_at, id"
                 .formatted(PendingRows.COLUMNS, where), PendingRows::map, sink, arguments.toArray());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long countDecided(PendingFilter filter) {
+        List<Object> arguments = new ArrayList<>();
+        String where = PendingRows.whereDecided(filter, arguments);
+        return jdbc.queryForObject("select count(*) from registration where " + where, Long.class, arguments.toArray());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void eachDecided(PendingFilter filter, Consumer<DecidedRegistration> sink) {
+        List<Object> arguments = new ArrayList<>();
+        String where = PendingRows.whereDecided(filter, arguments);
+        Export.stream(jdbc, "select %s from registration where %s order by decided_at desc, id"
+                .formatted(PendingRows.DECIDED_COLUMNS, where), PendingRows::mapDecided, sink, arguments.toArray());
     }
 
     /** One statement over the whole filtered set; the states are {@code DeadlineBadge}'s, counted by PostgreSQL. */

@@ -95,6 +95,37 @@ class ReviewController {
                 sink -> review.exportQueue(regionFilter, verdictFilter, sink));
     }
 
+    /**
+     * The decisions as a file, with the queue's filters, the latest first (docs/exports.md): plain fields, like the
+     * queue; the rejection's comment is encrypted and stays out.
+     */
+    @GetMapping("/decisions/export")
+    void exportDecisions(@RequestParam(required = false) String region, @RequestParam(required = false) String verdict,
+            @RequestParam(defaultValue = "") String format, HttpServletResponse response) throws IOException {
+        Export.Format chosen = Export.Format.named(format);
+        String regionFilter = regionNamed(regions.all(), region);
+        Verdict verdictFilter = verdictNamed(verdict);
+        Locale locale = LocaleContextHolder.getLocale();
+        String programme = messages.getMessage("export.decidedByProgramme", null, locale);
+        Export.Columns<DecisionRow> columns = new Export.Columns<DecisionRow>()
+                .moment("export.decidedAt", DecisionRow::decidedAt)
+                .text("export.decision", row -> messages.getMessage("status.%s".formatted(row.decision()), null, locale))
+                .text("export.decidedBy", row -> row.decidedBy() == null ? programme : row.decidedBy())
+                .text("export.rejectionReason", row -> row.rejectionReason() == null ? null
+                        : messages.getMessage("rejection.%s".formatted(row.rejectionReason()), null, locale))
+                .text("deal.receipt", DecisionRow::receiptNumber)
+                .text("review.partner", DecisionRow::partnerName)
+                .text("partners.col.tier", row -> messages.getMessage("tier.%s".formatted(row.tier()), null, locale))
+                .text("review.region", DecisionRow::regionCode)
+                .number("review.amountUsd", DecisionRow::amountUsd)
+                .text("review.verdict",
+                        row -> messages.getMessage("verdict.short.%s".formatted(row.verdict()), null, locale))
+                .moment("deal.submittedAt", DecisionRow::submittedAt)
+                .text("export.statusNow", row -> messages.getMessage("status.%s".formatted(row.status()), null, locale));
+        export.send(response, "decisions", chosen, columns,
+                sink -> review.exportDecisions(regionFilter, verdictFilter, sink));
+    }
+
     private static String regionNamed(List<RegionView> all, String region) {
         return all.stream().map(RegionView::code).filter(code -> code.equals(region)).findFirst().orElse(null);
     }

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.dealreg.accounts.DirectAccounts;
@@ -22,6 +23,7 @@ import org.dealreg.identity.UserAccounts;
 import org.dealreg.program.ProgramSettings;
 import org.dealreg.partners.PartnerView;
 import org.dealreg.partners.Partners;
+import org.dealreg.registration.DecidedRegistration;
 import org.dealreg.registration.ManagerReview;
 import org.dealreg.registration.PendingCounts;
 import org.dealreg.registration.PendingFilter;
@@ -79,7 +81,7 @@ class ReviewService {
                     DeadlineBadge.of(p.remindAt(), p.decisionDueAt(), now)));
         }
         return new ReviewQueue(new PageImpl<>(rows, PageRequest.of(shown, ReviewQueue.PAGE_SIZE), counts.total()),
-                counts, region, verdict);
+                counts, region, verdict, registrations.countDecided(filter));
     }
 
     /**
@@ -103,6 +105,36 @@ class ReviewService {
         };
         registrations.eachPending(filter, p -> {
             batch.add(p);
+            if (batch.size() == Export.FETCH_SIZE) {
+                shown.accept(batch);
+                batch.clear();
+            }
+        });
+        shown.accept(batch);
+    }
+
+    /**
+     * Every decided registration the queue's filters keep, the latest decision first, as {@link DecisionRow}s (plain
+     * fields); the partners and the deciding managers' names are asked a fetch at a time (docs/exports.md).
+     */
+    @Transactional(readOnly = true)
+    public void exportDecisions(String region, Verdict verdict, Consumer<DecisionRow> sink) {
+        PendingFilter filter = new PendingFilter(region == null ? null : partners.idsInRegion(region), verdict);
+        List<DecidedRegistration> batch = new ArrayList<>(Export.FETCH_SIZE);
+        Consumer<List<DecidedRegistration>> shown = decided -> {
+            Map<UUID, PartnerView> byId = partners.findAll(ids(decided.stream().map(DecidedRegistration::partnerId)));
+            Map<UUID, String> names = users.displayNames(decided.stream().map(DecidedRegistration::decidedBy)
+                    .filter(Objects::nonNull).collect(Collectors.toSet()));
+            for (DecidedRegistration d : decided) {
+                PartnerView partner = byId.get(d.partnerId());
+                sink.accept(new DecisionRow(d.receiptNumber(), partner.legalName(), partner.regionCode(),
+                        partner.tier(), d.amountUsd(), d.verdict(), d.submittedAt(), d.decidedAt(),
+                        d.decidedBy() == null ? null : names.getOrDefault(d.decidedBy(), "?"), d.status().decision(),
+                        d.rejectionReason(), d.status()));
+            }
+        };
+        registrations.eachDecided(filter, d -> {
+            batch.add(d);
             if (batch.size() == Export.FETCH_SIZE) {
                 shown.accept(batch);
                 batch.clear();
