@@ -71,9 +71,14 @@ public class PortalClient {
 
     /** A file the portal sends, written to {@code file} as it arrives (a large export, without holding it). */
     public HttpResponse<java.nio.file.Path> downloadTo(String path, java.nio.file.Path file) {
+        return download(path, HttpResponse.BodyHandlers.ofFile(file));
+    }
+
+    /** A response the portal sends, read by {@code handler} (a benchmark's, say). */
+    public <T> HttpResponse<T> download(String path, HttpResponse.BodyHandler<T> handler) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("X-Forwarded-For", address).GET()
-                    .build(), HttpResponse.BodyHandlers.ofFile(file));
+                    .build(), handler);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -166,8 +166,9 @@ public class Export {
 
     /**
      * Sends the export as a download named {@code name} and today's date, in the reader's language and time zone;
-     * answers how many rows it wrote. The headers are set before the first row is read: a failure half-way cuts the
-     * download short (the browser says it failed) rather than showing an error page.
+     * answers how many rows it wrote. The headers are sent before the first row is read, so the browser shows the
+     * download at once, even while an Excel sheet is still being assembled; a failure after that cuts the download
+     * short (the browser says it failed) rather than showing an error page.
      */
     public <T> long send(HttpServletResponse response, String name, Format format, Columns<T> columns, Rows<T> rows)
             throws IOException {
@@ -179,6 +180,7 @@ public class Export {
         response.setHeader("Cache-Control", "no-store");
         List<String> headers = columns.list().stream()
                 .map(column -> messages.getMessage(column.headerKey(), null, locale)).toList();
+        response.flushBuffer();
         return write(response.getOutputStream(), format, headers, columns, rows, zone);
     }
 

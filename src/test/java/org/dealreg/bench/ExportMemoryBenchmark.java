@@ -6,11 +6,14 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -29,9 +32,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Exports of 200,000 rows in constant memory: loads a rep with {@code bench.rows} accounts (200,000) and one with a
  * tenth of them into the test run's fresh database, then downloads each rep's accounts export as CSV and as Excel over
- * HTTP (to a file, as a browser does), and reports for each: time, file size, the highest heap in use sampled every
- * 10 ms, and, in a second download with a full collection every 100 ms, the highest live heap (what the export keeps
- * alive) beside the live heap before it. Constant memory means the big export's live heap is the small one's, not ten
+ * HTTP (to a file, as a browser does), and reports for each: when its first bytes came, its time, file size, the
+ * highest heap in use sampled every 10 ms, and, in a second download with a full collection every 100 ms, the highest
+ * live heap (what the export keeps alive) beside the live heap before it. Constant memory means the big export's live heap is the small one's, not ten
  * times it. The first small downloads warm the code up and are not reported.
  *
  * <p>Not a test: surefire's default includes skip {@code *Benchmark}; run it with {@code bench/export-memory.sh},
@@ -56,8 +59,8 @@ class ExportMemoryBenchmark {
         report.add("JVM max heap %d MiB, %s".formatted(Runtime.getRuntime().maxMemory() >> 20,
                 ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
                         .collect(Collectors.joining(", "))));
-        report.add("%-8s %-5s %8s %8s %9s %15s %14s %15s".formatted("rows", "fmt", "seconds", "MiB", "rows/s",
-                "peak used MiB", "max live MiB", "idle live MiB"));
+        report.add("%-8s %-5s %10s %8s %8s %9s %15s %14s %15s".formatted("rows", "fmt", "first byte", "seconds",
+                "MiB", "rows/s", "peak used MiB", "max live MiB", "idle live MiB"));
         for (CurrentUser rep : List.of(small, small, big)) {
             boolean warmUp = !warmedUp;
             long expected = jdbc.queryForObject("select count(*) from direct_account where owner_id = ?", Long.class,
@@ -70,7 +73,8 @@ class ExportMemoryBenchmark {
                 String path = "/accounts/export?format=" + format;
                 // once timed, the heap sampled as it is; once more with a full collection every 100 ms, which shows
                 // what the export keeps alive (the live heap), at the cost of its time
-                Measure.Result timed = Measure.during(false, () -> browser.downloadTo(path, file));
+                AtomicLong firstByteAt = new AtomicLong();
+                Measure.Result timed = Measure.during(false, () -> browser.download(path, toFile(file, firstByteAt)));
                 long size = Files.size(file);
                 if (format.equals("csv")) {
                     try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
@@ -80,8 +84,8 @@ class ExportMemoryBenchmark {
                 Measure.Result live = Measure.during(true, () -> browser.downloadTo(path, file));
                 Files.delete(file);
                 if (!warmUp) {
-                    report.add("%-8d %-5s %8.2f %8.1f %9.0f %15.1f %14.1f %15.1f".formatted(expected, format,
-                            timed.nanos() / 1e9, size / 1048576.0, expected / (timed.nanos() / 1e9),
+                    report.add("%-8d %-5s %10.2f %8.2f %8.1f %9.0f %15.1f %14.1f %15.1f".formatted(expected, format,
+                            (firstByteAt.get() - timed.startedAt()) / 1e9, timed.nanos() / 1e9, size / 1048576.0, expected / (timed.nanos() / 1e9),
                             timed.peakUsed() / 1048576.0, live.peakUsed() / 1048576.0, live.before() / 1048576.0));
                 }
             }
@@ -90,6 +94,42 @@ class ExportMemoryBenchmark {
         String text = String.join("\n", report) + "\n";
         System.out.print("\n== export memory benchmark\n" + text);
         Files.writeString(dir.resolve("export-memory.txt"), text);
+    }
+
+    /** Writes the body to {@code file} as it arrives, and notes when its first bytes came (after the headers). */
+    private static HttpResponse.BodyHandler<Path> toFile(Path file, AtomicLong firstByteAt) {
+        return info -> {
+            HttpResponse.BodySubscriber<Path> inner = HttpResponse.BodySubscribers.ofFile(file);
+            return new HttpResponse.BodySubscriber<>() {
+                @Override
+                public CompletionStage<Path> getBody() {
+                    return inner.getBody();
+                }
+
+                @Override
+                public void onSubscribe(Flow.Subscription subscription) {
+                    inner.onSubscribe(subscription);
+                }
+
+                @Override
+                public void onNext(List<ByteBuffer> item) {
+                    if (item.stream().anyMatch(ByteBuffer::hasRemaining)) {
+                        firstByteAt.compareAndSet(0, System.nanoTime());
+                    }
+                    inner.onNext(item);
+                }
+
+                @Override
+                public void onError(Throwable throwable) {
+                    inner.onError(throwable);
+                }
+
+                @Override
+                public void onComplete() {
+                    inner.onComplete();
+                }
+            };
+        };
     }
 
     /** A rep owning {@code count} accounts with a domain each, a tenth of them engaged, loaded in SQL. */
@@ -118,7 +158,7 @@ class ExportMemoryBenchmark {
      */
     private static final class Measure {
 
-        record Result(long nanos, long peakUsed, long before) {
+        record Result(long startedAt, long nanos, long peakUsed, long before) {
         }
 
         interface Download {
@@ -152,7 +192,7 @@ class ExportMemoryBenchmark {
             running.set(false);
             sampler.join();
             assertThat(response.statusCode()).isEqualTo(200);
-            return new Result(nanos, peak.get(), before);
+            return new Result(started, nanos, peak.get(), before);
         }
     }
 }
