@@ -92,6 +92,19 @@ class ExportEndpointsTest {
                 .endsWith(",Approved").doesNotContain("Secretco");
         assertThat(csv(browser, "/review/export?format=csv&region=" + region).lines().count()).isEqualTo(1);
 
+        mvc.perform(post("/deals/{id}/extension", registration).param("version", String.valueOf(jdbc.queryForObject(
+                "select version from registration where id = ?", Integer.class, registration)))
+                .param("reason", "Need time.").with(csrf()).with(user(partnerUser)));
+        String receipt = jdbc.queryForObject("select receipt_number from registration where id = ?", String.class,
+                registration);
+        List<String> extensions = csv(browser, "/review/extensions/export?format=csv").lines().toList();
+        assertThat(extensions.get(0)).isEqualTo("Protection ends,Receipt,Partner,Extensions granted,Asked on");
+        assertThat(extensions).anySatisfy(line -> assertThat(line).contains("," + receipt + ","
+                + partner.legalName() + ",0,"));
+        assertThat(extensions).hasSize(1 + jdbc.queryForObject("select count(*) from extension_request e join "
+                + "registration r on r.id = e.registration_id where e.status = 'PENDING' and r.status = 'APPROVED'",
+                Integer.class));
+
         String partners = csv(browser, "/partners/export?format=csv");
         assertThat(partners.lines().findFirst().orElseThrow()).isEqualTo("Company,Country,Tier,Status");
         assertThat(partners).contains(partner.legalName() + ",");
@@ -109,6 +122,7 @@ class ExportEndpointsTest {
 
         PortalClient admin = signedIn(users.newUser(Role.PROGRAM_ADMIN, null));
         for (String path : List.of("/review/export?format=csv", "/review/decisions/export?format=xlsx",
+                "/review/extensions/export?format=csv",
                 "/partners/export?format=xlsx",
                 "/partners/applications/export?format=csv")) {
             assertThat(admin.download(path).statusCode()).as(path).isEqualTo(200);
@@ -144,8 +158,9 @@ class ExportEndpointsTest {
     void eachExportRefusesTheRolesItsPageRefuses() {
         Map<Role, List<String>> refused = new LinkedHashMap<>();
         refused.put(Role.SALES_REP, List.of("/deals/export", "/review/export", "/review/decisions/export",
-                "/partners/export", "/partners/applications/export"));
-        refused.put(Role.PARTNER_ADMIN, List.of("/review/export", "/review/decisions/export", "/partners/export",
+                "/review/extensions/export", "/partners/export", "/partners/applications/export"));
+        refused.put(Role.PARTNER_ADMIN, List.of("/review/export", "/review/decisions/export",
+                "/review/extensions/export", "/partners/export",
                 "/partners/applications/export", "/credits/export", "/accounts/export"));
         refused.put(Role.CHANNEL_MANAGER, List.of("/deals/export", "/credits/export"));
         refused.put(Role.PROGRAM_ADMIN, List.of("/deals/export", "/credits/export"));
