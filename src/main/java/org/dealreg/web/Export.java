@@ -165,6 +165,24 @@ public class Export {
     }
 
     /**
+     * Hands the rows on in lists of {@link #FETCH_SIZE}, in order: for an export whose rows need names from another
+     * module, asked a list at a time rather than a row at a time (or all at once).
+     */
+    public static <T> void inBatches(Rows<T> rows, Consumer<List<T>> each) {
+        List<T> batch = new ArrayList<>(FETCH_SIZE);
+        rows.each(row -> {
+            batch.add(row);
+            if (batch.size() == FETCH_SIZE) {
+                each.accept(batch);
+                batch.clear();
+            }
+        });
+        if (!batch.isEmpty()) {
+            each.accept(batch);
+        }
+    }
+
+    /**
      * Sends the export as a download named {@code name} and today's date, in the reader's language and time zone;
      * answers how many rows it wrote. The headers are sent before the first row is read, so the browser shows the
      * download at once, even while an Excel sheet is still being assembled; a failure after that cuts the download

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -74,6 +75,17 @@ class ExportWriterTest {
             assertThat(last.getCell(4).getLocalDateTimeCellValue()).as("in the reader's zone")
                     .isEqualTo(LocalDateTime.of(2026, 12, 8, 17, 9));
         }
+    }
+
+    @Test
+    void rowsNeedingNamesArriveInListsOfAFetchInOrder() {
+        List<List<Integer>> batches = new ArrayList<>();
+        Export.<Integer>inBatches(sink -> IntStream.range(0, 2_500).forEach(sink::accept),
+                batch -> batches.add(List.copyOf(batch)));
+        assertThat(batches).extracting(List::size).containsExactly(1_000, 1_000, 500);
+        assertThat(batches.get(2).get(499)).isEqualTo(2_499);
+        Export.<Integer>inBatches(sink -> { }, batch -> batches.add(batch));
+        assertThat(batches).as("no rows, no empty list").hasSize(3);
     }
 
     private static String csv(List<Line> lines) throws Exception {

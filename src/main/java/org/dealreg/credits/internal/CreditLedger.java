@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ArrayList;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -194,21 +193,14 @@ class CreditLedger implements DirectWins {
      */
     @Transactional(readOnly = true)
     public void exportOwn(CurrentUser rep, Consumer<CreditStatement.Line> sink) {
-        List<Row> batch = new ArrayList<>(Export.FETCH_SIZE);
-        Export.stream(jdbc.getJdbcOperations(), """
+        Export.<Row>inBatches(rows -> Export.stream(jdbc.getJdbcOperations(), """
                 select account_id, source, amount, currency, amount_usd, closed_on
                   from rep_credit
                  where rep_id = ?
                  order by closed_on desc, recorded_at desc, id""", (rs, n) -> new Row(rs.getObject("account_id", UUID.class),
                 CreditSource.valueOf(rs.getString("source")), rs.getBigDecimal("amount"), rs.getString("currency"),
-                rs.getBigDecimal("amount_usd"), rs.getObject("closed_on", LocalDate.class)), row -> {
-                    batch.add(row);
-                    if (batch.size() == Export.FETCH_SIZE) {
-                        named(batch, sink);
-                        batch.clear();
-                    }
-                }, rep.id());
-        named(batch, sink);
+                rs.getBigDecimal("amount_usd"), rs.getObject("closed_on", LocalDate.class)), rows, rep.id()),
+                batch -> named(batch, sink));
     }
 
     private void named(List<Row> rows, Consumer<CreditStatement.Line> sink) {

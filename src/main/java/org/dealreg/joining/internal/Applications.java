@@ -3,7 +3,6 @@ package org.dealreg.joining.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -179,25 +178,18 @@ class Applications {
         record Pending(UUID partnerId, Instant submittedAt, String contactName, String contactEmail, String contactPhone,
                 String website) {
         }
-        List<Pending> batch = new ArrayList<>(Export.FETCH_SIZE);
-        Consumer<List<Pending>> named = pending -> {
-            Map<UUID, PartnerView> byId = partners.findAll(pending.stream().map(Pending::partnerId).distinct().toList());
-            pending.forEach(p -> sink.accept(new PendingLine(p.submittedAt(), byId.get(p.partnerId()).legalName(),
-                    byId.get(p.partnerId()).country(), p.contactName(), p.contactEmail(), p.contactPhone(), p.website())));
-        };
-        Export.stream(jdbc, """
+        Export.<Pending>inBatches(rows -> Export.stream(jdbc, """
                 select partner_id, submitted_at, contact_name, contact_email, contact_phone, website
                   from partner_application where status = 'PENDING'
                  order by submitted_at, id""", (rs, n) -> new Pending(rs.getObject("partner_id", UUID.class),
                 rs.getTimestamp("submitted_at").toInstant(), rs.getString("contact_name"), rs.getString("contact_email"),
-                rs.getString("contact_phone"), rs.getString("website")), p -> {
-                    batch.add(p);
-                    if (batch.size() == Export.FETCH_SIZE) {
-                        named.accept(batch);
-                        batch.clear();
-                    }
+                rs.getString("contact_phone"), rs.getString("website")), rows), pending -> {
+                    Map<UUID, PartnerView> byId = partners.findAll(
+                            pending.stream().map(Pending::partnerId).distinct().toList());
+                    pending.forEach(p -> sink.accept(new PendingLine(p.submittedAt(),
+                            byId.get(p.partnerId()).legalName(), byId.get(p.partnerId()).country(), p.contactName(),
+                            p.contactEmail(), p.contactPhone(), p.website())));
                 });
-        named.accept(batch);
     }
 
     @Transactional(readOnly = true)

@@ -1,11 +1,9 @@
 package org.dealreg.review.internal;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -93,23 +91,13 @@ class ExtensionQueueController {
                 .text("review.partner", Row::partnerName)
                 .number("export.extensionsGranted", row -> row.request().extensionsGranted())
                 .moment("extensions.col.asked", row -> row.request().requestedAt());
-        export.send(response, "extension-requests", chosen, columns, sink -> {
-            List<ExtensionToDecide> batch = new ArrayList<>(Export.FETCH_SIZE);
-            Consumer<List<ExtensionToDecide>> named = requests -> {
-                Map<UUID, PartnerView> byId = partners.findAll(
-                        requests.stream().map(ExtensionToDecide::partnerId).distinct().toList());
-                requests.forEach(r -> sink.accept(new Row(r,
-                        byId.containsKey(r.partnerId()) ? byId.get(r.partnerId()).legalName() : "?")));
-            };
-            extensions.eachPending(request -> {
-                batch.add(request);
-                if (batch.size() == Export.FETCH_SIZE) {
-                    named.accept(batch);
-                    batch.clear();
-                }
-            });
-            named.accept(batch);
-        });
+        export.send(response, "extension-requests", chosen, columns, sink -> Export.inBatches(extensions::eachPending,
+                requests -> {
+                    Map<UUID, PartnerView> byId = partners.findAll(
+                            requests.stream().map(ExtensionToDecide::partnerId).distinct().toList());
+                    requests.forEach(r -> sink.accept(new Row(r,
+                            byId.containsKey(r.partnerId()) ? byId.get(r.partnerId()).legalName() : "?")));
+                }));
     }
 
     @PostMapping("/{registrationId}/{requestId}/grant")

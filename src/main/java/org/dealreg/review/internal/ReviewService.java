@@ -93,8 +93,7 @@ class ReviewService {
     public void exportQueue(String region, Verdict verdict, Consumer<QueueRow> sink) {
         Instant now = clock.instant();
         PendingFilter filter = new PendingFilter(region == null ? null : partners.idsInRegion(region), verdict);
-        List<PendingRegistration> batch = new ArrayList<>(Export.FETCH_SIZE);
-        Consumer<List<PendingRegistration>> shown = pending -> {
+        Export.<PendingRegistration>inBatches(rows -> registrations.eachPending(filter, rows), pending -> {
             Map<UUID, PartnerView> byId = partners.findAll(ids(pending.stream().map(PendingRegistration::partnerId)));
             for (PendingRegistration p : pending) {
                 PartnerView partner = byId.get(p.partnerId());
@@ -102,15 +101,7 @@ class ReviewService {
                         partner.tier(), p.amountUsd(), p.verdict(), p.submittedAt(), p.decisionDueAt(),
                         DeadlineBadge.of(p.remindAt(), p.decisionDueAt(), now)));
             }
-        };
-        registrations.eachPending(filter, p -> {
-            batch.add(p);
-            if (batch.size() == Export.FETCH_SIZE) {
-                shown.accept(batch);
-                batch.clear();
-            }
         });
-        shown.accept(batch);
     }
 
     /**
@@ -120,8 +111,7 @@ class ReviewService {
     @Transactional(readOnly = true)
     public void exportDecisions(String region, Verdict verdict, Consumer<DecisionRow> sink) {
         PendingFilter filter = new PendingFilter(region == null ? null : partners.idsInRegion(region), verdict);
-        List<DecidedRegistration> batch = new ArrayList<>(Export.FETCH_SIZE);
-        Consumer<List<DecidedRegistration>> shown = decided -> {
+        Export.<DecidedRegistration>inBatches(rows -> registrations.eachDecided(filter, rows), decided -> {
             Map<UUID, PartnerView> byId = partners.findAll(ids(decided.stream().map(DecidedRegistration::partnerId)));
             Map<UUID, String> names = users.displayNames(decided.stream().map(DecidedRegistration::decidedBy)
                     .filter(Objects::nonNull).collect(Collectors.toSet()));
@@ -132,15 +122,7 @@ class ReviewService {
                         d.decidedBy() == null ? null : names.getOrDefault(d.decidedBy(), "?"), d.status().decision(),
                         d.rejectionReason(), d.status()));
             }
-        };
-        registrations.eachDecided(filter, d -> {
-            batch.add(d);
-            if (batch.size() == Export.FETCH_SIZE) {
-                shown.accept(batch);
-                batch.clear();
-            }
         });
-        shown.accept(batch);
     }
 
     /** The page as {@code viewer} opens it: the view is logged, and shown to the partner. */
