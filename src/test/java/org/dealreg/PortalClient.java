@@ -56,6 +56,37 @@ public class PortalClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build());
     }
 
+    /** A file the portal sends (an export), as bytes. */
+    public HttpResponse<byte[]> download(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("X-Forwarded-For", address).GET()
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A file the portal sends, written to {@code file} as it arrives (a large export, without holding it). */
+    public HttpResponse<java.nio.file.Path> downloadTo(String path, java.nio.file.Path file) {
+        return download(path, HttpResponse.BodyHandlers.ofFile(file));
+    }
+
+    /** A response the portal sends, read by {@code handler} (a benchmark's, say). */
+    public <T> HttpResponse<T> download(String path, HttpResponse.BodyHandler<T> handler) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("X-Forwarded-For", address).GET()
+                    .build(), handler);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<String> post(String path, Map<String, String> form) {
         Map<String, String> withToken = new LinkedHashMap<>(form);
         if (lastCsrf != null) {

@@ -3,6 +3,7 @@ package org.dealreg.registration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** The managers' side of extension requests: the open ones, the one ending first first, and the answers. */
 public interface ExtensionReview {
@@ -12,6 +13,12 @@ public interface ExtensionReview {
 
     /** How many requests are open. */
     long countPending();
+
+    /**
+     * Every open request, in the queue's order, handed to the sink as PostgreSQL sends them: for an export, which holds
+     * no list of them. Nothing decrypted.
+     */
+    void eachPending(Consumer<ExtensionToDecide> sink);
 
     /**
      * Protection ends the extension length (setting) later.

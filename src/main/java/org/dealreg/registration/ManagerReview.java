@@ -3,6 +3,7 @@ package org.dealreg.registration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * What the vendor's channel managers do with registrations: read every company's, decrypted, and decide the
@@ -18,6 +19,21 @@ public interface ManagerReview {
 
     /** How many registrations {@code filter} keeps, and where they stand against their deadlines at {@code now}. */
     PendingCounts countPending(PendingFilter filter, Instant now);
+
+    /**
+     * Every pending registration {@code filter} keeps, in the queue's order (due first), handed to the sink as
+     * PostgreSQL sends them: for an export, which holds no list of them. Plain columns only.
+     */
+    void eachPending(PendingFilter filter, Consumer<PendingRegistration> sink);
+
+    /** How many registrations of the partners and verdict {@code filter} keeps were decided (any status since). */
+    long countDecided(PendingFilter filter);
+
+    /**
+     * Every decided registration {@code filter} keeps, the latest decision first, handed to the sink as PostgreSQL
+     * sends them: for the export of decisions. Plain columns only; withdrawn ones were never decided.
+     */
+    void eachDecided(PendingFilter filter, Consumer<DecidedRegistration> sink);
 
     /** @throws org.dealreg.shared.NotFound when there is no such registration */
     RegistrationForReview find(UUID id);

@@ -1,9 +1,16 @@
 package org.dealreg.accounts.internal;
 
+import java.io.IOException;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.shared.NotFound;
 import org.dealreg.shared.Paging;
+import org.dealreg.web.Export;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,9 +26,32 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccountsController {
 
     private final AccountDirectory directory;
+    private final Export export;
+    private final MessageSource messages;
 
-    AccountsController(AccountDirectory directory) {
+    AccountsController(AccountDirectory directory, Export export, MessageSource messages) {
         this.directory = directory;
+        this.export = export;
+        this.messages = messages;
+    }
+
+    /** The user's own accounts as a file, every page of the list without a search (docs/exports.md). */
+    @GetMapping("/export")
+    void export(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String format,
+            HttpServletResponse response) throws IOException {
+        Export.Format chosen = Export.Format.named(format);
+        Locale locale = LocaleContextHolder.getLocale();
+        String engaged = messages.getMessage("account.engaged", null, locale);
+        String notEngaged = messages.getMessage("account.notEngaged", null, locale);
+        Export.Columns<AccountDirectory.AccountLine> columns = new Export.Columns<AccountDirectory.AccountLine>()
+                .text("account.name", AccountDirectory.AccountLine::name)
+                .text("account.crmId", AccountDirectory.AccountLine::crmId)
+                .text("account.country", a -> new Locale("", a.country()).getDisplayCountry(locale))
+                .text("account.domains", AccountDirectory.AccountLine::domains)
+                .text("account.engagement", a -> a.engaged() ? engaged : notEngaged)
+                .day("export.engagedSince", AccountDirectory.AccountLine::engagedSince)
+                .day("export.lastActivity", AccountDirectory.AccountLine::lastActivity);
+        export.send(response, "accounts", chosen, columns, sink -> directory.exportOwn(user, sink));
     }
 
     /**

@@ -28,6 +28,7 @@ import org.dealreg.registration.RegistrationEscalated;
 import org.dealreg.registration.RegistrationExpired;
 import org.dealreg.registration.RegistrationSubmitted;
 import org.dealreg.registration.RegistrationViewedByStaff;
+import org.dealreg.registration.RegistrationsExported;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -69,6 +70,13 @@ class AuditListeners {
     void on(RegistrationViewedByStaff e) {
         trail.append(e.viewerId(), "", "REGISTRATION_VIEWED", "registration", e.registrationId().toString(),
                 "role=" + e.viewerRole() + " partner=" + e.partnerId());
+    }
+
+    @EventListener
+    void on(RegistrationsExported e) {
+        trail.append(e.exportedBy(), "", "REGISTRATIONS_EXPORTED", "partner", e.partnerId().toString(),
+                "role=" + e.role() + " format=" + e.format() + " status=" + (e.status() == null ? "all" : e.status())
+                        + " rows=" + e.rows());
     }
 
     @EventListener

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.dealreg.program.FiscalPeriods;
 import org.dealreg.accounts.DirectAccounts;
@@ -39,6 +40,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.dealreg.web.Export;
 
 /**
  * The reps' credit ledger (DESIGN.md §8). A won deal is credited to the owner of its account, in US dollars, the same
@@ -183,6 +185,28 @@ class CreditLedger implements DirectWins {
                 r.amountUsd(), r.amount(), r.currency(), r.closedOn(), r.source()));
         return new CreditStatement(lines, now.quarter(), now.year(),
                 totals(rep.id(), now.quarter()), totals(rep.id(), now.year()));
+    }
+
+    /**
+     * Every credit of the rep, in the list's order, handed to the sink as PostgreSQL sends them (docs/exports.md);
+     * the accounts' names are asked of the accounts module a fetch at a time, so memory does not grow with the rows.
+     */
+    @Transactional(readOnly = true)
+    public void exportOwn(CurrentUser rep, Consumer<CreditStatement.Line> sink) {
+        Export.<Row>inBatches(rows -> Export.stream(jdbc.getJdbcOperations(), """
+                select account_id, source, amount, currency, amount_usd, closed_on
+                  from rep_credit
+                 where rep_id = ?
+                 order by closed_on desc, recorded_at desc, id""", (rs, n) -> new Row(rs.getObject("account_id", UUID.class),
+                CreditSource.valueOf(rs.getString("source")), rs.getBigDecimal("amount"), rs.getString("currency"),
+                rs.getBigDecimal("amount_usd"), rs.getObject("closed_on", LocalDate.class)), rows, rep.id()),
+                batch -> named(batch, sink));
+    }
+
+    private void named(List<Row> rows, Consumer<CreditStatement.Line> sink) {
+        Map<UUID, String> names = accounts.names(rows.stream().map(Row::accountId).distinct().toList());
+        rows.forEach(r -> sink.accept(new CreditStatement.Line(names.get(r.accountId()), r.amountUsd(), r.amount(),
+                r.currency(), r.closedOn(), r.source())));
     }
 
     private record Row(UUID accountId, CreditSource source, BigDecimal amount, String currency, BigDecimal amountUsd,

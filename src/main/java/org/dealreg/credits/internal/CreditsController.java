@@ -2,16 +2,21 @@ package org.dealreg.credits.internal;
 
 import org.dealreg.shared.FieldProblem;
 import org.dealreg.shared.RulesBroken;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.shared.Paging;
 import org.dealreg.shared.SupportedCurrency;
 import org.dealreg.shared.Written;
+import org.dealreg.web.Export;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -30,9 +35,29 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CreditsController {
 
     private final CreditLedger ledger;
+    private final Export export;
+    private final MessageSource messages;
 
-    CreditsController(CreditLedger ledger) {
+    CreditsController(CreditLedger ledger, Export export, MessageSource messages) {
         this.ledger = ledger;
+        this.export = export;
+        this.messages = messages;
+    }
+
+    /** The rep's own credits as a file, every page of the list (docs/exports.md). */
+    @GetMapping("/export")
+    void export(@AuthenticationPrincipal CurrentUser rep, @RequestParam(defaultValue = "") String format,
+            HttpServletResponse response) throws IOException {
+        Export.Format chosen = Export.Format.named(format);
+        Locale locale = LocaleContextHolder.getLocale();
+        Export.Columns<CreditStatement.Line> columns = new Export.Columns<CreditStatement.Line>()
+                .day("credits.closedOn", CreditStatement.Line::closedOn)
+                .text("credits.account", CreditStatement.Line::accountName)
+                .number("credits.amountUsd", CreditStatement.Line::amountUsd)
+                .number("credits.amountAsWon", CreditStatement.Line::amount)
+                .text("deal.currency", CreditStatement.Line::currency)
+                .text("credits.source", line -> messages.getMessage("credits.source." + line.source(), null, locale));
+        export.send(response, "credits", chosen, columns, sink -> ledger.exportOwn(rep, sink));
     }
 
     @GetMapping

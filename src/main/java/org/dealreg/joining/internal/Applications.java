@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.dealreg.identity.EmailTaken;
 import org.dealreg.identity.Invitations;
@@ -24,6 +25,7 @@ import org.dealreg.program.RegionView;
 import org.dealreg.program.Regions;
 import org.dealreg.shared.NotFound;
 import org.dealreg.shared.Paging;
+import org.dealreg.web.Export;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
@@ -160,6 +162,34 @@ class Applications {
         return Paging.page(page, PAGE_SIZE, () -> applications.countByStatus(ApplicationStatus.PENDING),
                 (offset, limit) -> rows(applications.findByStatus(ApplicationStatus.PENDING,
                         PageRequest.of((int) (offset / limit), limit, Sort.by("submittedAt", "id")))));
+    }
+
+    /** One line of the export of the waiting applications: the list's columns, with the contact's phone and website. */
+    record PendingLine(Instant submittedAt, String legalName, String country, String contactName, String contactEmail,
+            String contactPhone, String website) {
+    }
+
+    /**
+     * Every waiting application, oldest first like the list, handed to the sink as PostgreSQL sends them
+     * (docs/exports.md); the companies are asked of the partners module a fetch at a time.
+     */
+    @Transactional(readOnly = true)
+    void exportPending(Consumer<PendingLine> sink) {
+        record Pending(UUID partnerId, Instant submittedAt, String contactName, String contactEmail, String contactPhone,
+                String website) {
+        }
+        Export.<Pending>inBatches(rows -> Export.stream(jdbc, """
+                select partner_id, submitted_at, contact_name, contact_email, contact_phone, website
+                  from partner_application where status = 'PENDING'
+                 order by submitted_at, id""", (rs, n) -> new Pending(rs.getObject("partner_id", UUID.class),
+                rs.getTimestamp("submitted_at").toInstant(), rs.getString("contact_name"), rs.getString("contact_email"),
+                rs.getString("contact_phone"), rs.getString("website")), rows), pending -> {
+                    Map<UUID, PartnerView> byId = partners.findAll(
+                            pending.stream().map(Pending::partnerId).distinct().toList());
+                    pending.forEach(p -> sink.accept(new PendingLine(p.submittedAt(),
+                            byId.get(p.partnerId()).legalName(), byId.get(p.partnerId()).country(), p.contactName(),
+                            p.contactEmail(), p.contactPhone(), p.website())));
+                });
     }
 
     @Transactional(readOnly = true)

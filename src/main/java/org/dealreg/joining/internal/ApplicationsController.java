@@ -1,12 +1,16 @@
 package org.dealreg.joining.internal;
 
+import java.io.IOException;
 import java.util.Locale;
 import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.shared.NotFound;
 import org.dealreg.shared.Paging;
 import org.dealreg.shared.ReasonForm;
+import org.dealreg.web.Export;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,8 +32,10 @@ class ApplicationsController {
 
     private final Applications applications;
     private final MessageSource messages;
+    private final Export export;
 
-    ApplicationsController(Applications applications, MessageSource messages) {
+    ApplicationsController(Applications applications, MessageSource messages, Export export) {
+        this.export = export;
         this.applications = applications;
         this.messages = messages;
     }
@@ -39,6 +45,22 @@ class ApplicationsController {
         model.addAttribute("pending", applications.pending(Paging.requested(page)));
         model.addAttribute("decided", applications.recentlyDecided());
         return "joining/queue";
+    }
+
+    /** The waiting applications as a file, oldest first like the list (docs/exports.md). */
+    @GetMapping("/export")
+    void export(@RequestParam(defaultValue = "") String format, HttpServletResponse response) throws IOException {
+        Export.Format chosen = Export.Format.named(format);
+        Locale locale = LocaleContextHolder.getLocale();
+        Export.Columns<Applications.PendingLine> columns = new Export.Columns<Applications.PendingLine>()
+                .moment("joining.col.submittedAt", Applications.PendingLine::submittedAt)
+                .text("joining.legalName", Applications.PendingLine::legalName)
+                .text("joining.country", a -> new Locale("", a.country()).getDisplayCountry(locale))
+                .text("joining.contactName", Applications.PendingLine::contactName)
+                .text("joining.contactEmail", Applications.PendingLine::contactEmail)
+                .text("joining.contactPhone", Applications.PendingLine::contactPhone)
+                .text("joining.website", Applications.PendingLine::website);
+        export.send(response, "applications", chosen, columns, applications::exportPending);
     }
 
     @GetMapping("/{id}")

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.dealreg.partners.PartnerActivity;
 import org.dealreg.partners.PartnerStanding;
@@ -22,6 +23,7 @@ import org.dealreg.program.ProgramSettings;
 import org.dealreg.program.Setting;
 import org.dealreg.shared.NotFound;
 import org.dealreg.shared.Paging;
+import org.dealreg.web.Export;
 import org.springframework.data.domain.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -120,6 +122,16 @@ class PartnerProfiles {
                         (rs, n) -> new ListedPartner(rs.getObject("id", UUID.class), rs.getString("legal_name"),
                                 rs.getString("country"), Tier.valueOf(rs.getString("tier")),
                                 PartnerStatus.valueOf(rs.getString("status"))), limit, offset));
+    }
+
+    /** Every partner as the managers' list shows them, in its order, handed to the sink as PostgreSQL sends them. */
+    @Transactional(readOnly = true)
+    public void export(Consumer<ListedPartner> sink) {
+        Export.stream(jdbc, """
+                select id, legal_name, country, tier, status from partner
+                 order by status, lower(legal_name)""", (rs, n) -> new ListedPartner(rs.getObject("id", UUID.class),
+                rs.getString("legal_name"), rs.getString("country"), Tier.valueOf(rs.getString("tier")),
+                PartnerStatus.valueOf(rs.getString("status"))), sink);
     }
 
     /** A partner as the managers' list shows it. */

@@ -1,7 +1,11 @@
 package org.dealreg.partners.internal;
 
+import java.io.IOException;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.identity.UserAccounts;
@@ -11,6 +15,7 @@ import org.dealreg.partners.Specializations;
 import org.dealreg.shared.NotFound;
 import org.dealreg.shared.Paging;
 import org.dealreg.shared.ReasonForm;
+import org.dealreg.web.Export;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -39,9 +44,11 @@ class PartnersController {
     private final Specializations specializations;
     private final UserAccounts users;
     private final MessageSource messages;
+    private final Export export;
 
     PartnersController(PartnerProfiles profiles, PartnerStanding standing, Specializations specializations,
-            UserAccounts users, MessageSource messages) {
+            UserAccounts users, MessageSource messages, Export export) {
+        this.export = export;
         this.profiles = profiles;
         this.standing = standing;
         this.specializations = specializations;
@@ -53,6 +60,19 @@ class PartnersController {
     String list(@RequestParam(required = false) String page, Model model) {
         model.addAttribute("partners", profiles.page(Paging.requested(page)));
         return "partners/list";
+    }
+
+    /** Every partner as a file, in the list's order (docs/exports.md); plain fields only. */
+    @GetMapping("/export")
+    void export(@RequestParam(defaultValue = "") String format, HttpServletResponse response) throws IOException {
+        Export.Format chosen = Export.Format.named(format);
+        Locale locale = LocaleContextHolder.getLocale();
+        Export.Columns<PartnerProfiles.ListedPartner> columns = new Export.Columns<PartnerProfiles.ListedPartner>()
+                .text("partners.col.name", PartnerProfiles.ListedPartner::legalName)
+                .text("partners.col.country", p -> new Locale("", p.country()).getDisplayCountry(locale))
+                .text("partners.col.tier", p -> messages.getMessage("tier." + p.tier(), null, locale))
+                .text("partners.col.status", p -> messages.getMessage("partner.status." + p.status(), null, locale));
+        export.send(response, "partners", chosen, columns, profiles::export);
     }
 
     @GetMapping("/{id}")

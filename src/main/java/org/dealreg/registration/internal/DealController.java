@@ -6,6 +6,9 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
 
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.dealreg.conflicts.AlreadyRegistered;
@@ -30,6 +33,7 @@ import org.dealreg.shared.NotFound;
 import org.dealreg.shared.Paging;
 import org.dealreg.shared.SupportedCurrency;
 import org.dealreg.shared.Written;
+import org.dealreg.web.Export;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -51,9 +55,13 @@ class DealController {
     private final Specializations specializations;
     private final PrecheckLimit limit;
     private final MessageSource messages;
+    private final RegistrationExport registrationExport;
+    private final Export export;
 
     DealController(RegistrationService service, Specializations specializations, PrecheckLimit limit,
-            MessageSource messages) {
+            MessageSource messages, RegistrationExport registrationExport, Export export) {
+        this.registrationExport = registrationExport;
+        this.export = export;
         this.service = service;
         this.specializations = specializations;
         this.limit = limit;
@@ -63,12 +71,36 @@ class DealController {
     @GetMapping
     String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String status,
             @RequestParam(required = false) String page, Model model) {
-        RegistrationStatus filter = Arrays.stream(RegistrationStatus.values())
-                .filter(s -> s.name().equals(status)).findFirst().orElse(null);
+        RegistrationStatus filter = statusNamed(status);
         model.addAttribute("deals", service.list(user, filter, Paging.requested(page)));
         model.addAttribute("status", filter);
         model.addAttribute("statuses", RegistrationStatus.values());
         return "deals/list";
+    }
+
+    /** The list as a file: the company's registrations with the list's status filter, every page (docs/exports.md). */
+    @GetMapping("/export")
+    void export(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "") String format, HttpServletResponse response) throws IOException {
+        Export.Format chosen = Export.Format.named(format);
+        RegistrationStatus filter = statusNamed(status);
+        Locale locale = LocaleContextHolder.getLocale();
+        Export.Columns<DealSummary> columns = new Export.Columns<DealSummary>()
+                .text("deal.receipt", DealSummary::receiptNumber)
+                .text("deal.customerName", DealSummary::customerName)
+                .text("deal.title", DealSummary::title)
+                .number("deal.amount", DealSummary::amount)
+                .text("deal.currency", DealSummary::currency)
+                .text("deal.status", d -> messages.getMessage("status." + d.status(), null, locale))
+                .moment("deal.submittedAt", DealSummary::submittedAt)
+                .moment("export.decisionDueAt", DealSummary::decisionDueAt)
+                .moment("export.protectionEndsAt", DealSummary::protectionEndsAt);
+        export.send(response, "registrations", chosen, columns,
+                sink -> registrationExport.export(user, filter, chosen, sink));
+    }
+
+    private static RegistrationStatus statusNamed(String status) {
+        return Arrays.stream(RegistrationStatus.values()).filter(s -> s.name().equals(status)).findFirst().orElse(null);
     }
 
     @GetMapping("/new")

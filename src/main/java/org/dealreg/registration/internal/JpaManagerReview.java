@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.dealreg.conflicts.ConflictCheck;
 import org.dealreg.program.ProgramSettings;
+import org.dealreg.registration.DecidedRegistration;
 import org.dealreg.registration.ManagerReview;
 import org.dealreg.registration.PendingCounts;
 import org.dealreg.registration.PendingFilter;
@@ -20,6 +22,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.dealreg.web.Export;
 
 /**
  * The managers' side of the aggregate. A decision is made on the version the manager saw: of two managers
@@ -58,6 +61,32 @@ class JpaManagerReview implements ManagerReview {
         arguments.add(offset);
         return jdbc.query("select %s from registration where %s order by decision_due_at, id limit ? offset ?"
                 .formatted(PendingRows.COLUMNS, where), PendingRows::map, arguments.toArray());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void eachPending(PendingFilter filter, Consumer<PendingRegistration> sink) {
+        List<Object> arguments = new ArrayList<>();
+        String where = PendingRows.where(filter, arguments);
+        Export.stream(jdbc, "select %s from registration where %s order by decision_due_at, id"
+                .formatted(PendingRows.COLUMNS, where), PendingRows::map, sink, arguments.toArray());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long countDecided(PendingFilter filter) {
+        List<Object> arguments = new ArrayList<>();
+        String where = PendingRows.whereDecided(filter, arguments);
+        return jdbc.queryForObject("select count(*) from registration where " + where, Long.class, arguments.toArray());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void eachDecided(PendingFilter filter, Consumer<DecidedRegistration> sink) {
+        List<Object> arguments = new ArrayList<>();
+        String where = PendingRows.whereDecided(filter, arguments);
+        Export.stream(jdbc, "select %s from registration where %s order by decided_at desc, id"
+                .formatted(PendingRows.DECIDED_COLUMNS, where), PendingRows::mapDecided, sink, arguments.toArray());
     }
 
     /** One statement over the whole filtered set; the states are {@code DeadlineBadge}'s, counted by PostgreSQL. */

@@ -1,10 +1,13 @@
 package org.dealreg.registration.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.dealreg.conflicts.ConflictCheck;
 import org.dealreg.program.ProgramSettings;
@@ -17,6 +20,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.dealreg.web.Export;
 
 /**
  * Protection after approval: the job's reminders and expiries, and the managers' answers to extension requests.
@@ -118,16 +122,28 @@ class JpaProtection implements ProtectionEnforcement, ExtensionReview {
     @Override
     @Transactional(readOnly = true)
     public List<ExtensionToDecide> pending(long offset, int limit) {
-        return jdbc.query("""
-                select r.id, e.id as request_id, r.receipt_number, r.partner_id, r.protection_ends_at,
-                       r.extensions_granted, e.requested_at, e.requested_by
-                  from extension_request e join registration r on r.id = e.registration_id
-                 where e.status = 'PENDING' and r.status = 'APPROVED'
-                 order by r.protection_ends_at, r.id limit ? offset ?""", (rs, n) -> new ExtensionToDecide(
-                rs.getObject("id", UUID.class), rs.getObject("request_id", UUID.class), rs.getString("receipt_number"),
-                rs.getObject("partner_id", UUID.class), rs.getTimestamp("protection_ends_at").toInstant(),
-                rs.getInt("extensions_granted"), rs.getTimestamp("requested_at").toInstant(),
-                rs.getObject("requested_by", UUID.class)), limit, offset);
+        return jdbc.query(PENDING_EXTENSIONS + " limit ? offset ?", JpaProtection::extensionToDecide, limit, offset);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void eachPending(Consumer<ExtensionToDecide> sink) {
+        Export.stream(jdbc, PENDING_EXTENSIONS, JpaProtection::extensionToDecide, sink);
+    }
+
+    /** The open requests, the one whose protection ends first first: the queue and its export. */
+    private static final String PENDING_EXTENSIONS = """
+            select r.id, e.id as request_id, r.receipt_number, r.partner_id, r.protection_ends_at,
+                   r.extensions_granted, e.requested_at, e.requested_by
+              from extension_request e join registration r on r.id = e.registration_id
+             where e.status = 'PENDING' and r.status = 'APPROVED'
+             order by r.protection_ends_at, r.id""";
+
+    private static ExtensionToDecide extensionToDecide(ResultSet rs, int row) throws SQLException {
+        return new ExtensionToDecide(rs.getObject("id", UUID.class), rs.getObject("request_id", UUID.class),
+                rs.getString("receipt_number"), rs.getObject("partner_id", UUID.class),
+                rs.getTimestamp("protection_ends_at").toInstant(), rs.getInt("extensions_granted"),
+                rs.getTimestamp("requested_at").toInstant(), rs.getObject("requested_by", UUID.class));
     }
 
     @Override

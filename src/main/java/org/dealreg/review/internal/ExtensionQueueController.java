@@ -1,8 +1,11 @@
 package org.dealreg.review.internal;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.partners.PartnerView;
@@ -14,6 +17,7 @@ import org.dealreg.registration.RegistrationActionRefused;
 import org.dealreg.shared.NotFound;
 import org.dealreg.shared.Paging;
 import org.dealreg.shared.ReasonForm;
+import org.dealreg.web.Export;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -46,8 +50,11 @@ class ExtensionQueueController {
     private final ProgramSettings settings;
     private final MessageSource messages;
 
+    private final Export export;
+
     ExtensionQueueController(ExtensionReview extensions, Partners partners, ProgramSettings settings,
-            MessageSource messages) {
+            MessageSource messages, Export export) {
+        this.export = export;
         this.extensions = extensions;
         this.partners = partners;
         this.settings = settings;
@@ -69,6 +76,28 @@ class ExtensionQueueController {
         model.addAttribute("extensionDays", settings.extensionLength().toDays());
         model.addAttribute("maxExtensions", settings.maxExtensions());
         return "review/extensions";
+    }
+
+    /**
+     * The open requests as a file, in the queue's order (docs/exports.md): nothing decrypted, like the queue; the
+     * partners' names are asked a fetch at a time.
+     */
+    @GetMapping("/export")
+    void export(@RequestParam(defaultValue = "") String format, HttpServletResponse response) throws IOException {
+        Export.Format chosen = Export.Format.named(format);
+        Export.Columns<Row> columns = new Export.Columns<Row>()
+                .moment("extensions.col.endsAt", row -> row.request().protectionEndsAt())
+                .text("deal.receipt", row -> row.request().receiptNumber())
+                .text("review.partner", Row::partnerName)
+                .number("export.extensionsGranted", row -> row.request().extensionsGranted())
+                .moment("extensions.col.asked", row -> row.request().requestedAt());
+        export.send(response, "extension-requests", chosen, columns, sink -> Export.inBatches(extensions::eachPending,
+                requests -> {
+                    Map<UUID, PartnerView> byId = partners.findAll(
+                            requests.stream().map(ExtensionToDecide::partnerId).distinct().toList());
+                    requests.forEach(r -> sink.accept(new Row(r,
+                            byId.containsKey(r.partnerId()) ? byId.get(r.partnerId()).legalName() : "?")));
+                }));
     }
 
     @PostMapping("/{registrationId}/{requestId}/grant")

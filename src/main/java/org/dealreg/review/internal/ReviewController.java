@@ -1,10 +1,12 @@
 package org.dealreg.review.internal;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.dealreg.conflicts.Verdict;
@@ -19,6 +21,7 @@ import org.dealreg.review.internal.DecisionForms.ApproveForm;
 import org.dealreg.review.internal.DecisionForms.RejectForm;
 import org.dealreg.shared.NotFound;
 import org.dealreg.shared.Paging;
+import org.dealreg.web.Export;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -47,7 +50,11 @@ class ReviewController {
     private final Specializations specializations;
     private final MessageSource messages;
 
-    ReviewController(ReviewService review, Regions regions, Specializations specializations, MessageSource messages) {
+    private final Export export;
+
+    ReviewController(ReviewService review, Regions regions, Specializations specializations, MessageSource messages,
+            Export export) {
+        this.export = export;
         this.review = review;
         this.regions = regions;
         this.specializations = specializations;
@@ -58,14 +65,73 @@ class ReviewController {
     String queue(@RequestParam(required = false) String region, @RequestParam(required = false) String verdict,
             @RequestParam(required = false) String page, Model model) {
         List<RegionView> all = regions.all();
-        String regionFilter = all.stream().map(RegionView::code).filter(code -> code.equals(region)).findFirst()
-                .orElse(null);
-        Verdict verdictFilter = Arrays.stream(Verdict.values()).filter(v -> v.name().equals(verdict)).findFirst()
-                .orElse(null);
-        model.addAttribute("queue", review.queue(regionFilter, verdictFilter, Paging.requested(page)));
+        model.addAttribute("queue", review.queue(regionNamed(all, region), verdictNamed(verdict),
+                Paging.requested(page)));
         model.addAttribute("regions", all);
         model.addAttribute("verdicts", Verdict.values());
         return "review/queue";
+    }
+
+    /** The queue as a file, with its filters, due first (docs/exports.md): plain fields, like the queue. */
+    @GetMapping("/export")
+    void export(@RequestParam(required = false) String region, @RequestParam(required = false) String verdict,
+            @RequestParam(defaultValue = "") String format, HttpServletResponse response) throws IOException {
+        Export.Format chosen = Export.Format.named(format);
+        String regionFilter = regionNamed(regions.all(), region);
+        Verdict verdictFilter = verdictNamed(verdict);
+        Locale locale = LocaleContextHolder.getLocale();
+        Export.Columns<QueueRow> columns = new Export.Columns<QueueRow>()
+                .moment("review.dueAt", QueueRow::dueAt)
+                .text("export.deadline", row -> messages.getMessage("review.badge." + row.badge(), null, locale))
+                .text("deal.receipt", QueueRow::receiptNumber)
+                .text("review.partner", QueueRow::partnerName)
+                .text("partners.col.tier", row -> messages.getMessage("tier." + row.tier(), null, locale))
+                .text("review.region", QueueRow::regionCode)
+                .number("review.amountUsd", QueueRow::amountUsd)
+                .text("review.verdict",
+                        row -> messages.getMessage("verdict.short.%s".formatted(row.verdict()), null, locale))
+                .moment("deal.submittedAt", QueueRow::submittedAt);
+        export.send(response, "review-queue", chosen, columns,
+                sink -> review.exportQueue(regionFilter, verdictFilter, sink));
+    }
+
+    /**
+     * The decisions as a file, with the queue's filters, the latest first (docs/exports.md): plain fields, like the
+     * queue; the rejection's comment is encrypted and stays out.
+     */
+    @GetMapping("/decisions/export")
+    void exportDecisions(@RequestParam(required = false) String region, @RequestParam(required = false) String verdict,
+            @RequestParam(defaultValue = "") String format, HttpServletResponse response) throws IOException {
+        Export.Format chosen = Export.Format.named(format);
+        String regionFilter = regionNamed(regions.all(), region);
+        Verdict verdictFilter = verdictNamed(verdict);
+        Locale locale = LocaleContextHolder.getLocale();
+        String programme = messages.getMessage("export.decidedByProgramme", null, locale);
+        Export.Columns<DecisionRow> columns = new Export.Columns<DecisionRow>()
+                .moment("export.decidedAt", DecisionRow::decidedAt)
+                .text("export.decision", row -> messages.getMessage("status.%s".formatted(row.decision()), null, locale))
+                .text("export.decidedBy", row -> row.decidedBy() == null ? programme : row.decidedBy())
+                .text("export.rejectionReason", row -> row.rejectionReason() == null ? null
+                        : messages.getMessage("rejection.%s".formatted(row.rejectionReason()), null, locale))
+                .text("deal.receipt", DecisionRow::receiptNumber)
+                .text("review.partner", DecisionRow::partnerName)
+                .text("partners.col.tier", row -> messages.getMessage("tier.%s".formatted(row.tier()), null, locale))
+                .text("review.region", DecisionRow::regionCode)
+                .number("review.amountUsd", DecisionRow::amountUsd)
+                .text("review.verdict",
+                        row -> messages.getMessage("verdict.short.%s".formatted(row.verdict()), null, locale))
+                .moment("deal.submittedAt", DecisionRow::submittedAt)
+                .text("export.statusNow", row -> messages.getMessage("status.%s".formatted(row.status()), null, locale));
+        export.send(response, "decisions", chosen, columns,
+                sink -> review.exportDecisions(regionFilter, verdictFilter, sink));
+    }
+
+    private static String regionNamed(List<RegionView> all, String region) {
+        return all.stream().map(RegionView::code).filter(code -> code.equals(region)).findFirst().orElse(null);
+    }
+
+    private static Verdict verdictNamed(String verdict) {
+        return Arrays.stream(Verdict.values()).filter(v -> v.name().equals(verdict)).findFirst().orElse(null);
     }
 
     @GetMapping("/{id}")

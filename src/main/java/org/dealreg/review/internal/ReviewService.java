@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.dealreg.accounts.DirectAccounts;
@@ -21,6 +23,7 @@ import org.dealreg.identity.UserAccounts;
 import org.dealreg.program.ProgramSettings;
 import org.dealreg.partners.PartnerView;
 import org.dealreg.partners.Partners;
+import org.dealreg.registration.DecidedRegistration;
 import org.dealreg.registration.ManagerReview;
 import org.dealreg.registration.PendingCounts;
 import org.dealreg.registration.PendingFilter;
@@ -32,6 +35,7 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.dealreg.web.Export;
 
 /** Reads for the managers' screens, with names put on the ids, and their decisions. */
 @Service
@@ -77,7 +81,48 @@ class ReviewService {
                     DeadlineBadge.of(p.remindAt(), p.decisionDueAt(), now)));
         }
         return new ReviewQueue(new PageImpl<>(rows, PageRequest.of(shown, ReviewQueue.PAGE_SIZE), counts.total()),
-                counts, region, verdict);
+                counts, region, verdict, registrations.countDecided(filter));
+    }
+
+    /**
+     * Every pending registration the queue's filters keep, as the queue shows them (plain fields: nothing decrypted,
+     * so nothing to record as a view), due first, handed to the sink as they are read; the partners are asked of the
+     * partners module a fetch at a time (docs/exports.md).
+     */
+    @Transactional(readOnly = true)
+    public void exportQueue(String region, Verdict verdict, Consumer<QueueRow> sink) {
+        Instant now = clock.instant();
+        PendingFilter filter = new PendingFilter(region == null ? null : partners.idsInRegion(region), verdict);
+        Export.<PendingRegistration>inBatches(rows -> registrations.eachPending(filter, rows), pending -> {
+            Map<UUID, PartnerView> byId = partners.findAll(ids(pending.stream().map(PendingRegistration::partnerId)));
+            for (PendingRegistration p : pending) {
+                PartnerView partner = byId.get(p.partnerId());
+                sink.accept(new QueueRow(p.id(), p.receiptNumber(), partner.legalName(), partner.regionCode(),
+                        partner.tier(), p.amountUsd(), p.verdict(), p.submittedAt(), p.decisionDueAt(),
+                        DeadlineBadge.of(p.remindAt(), p.decisionDueAt(), now)));
+            }
+        });
+    }
+
+    /**
+     * Every decided registration the queue's filters keep, the latest decision first, as {@link DecisionRow}s (plain
+     * fields); the partners and the deciding managers' names are asked a fetch at a time (docs/exports.md).
+     */
+    @Transactional(readOnly = true)
+    public void exportDecisions(String region, Verdict verdict, Consumer<DecisionRow> sink) {
+        PendingFilter filter = new PendingFilter(region == null ? null : partners.idsInRegion(region), verdict);
+        Export.<DecidedRegistration>inBatches(rows -> registrations.eachDecided(filter, rows), decided -> {
+            Map<UUID, PartnerView> byId = partners.findAll(ids(decided.stream().map(DecidedRegistration::partnerId)));
+            Map<UUID, String> names = users.displayNames(decided.stream().map(DecidedRegistration::decidedBy)
+                    .filter(Objects::nonNull).collect(Collectors.toSet()));
+            for (DecidedRegistration d : decided) {
+                PartnerView partner = byId.get(d.partnerId());
+                sink.accept(new DecisionRow(d.receiptNumber(), partner.legalName(), partner.regionCode(),
+                        partner.tier(), d.amountUsd(), d.verdict(), d.submittedAt(), d.decidedAt(),
+                        d.decidedBy() == null ? null : names.getOrDefault(d.decidedBy(), "?"), d.status().decision(),
+                        d.rejectionReason(), d.status()));
+            }
+        });
     }
 
     /** The page as {@code viewer} opens it: the view is logged, and shown to the partner. */
