@@ -10,7 +10,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import java.io.IOException;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.dealreg.identity.CurrentUser;
+import org.dealreg.web.Export;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.dealreg.identity.UserAccounts;
 import org.dealreg.partners.PartnerView;
 import org.dealreg.partners.Partners;
@@ -37,12 +45,49 @@ class AuditController {
     private final UserAccounts users;
     private final Partners partners;
     private final Receipts receipts;
+    private final Export export;
+    private final MessageSource messages;
 
-    AuditController(AuditTrail trail, UserAccounts users, Partners partners, Receipts receipts) {
+    AuditController(AuditTrail trail, UserAccounts users, Partners partners, Receipts receipts, Export export,
+            MessageSource messages) {
         this.trail = trail;
         this.users = users;
         this.partners = partners;
         this.receipts = receipts;
+        this.export = export;
+        this.messages = messages;
+    }
+
+    /** The events the filter keeps, every page, as a file with the page's columns in words (docs/exports.md). */
+    @GetMapping("/export")
+    void export(@AuthenticationPrincipal CurrentUser reader, @RequestParam(defaultValue = "") String format,
+            @RequestParam(required = false) String who, @RequestParam(required = false) String action,
+            @RequestParam(required = false) String subject, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, HttpServletResponse response) throws IOException {
+        Export.Format chosen = Export.Format.named(format);
+        AuditTrail.Narrowed narrowed = narrowed(new AuditFilter(who, action, subject, day(from), day(to)).cleaned(),
+                reader.zone());
+        Locale locale = LocaleContextHolder.getLocale();
+        Map<String, String> names = new HashMap<>();
+        Export.Columns<AuditEntry> columns = new Export.Columns<AuditEntry>()
+                .number("audit.export.seq", AuditEntry::seq)
+                .moment("audit.at", AuditEntry::at)
+                .text("audit.actor", e -> e.actorId() != null ? names.getOrDefault(e.actorId().toString(), e.actorLabel())
+                        : e.actorLabel())
+                .text("audit.action", e -> messages.getMessage("audit.action." + e.action(), null, e.action(), locale))
+                .text("audit.export.code", AuditEntry::action)
+                .text("audit.export.subjectType", AuditEntry::subjectType)
+                .text("audit.subject", e -> names.getOrDefault(e.subjectId(), e.subjectId()))
+                .text("audit.details", AuditEntry::details)
+                .number("audit.seal", AuditEntry::sealSeq);
+        Export.Rows<AuditEntry> events = sink -> trail.each(narrowed, sink);
+        export.send(response, "audit-trail", chosen, columns, sink -> Export.<AuditEntry>inBatches(events, entries -> {
+                    names.clear();
+                    names.putAll(subjectNames(entries));
+                    users.displayNames(entries.stream().map(AuditEntry::actorId).filter(Objects::nonNull).distinct()
+                            .toList()).forEach((id, name) -> names.put(id.toString(), name));
+                    entries.forEach(sink);
+                }));
     }
 
     @GetMapping
@@ -60,7 +105,8 @@ class AuditController {
         model.addAttribute("verification", shown.verification());
         model.addAttribute("filter", filter);
         model.addAttribute("actions", AuditActions.KNOWN);
-        model.addAttribute("pagingBase", base(filter));
+        model.addAttribute("pagingBase", base(filter, "/admin/audit"));
+        model.addAttribute("exportBase", base(filter, "/admin/audit/export"));
         return "admin/audit";
     }
 
@@ -112,8 +158,8 @@ class AuditController {
     }
 
     /** The page's address with its filter, for the pagination links. */
-    private static String base(AuditFilter filter) {
-        UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/admin/audit");
+    private static String base(AuditFilter filter, String path) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
         if (filter.who() != null) {
             uri.queryParam("who", filter.who());
         }

@@ -89,6 +89,31 @@ class AuditTrail {
                     (offset, limit) -> jdbc.query("select * from audit_event order by seq desc limit ? offset ?",
                             AuditTrail::entry, limit, offset)));
         }
+        Where where = where(narrowed);
+        List<Object> args = where.args();
+        return new Trail(verification, Paging.page(requested, PAGE_SIZE,
+                () -> jdbc.queryForObject("select count(*) from audit_event" + where.sql(), Long.class, args.toArray()),
+                (offset, limit) -> {
+                    List<Object> paged = new ArrayList<>(args);
+                    paged.add(limit);
+                    paged.add(offset);
+                    return jdbc.query("select * from audit_event" + where.sql() + " order by seq desc limit ? offset ?",
+                            AuditTrail::entry, paged.toArray());
+                }));
+    }
+
+    /** The events the filter keeps, newest first, each handed to the sink as it is read (an export). */
+    @Transactional(readOnly = true)
+    public void each(Narrowed narrowed, java.util.function.Consumer<AuditEntry> sink) {
+        Where where = where(narrowed);
+        org.dealreg.web.Export.stream(jdbc, "select * from audit_event" + where.sql() + " order by seq desc",
+                AuditTrail::entry, sink, where.args().toArray());
+    }
+
+    private record Where(String sql, List<Object> args) {
+    }
+
+    private static Where where(Narrowed narrowed) {
         StringBuilder where = new StringBuilder(" where true");
         List<Object> args = new ArrayList<>();
         if (narrowed.actorId() != null || narrowed.actorLabel() != null) {
@@ -112,15 +137,7 @@ class AuditTrail {
             where.append(" and at < ?");
             args.add(Timestamp.from(narrowed.until()));
         }
-        return new Trail(verification, Paging.page(requested, PAGE_SIZE,
-                () -> jdbc.queryForObject("select count(*) from audit_event" + where, Long.class, args.toArray()),
-                (offset, limit) -> {
-                    List<Object> paged = new ArrayList<>(args);
-                    paged.add(limit);
-                    paged.add(offset);
-                    return jdbc.query("select * from audit_event" + where + " order by seq desc limit ? offset ?",
-                            AuditTrail::entry, paged.toArray());
-                }));
+        return new Where(where.toString(), args);
     }
 
     /**

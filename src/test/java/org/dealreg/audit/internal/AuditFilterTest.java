@@ -65,6 +65,18 @@ class AuditFilterTest {
                 .as("an unknown kind is no filter").contains("1 event matches");
         assertThat(browser.get("/admin/audit?subject=" + receipt + "&from=yesterday").body())
                 .as("a day that is no day is no filter").contains("1 event matches");
+        assertThat(page).contains("Export 1 row");
+        var file = browser.download("/admin/audit/export?format=xlsx&subject=" + receipt);
+        assertThat(file.statusCode()).isEqualTo(200);
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(file.body()))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).as("the header and the one event the filter keeps").isEqualTo(1);
+            var row = sheet.getRow(1);
+            assertThat(row.getCell(1).getCellType()).as("the moment is a date cell")
+                    .isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+            assertThat(row.getCell(3).getStringCellValue()).isEqualTo("Registration submitted");
+            assertThat(row.getCell(6).getStringCellValue()).isEqualTo(receipt);
+        }
         assertThat(browser.get("/admin/audit?subject=" + receipt + "&lang=fr").body())
                 .contains("Enregistrement soumis").contains("1 événement correspond");
     }
