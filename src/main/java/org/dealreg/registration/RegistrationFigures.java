@@ -64,17 +64,22 @@ public interface RegistrationFigures {
             long within24h, long counted24h, long within48h, long counted48h) {
     }
 
-    /** Per week of submission in the range, oldest first. */
-    List<DecisionTimes> decisionTimesPerWeek(Collection<UUID> partners, Instant from, Instant to, Instant now);
-
-    /** Over the whole range at once. */
-    DecisionTimes decisionTimes(Collection<UUID> partners, Instant from, Instant to, Instant now);
-
-    /** Decisions on registrations submitted in the range, per company and per verdict of the conflict check. */
+    /** Decisions on the registrations submitted in the range, per company and verdict of the conflict check. */
     record Approvals(UUID partnerId, String verdict, long approved, long rejected) {
     }
 
-    List<Approvals> approvals(Collection<UUID> partners, Instant from, Instant to);
+    /**
+     * What a channel manager's dashboard reads of the registrations submitted in the range, in one pass over them:
+     * the trust figures per week of submission (oldest first) and over the whole range, and the decisions per company
+     * and verdict (those with at least one decision).
+     */
+    record DecisionFigures(List<DecisionTimes> weeks, DecisionTimes overall, List<Approvals> approvals) {
+    }
+
+    DecisionFigures decisionFigures(Collection<UUID> partners, Instant from, Instant to, Instant now);
+
+    /** The trust figures over the whole range at once. */
+    DecisionTimes decisionTimes(Collection<UUID> partners, Instant from, Instant to, Instant now);
 
     /** Extension requests waiting for a channel manager's answer. */
     long extensionsWaiting(Collection<UUID> partners);

@@ -197,7 +197,8 @@ class Dashboards {
                         new Series(texts.text("dashboard.approved"), 0, column(days.values(), 0)),
                         new Series(texts.text("dashboard.rejected"), 0, column(days.values(), 1))));
 
-        List<DecisionTimes> weeks = registrations.decisionTimesPerWeek(scope, range.start, range.end, now);
+        RegistrationFigures.DecisionFigures decided = registrations.decisionFigures(scope, range.start, range.end, now);
+        List<DecisionTimes> weeks = decided.weeks();
         List<String> weekLabels = weeks.stream().map(w -> w.week().toString()).toList();
         Chart times = new Chart("decisionTimesPerWeek", texts.text("dashboard.chart.decisionTimesPerWeek"), "line",
                 texts.text("dashboard.week"), weekLabels, List.of(
@@ -210,7 +211,7 @@ class Dashboards {
                         new Series(texts.text("dashboard.within48h"), 1,
                                 numbers(weeks, w -> percent(w.within48h(), w.counted48h())))));
 
-        List<Approvals> approvals = registrations.approvals(scope, range.start, range.end);
+        List<Approvals> approvals = decided.approvals();
         Chart byVerdict = approvalChart("approvalByVerdict", texts, "dashboard.verdict",
                 List.of("CLEAR", "REVIEW", "CONFLICT"), code -> texts.text(VERDICTS.get(code)), approvals,
                 Approvals::verdict);
@@ -225,7 +226,7 @@ class Dashboards {
                 .map(UUID::toString).toList(), id -> nameOf(companies, UUID.fromString(id)), approvals,
                 a -> a.partnerId().toString());
 
-        DecisionTimes overall = registrations.decisionTimes(scope, range.start, range.end, now);
+        DecisionTimes overall = decided.overall();
         long waiting = pending.stream().mapToLong(p -> p.onTime() + p.dueSoon() + p.overdue()).sum();
         long overdue = pending.stream().mapToLong(Pending::overdue).sum();
         List<Figure> figures = List.of(

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -129,10 +130,30 @@ class JdbcRegistrationFigures implements RegistrationFigures {
     }
 
     @Override
-    public List<DecisionTimes> decisionTimesPerWeek(Collection<UUID> partners, Instant from, Instant to,
-            Instant now) {
-        return jdbc.query(decisionTimesSql("date_trunc('week', submitted_at at time zone 'UTC')::date", partners)
-                + " group by 1 order by 1", decisionTimesParameters(partners, from, to, now), (rs, n) -> times(rs));
+    public DecisionFigures decisionFigures(Collection<UUID> partners, Instant from, Instant to, Instant now) {
+        List<DecisionTimes> weeks = new ArrayList<>();
+        List<DecisionTimes> overall = new ArrayList<>();
+        List<Approvals> approvals = new ArrayList<>();
+        jdbc.query(decisionTimesSql(WEEK, partners) + """
+
+                 group by grouping sets ((date_trunc('week', submitted_at at time zone 'UTC')::date), ())
+                 order by 1""", decisionTimesParameters(partners, from, to, now), rs -> {
+            (rs.getInt("by_week") == 0 ? weeks : overall).add(times(rs));
+        });
+        // apart: the percentiles of thousands of (company, verdict) groups would cost more than a second pass
+        jdbc.query("""
+                select partner_id, verdict,
+                       count(*) filter (where status <> 'REJECTED') as approved,
+                       count(*) filter (where status = 'REJECTED') as rejected
+                  from registration
+                 where submitted_at >= :from and submitted_at < :to and decided_at is not null""" + scope(partners) + """
+
+                 group by partner_id, verdict""", scoped(partners).addValues(range(from, to).getValues()),
+                rs -> {
+                    approvals.add(new Approvals(rs.getObject("partner_id", UUID.class), rs.getString("verdict"),
+                            rs.getLong("approved"), rs.getLong("rejected")));
+                });
+        return new DecisionFigures(weeks, overall.isEmpty() ? NONE : overall.get(0), approvals);
     }
 
     @Override
@@ -141,14 +162,20 @@ class JdbcRegistrationFigures implements RegistrationFigures {
                 decisionTimesParameters(partners, from, to, now), (rs, n) -> times(rs));
     }
 
+    private static final String WEEK = "date_trunc('week', submitted_at at time zone 'UTC')::date";
+    private static final DecisionTimes NONE = new DecisionTimes(null, 0, 0, null, null, 0, 0, 0, 0);
+
+    /**
+     * The trust figures (both percentiles from one sort of the decision times), counted as the trust page counts
+     * them, of the registrations submitted in the range; the caller groups them.
+     */
     private static String decisionTimesSql(String week, Collection<UUID> partners) {
-        return "select " + week + " as week," + """
+        return "select " + week + " as week, " + (week.equals(WEEK) ? "grouping(" + WEEK + ")" : "1") + " as by_week,"
+                + """
                        count(*) as submitted,
                        count(decided_at) as decided,
-                       percentile_cont(0.5) within group (order by extract(epoch from decided_at - submitted_at))
-                           filter (where decided_at is not null) as median_seconds,
-                       percentile_cont(0.95) within group (order by extract(epoch from decided_at - submitted_at))
-                           filter (where decided_at is not null) as p95_seconds,
+                       percentile_cont(array[0.5, 0.95]) within group (order by extract(epoch from decided_at - submitted_at))
+                           filter (where decided_at is not null) as percentile_seconds,
                        count(*) filter (where decided_at - submitted_at < interval '24 hours 1 minute') as within_24h,
                        count(*) filter (where decided_at is not null
                            or (status = 'SUBMITTED' and submitted_at <= cast(:now as timestamptz) - interval '24 hours 1 minute')) as counted_24h,
@@ -165,23 +192,12 @@ class JdbcRegistrationFigures implements RegistrationFigures {
     }
 
     private static DecisionTimes times(ResultSet rs) throws SQLException {
+        java.sql.Array percentiles = rs.getArray("percentile_seconds");
+        Double[] seconds = percentiles == null ? null : (Double[]) percentiles.getArray();
         return new DecisionTimes(rs.getObject("week", LocalDate.class), rs.getLong("submitted"), rs.getLong("decided"),
-                wholeMinutes(rs, "median_seconds"), wholeMinutes(rs, "p95_seconds"), rs.getLong("within_24h"),
-                rs.getLong("counted_24h"), rs.getLong("within_48h"), rs.getLong("counted_48h"));
-    }
-
-    @Override
-    public List<Approvals> approvals(Collection<UUID> partners, Instant from, Instant to) {
-        return jdbc.query("""
-                select partner_id, verdict,
-                       count(*) filter (where decided_at is not null and status <> 'REJECTED') as approved,
-                       count(*) filter (where status = 'REJECTED') as rejected
-                  from registration
-                 where submitted_at >= :from and submitted_at < :to and decided_at is not null""" + scope(partners) + """
-
-                 group by partner_id, verdict""", scoped(partners).addValues(range(from, to).getValues()),
-                (rs, n) -> new Approvals(rs.getObject("partner_id", UUID.class), rs.getString("verdict"),
-                        rs.getLong("approved"), rs.getLong("rejected")));
+                seconds == null ? null : wholeMinutes(seconds[0]), seconds == null ? null : wholeMinutes(seconds[1]),
+                rs.getLong("within_24h"), rs.getLong("counted_24h"), rs.getLong("within_48h"),
+                rs.getLong("counted_48h"));
     }
 
     @Override
@@ -250,7 +266,11 @@ class JdbcRegistrationFigures implements RegistrationFigures {
     /** A number of seconds cut to the whole minute, as the trust figures show times; null stays null. */
     private static Duration wholeMinutes(ResultSet rs, String column) throws SQLException {
         double seconds = rs.getDouble(column);
-        return rs.wasNull() ? null : Duration.ofMinutes((long) Math.floor(seconds / 60));
+        return rs.wasNull() ? null : wholeMinutes(seconds);
+    }
+
+    private static Duration wholeMinutes(double seconds) {
+        return Duration.ofMinutes((long) Math.floor(seconds / 60));
     }
 
 }
