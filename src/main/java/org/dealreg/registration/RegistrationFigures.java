@@ -53,9 +53,6 @@ public interface RegistrationFigures {
     record DayDecisions(LocalDate day, long approved, long rejected) {
     }
 
-    /** Per day on which something was decided in the range, oldest first. */
-    List<DayDecisions> decisionsPerDay(Collection<UUID> partners, Instant from, Instant to);
-
     /**
      * The trust figures of the registrations submitted in one week (Monday, UTC; null: the whole range), counted as
      * the trust page counts them: times in whole minutes, a registration still waiting past a promise counted as late.
@@ -64,16 +61,17 @@ public interface RegistrationFigures {
             long within24h, long counted24h, long within48h, long counted48h) {
     }
 
-    /** Decisions on the registrations submitted in the range, per company and verdict of the conflict check. */
+    /** Decisions made in the range, per company and verdict of the conflict check. */
     record Approvals(UUID partnerId, String verdict, long approved, long rejected) {
     }
 
     /**
-     * What a channel manager's dashboard reads of the registrations submitted in the range, in one pass over them:
-     * the trust figures per week of submission (oldest first) and over the whole range, and the decisions per company
-     * and verdict (those with at least one decision).
+     * What a channel manager's dashboard reads, in two passes: of the registrations submitted in the range, the trust
+     * figures per week of submission (oldest first) and over the whole range; of the decisions made in the range,
+     * those of each day (UTC, oldest first, days without any left out) and those per company and verdict.
      */
-    record DecisionFigures(List<DecisionTimes> weeks, DecisionTimes overall, List<Approvals> approvals) {
+    record DecisionFigures(List<DecisionTimes> weeks, DecisionTimes overall, List<DayDecisions> days,
+            List<Approvals> approvals) {
     }
 
     DecisionFigures decisionFigures(Collection<UUID> partners, Instant from, Instant to, Instant now);

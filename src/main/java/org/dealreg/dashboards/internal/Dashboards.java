@@ -183,11 +183,12 @@ class Dashboards {
                         new Series(texts.text("dashboard.dueSoon"), 0, column(queue.values(), 1)),
                         new Series(texts.text("dashboard.overdue"), 0, column(queue.values(), 2))));
 
+        RegistrationFigures.DecisionFigures decided = registrations.decisionFigures(scope, range.start, range.end, now);
         Map<LocalDate, long[]> days = new LinkedHashMap<>();
         for (LocalDate day = utcDay(range.start); !day.isAfter(utcDay(range.end.minusNanos(1))); day = day.plusDays(1)) {
             days.put(day, new long[2]);
         }
-        registrations.decisionsPerDay(scope, range.start, range.end).forEach(d -> {
+        decided.days().forEach(d -> {
             long[] counts = days.computeIfAbsent(d.day(), day -> new long[2]);
             counts[0] = d.approved();
             counts[1] = d.rejected();
@@ -197,7 +198,6 @@ class Dashboards {
                         new Series(texts.text("dashboard.approved"), 0, column(days.values(), 0)),
                         new Series(texts.text("dashboard.rejected"), 0, column(days.values(), 1))));
 
-        RegistrationFigures.DecisionFigures decided = registrations.decisionFigures(scope, range.start, range.end, now);
         List<DecisionTimes> weeks = decided.weeks();
         List<String> weekLabels = weeks.stream().map(w -> w.week().toString()).toList();
         Chart times = new Chart("decisionTimesPerWeek", texts.text("dashboard.chart.decisionTimesPerWeek"), "line",
