@@ -76,8 +76,11 @@ public interface RegistrationFigures {
 
     DecisionFigures decisionFigures(Collection<UUID> partners, Instant from, Instant to, Instant now);
 
-    /** The trust figures over the whole range at once. */
-    DecisionTimes decisionTimes(Collection<UUID> partners, Instant from, Instant to, Instant now);
+    /**
+     * The trust figures over the whole range at once, per group of companies ({@code groups}: each company's label,
+     * a region for instance); groups with nothing submitted are left out.
+     */
+    Map<String, DecisionTimes> decisionTimesByGroup(Map<UUID, String> groups, Instant from, Instant to, Instant now);
 
     /** Extension requests waiting for a channel manager's answer. */
     long extensionsWaiting(Collection<UUID> partners);

@@ -151,9 +151,22 @@ class JdbcRegistrationFigures implements RegistrationFigures {
     }
 
     @Override
-    public DecisionTimes decisionTimes(Collection<UUID> partners, Instant from, Instant to, Instant now) {
-        return jdbc.queryForObject(decisionTimesSql("null::date", partners),
-                decisionTimesParameters(partners, from, to, now), (rs, n) -> times(rs));
+    public Map<String, DecisionTimes> decisionTimesByGroup(Map<UUID, String> groups, Instant from, Instant to,
+            Instant now) {
+        Map<String, DecisionTimes> byGroup = new LinkedHashMap<>();
+        if (groups.isEmpty()) {
+            return byGroup;
+        }
+        List<UUID> ids = List.copyOf(groups.keySet());
+        String sql = decisionTimesSql("null::date", null).replace("select null::date as week,", "select g.label, null::date as week,")
+                .replace("from registration", "from registration join unnest(cast(:ids as uuid[]), cast(:labels as text[]))"
+                        + " as g(partner_id, label) using (partner_id)")
+                + " group by g.label";
+        jdbc.query(sql, decisionTimesParameters(null, from, to, now).addValue("ids", ids.toArray(UUID[]::new))
+                .addValue("labels", ids.stream().map(groups::get).toArray(String[]::new)), rs -> {
+                    byGroup.put(rs.getString("label"), times(rs));
+                });
+        return byGroup;
     }
 
     private static final String WEEK = "date_trunc('week', submitted_at at time zone 'UTC')::date";
