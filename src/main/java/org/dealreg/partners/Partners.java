@@ -1,6 +1,7 @@
 package org.dealreg.partners;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +18,9 @@ public interface Partners {
 
     /** The ids of every partner in a region, in one query (lists filtered by region narrow their own rows with it). */
     Set<UUID> idsInRegion(String regionCode);
+
+    /** Every partner company in a few plain words, in one query (figures over the whole programme). */
+    List<PartnerSummary> summaries();
 
     /**
      * The partner as it stands once its row is held in share mode, held until the caller's transaction ends

@@ -51,7 +51,7 @@ class RegistrationJourneyTest extends BrowserJourney {
         browser.findElement(By.id("email")).sendKeys("bob@northwind.example");
         browser.findElement(By.id("password")).sendKeys("demo-password");
         browser.findElement(By.id("sign-in")).click();
-        wait.until(ExpectedConditions.urlContains("/deals"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dashboard-charts")));
         assertThat(browser.findElement(By.id("signed-in-as")).getText()).isEqualTo("Bob Chen");
 
         browser.findElement(By.linkText("Register a deal")).click();

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.dealreg.partners.PartnerStatus;
 import org.dealreg.partners.PartnerView;
+import org.dealreg.partners.PartnerSummary;
 import org.dealreg.partners.Partners;
 import org.dealreg.partners.Tier;
 import org.dealreg.program.Regions;
@@ -45,6 +46,15 @@ class JpaPartners implements Partners {
     @Transactional(readOnly = true)
     public Set<UUID> idsInRegion(String regionCode) {
         return new HashSet<>(jdbc.queryForList("select id from partner where region_code = ?", UUID.class, regionCode));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<PartnerSummary> summaries() {
+        return jdbc.query("select id, legal_name, region_code, tier, status from partner order by lower(legal_name)",
+                (rs, n) -> new PartnerSummary(rs.getObject("id", UUID.class), rs.getString("legal_name"),
+                        rs.getString("region_code"), Tier.valueOf(rs.getString("tier")),
+                        PartnerStatus.valueOf(rs.getString("status"))));
     }
 
     @Override

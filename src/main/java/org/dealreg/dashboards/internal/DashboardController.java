@@ -1,0 +1,52 @@
+package org.dealreg.dashboards.internal;
+
+import java.time.LocalDate;
+import java.util.Locale;
+
+import org.dealreg.identity.CurrentUser;
+import org.dealreg.partners.Tier;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Every role's home page is its dashboard; the charts are drawn from {@code /dashboard.json} with the same filters.
+ * Which figures a reader gets depends on their role and company only: no parameter names a company or a rep.
+ */
+@Controller
+class DashboardController {
+
+    private final Dashboards dashboards;
+
+    DashboardController(Dashboards dashboards) {
+        this.dashboards = dashboards;
+    }
+
+    @GetMapping("/")
+    String home(@AuthenticationPrincipal CurrentUser user,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String region, @RequestParam(required = false) Tier tier,
+            Locale locale, Model model) {
+        model.addAttribute("role", user.role());
+        model.addAttribute("dashboard", dashboards.of(user, new Dashboards.Asked(from, to, region, tier), locale));
+        String query = ServletUriComponentsBuilder.fromCurrentRequest().build().getQuery();
+        model.addAttribute("chartUrl", "/dashboard.json" + (query == null ? "" : "?" + query));
+        return "home";
+    }
+
+    @GetMapping(value = "/dashboard.json", produces = "application/json")
+    @ResponseBody
+    Dashboard json(@AuthenticationPrincipal CurrentUser user,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String region, @RequestParam(required = false) Tier tier,
+            Locale locale) {
+        return dashboards.of(user, new Dashboards.Asked(from, to, region, tier), locale);
+    }
+}
