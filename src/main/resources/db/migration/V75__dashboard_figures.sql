@@ -7,35 +7,40 @@ create index registration_won_closed_idx on registration (closed_on) include (pa
     where status = 'WON';
 
 -- Per month (UTC) and partner: registrations submitted that month, decided that month (approved or rejected) and
--- closed won that month (with their USD value). Kept by a trigger on every way a registration is written.
+-- closed won that month (with their USD value). Kept by a trigger on every way a registration is written. Each
+-- partner-month is spread over 16 slots (by registration id, as registration_open_count is, V39): a submission
+-- updates its slot's row until it commits, so one row per partner-month would queue every submission of the company
+-- behind the one under way (SubmissionConcurrencyTest). Readers sum the slots.
 create table registration_month (
     month       date          not null,
     partner_id  uuid          not null,
+    slot        smallint      not null default 0,
     submitted   integer       not null default 0,
     approved    integer       not null default 0,
     rejected    integer       not null default 0,
     won         integer       not null default 0,
     won_usd     numeric(19,2) not null default 0,
-    primary key (month, partner_id)
+    primary key (month, partner_id, slot)
 );
 
 create function registration_month_add(r registration, sign integer) returns void
 language plpgsql as $$
 begin
-    insert into registration_month as m (month, partner_id, submitted)
-    values (date_trunc('month', r.submitted_at at time zone 'UTC')::date, r.partner_id, sign)
-    on conflict (month, partner_id) do update set submitted = m.submitted + excluded.submitted;
+    insert into registration_month as m (month, partner_id, slot, submitted)
+    values (date_trunc('month', r.submitted_at at time zone 'UTC')::date, r.partner_id, hashtext(r.id::text) & 15, sign)
+    on conflict (month, partner_id, slot) do update set submitted = m.submitted + excluded.submitted;
     if r.decided_at is not null then
-        insert into registration_month as m (month, partner_id, approved, rejected)
-        values (date_trunc('month', r.decided_at at time zone 'UTC')::date, r.partner_id,
+        insert into registration_month as m (month, partner_id, slot, approved, rejected)
+        values (date_trunc('month', r.decided_at at time zone 'UTC')::date, r.partner_id, hashtext(r.id::text) & 15,
                 case when r.status = 'REJECTED' then 0 else sign end, case when r.status = 'REJECTED' then sign else 0 end)
-        on conflict (month, partner_id) do update
+        on conflict (month, partner_id, slot) do update
             set approved = m.approved + excluded.approved, rejected = m.rejected + excluded.rejected;
     end if;
     if r.status = 'WON' then
-        insert into registration_month as m (month, partner_id, won, won_usd)
-        values (date_trunc('month', r.closed_on)::date, r.partner_id, sign, sign * r.won_amount_usd)
-        on conflict (month, partner_id) do update set won = m.won + excluded.won, won_usd = m.won_usd + excluded.won_usd;
+        insert into registration_month as m (month, partner_id, slot, won, won_usd)
+        values (date_trunc('month', r.closed_on)::date, r.partner_id, hashtext(r.id::text) & 15, sign,
+                sign * r.won_amount_usd)
+        on conflict (month, partner_id, slot) do update set won = m.won + excluded.won, won_usd = m.won_usd + excluded.won_usd;
     end if;
 end $$;
 
