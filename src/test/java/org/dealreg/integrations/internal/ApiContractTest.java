@@ -49,6 +49,7 @@ class ApiContractTest {
     OpenApiInteractionValidator contract;
     ApiClients.Credentials credentials;
     ApiSession api;
+    java.time.ZoneId partnerZone;
 
     @BeforeEach
     void theServedDocumentAndAPartnersClient() throws Exception {
@@ -60,6 +61,7 @@ class ApiContractTest {
                 .startsWith("3.0");
         contract = OpenApiInteractionValidator.createForInlineApiSpecification(document).build();
         CurrentUser admin = users.newUser(Role.PARTNER_ADMIN, users.newPartner("US").id());
+        partnerZone = admin.zone();
         credentials = clients.create(admin, "Contract test");
         api = new ApiSession(port).signedIn(credentials.clientId(), credentials.secret(),
                 "registrations:read registrations:write");
@@ -118,10 +120,12 @@ class ApiContractTest {
         conforms(404, api.post("/api/v1/registrations/" + UUID.randomUUID() + "/extension-requests", reason), reason);
 
         UUID toClose = approved(deal("Epsilon", "120000"));
-        String noAmount = "{\"outcome\":\"WON\",\"currency\":\"USD\",\"closedOn\":\"%s\"}".formatted(LocalDate.now());
+        // the partner's today, in their time zone: the close rules refuse a day still to come there
+        LocalDate today = LocalDate.now(partnerZone);
+        String noAmount = "{\"outcome\":\"WON\",\"currency\":\"USD\",\"closedOn\":\"%s\"}".formatted(today);
         conforms(422, api.post("/api/v1/registrations/" + toClose + "/closure", noAmount), noAmount);
         String won = "{\"outcome\":\"WON\",\"amount\":125000,\"currency\":\"USD\",\"closedOn\":\"%s\"}"
-                .formatted(LocalDate.now());
+                .formatted(today);
         conforms(200, api.post("/api/v1/registrations/" + toClose + "/closure", won), won);
         conforms(404, api.post("/api/v1/registrations/" + UUID.randomUUID() + "/closure", won), won);
         answerConforms(400, api.post("/api/v1/registrations/" + toClose + "/closure", "[1, 2"));

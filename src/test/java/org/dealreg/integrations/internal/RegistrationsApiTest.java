@@ -164,7 +164,7 @@ class RegistrationsApiTest {
                 first)).isOne();
 
         HttpResponse<String> won = api.post("/api/v1/registrations/" + first + "/closure", """
-                {"outcome":"WON","amount":125000,"currency":"USD","closedOn":"%s"}""".formatted(LocalDate.now()));
+                {"outcome":"WON","amount":125000,"currency":"USD","closedOn":"%s"}""".formatted(LocalDate.now(admin.zone())));
         assertThat(won.statusCode()).as(won.body()).isEqualTo(200);
         assertThat(jdbc.queryForObject("select status from registration where id = ?", String.class, first))
                 .isEqualTo("WON");
