@@ -3,7 +3,9 @@ package org.dealreg.registration.internal;
 import org.dealreg.shared.FieldProblem;
 import org.dealreg.shared.RulesBroken;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import java.io.IOException;
@@ -70,9 +72,18 @@ class DealController {
 
     @GetMapping
     String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
             @RequestParam(required = false) String page, Model model) {
         RegistrationStatus filter = statusNamed(status);
-        model.addAttribute("deals", service.list(user, filter, Paging.requested(page)));
+        ListOrder order = ListOrder.of(sort, dir);
+        model.addAttribute("deals", service.list(user, filter, order, Paging.requested(page)));
+        model.addAttribute("order", order);
+        model.addAttribute("pagingBase", listAddress(filter, order));
+        Map<String, String> sortLinks = new java.util.HashMap<>();
+        for (String column : List.of("amount", "status", "submitted")) {
+            sortLinks.put(column, listAddress(filter, ListOrder.of(column, order.nextDirection(column))));
+        }
+        model.addAttribute("sortLinks", sortLinks);
         model.addAttribute("status", filter);
         model.addAttribute("statuses", RegistrationStatus.values());
         return "deals/list";
@@ -97,6 +108,19 @@ class DealController {
                 .moment("export.protectionEndsAt", DealSummary::protectionEndsAt);
         export.send(response, "registrations", chosen, columns,
                 sink -> registrationExport.export(user, filter, chosen, sink));
+    }
+
+    /** The list's address with its filter and order, the default order left out (so its links stay as they were). */
+    private static String listAddress(RegistrationStatus status, ListOrder order) {
+        org.springframework.web.util.UriComponentsBuilder uri =
+                org.springframework.web.util.UriComponentsBuilder.fromPath("/deals");
+        if (status != null) {
+            uri.queryParam("status", status.name());
+        }
+        if (!order.equals(ListOrder.DEFAULT)) {
+            uri.queryParam("sort", order.column()).queryParam("dir", order.direction());
+        }
+        return uri.build().toUriString();
     }
 
     private static RegistrationStatus statusNamed(String status) {

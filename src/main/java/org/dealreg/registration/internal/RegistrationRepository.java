@@ -29,14 +29,14 @@ interface RegistrationRepository extends Repository<Registration, UUID> {
 
     /**
      * The partner's list: only the columns a row shows, so only the customer's name and the title are decrypted (a
-     * whole registration has nine encrypted fields). {@code status} null means every status.
+     * whole registration has nine encrypted fields). {@code status} null means every status; the order is the
+     * pageable's ({@link ListOrder}).
      */
     @Query(value = """
             select new org.dealreg.registration.internal.DealSummary(r.id, r.receiptNumber, r.customerName, r.title,
                    r.status, r.amount, r.currency, r.submittedAt, r.decisionDueAt, r.protectionEndsAt)
             from Registration r
-            where r.partnerId = :partnerId and (:status is null or r.status = :status)
-            order by r.submittedAt desc""",
+            where r.partnerId = :partnerId and (:status is null or r.status = :status)""",
             countQuery = """
             select count(r) from Registration r
             where r.partnerId = :partnerId and (:status is null or r.status = :status)""")

@@ -311,10 +311,17 @@ class RegistrationService implements PartnerSubmissions {
     /** One page of the company's registrations, newest first; past the last page, the last page. */
     @Transactional(readOnly = true)
     public Page<DealSummary> list(CurrentUser user, RegistrationStatus status, int page) {
-        Page<DealSummary> found = registrations.summaries(user.partnerId(), status, PageRequest.of(page, PAGE_SIZE));
+        return list(user, status, ListOrder.DEFAULT, page);
+    }
+
+    /** One page of the company's registrations in the order asked for; past the last page, the last page. */
+    @Transactional(readOnly = true)
+    public Page<DealSummary> list(CurrentUser user, RegistrationStatus status, ListOrder order, int page) {
+        Page<DealSummary> found = registrations.summaries(user.partnerId(), status,
+                PageRequest.of(page, PAGE_SIZE, order.sort()));
         int shown = Paging.shown(page, found.getTotalElements(), PAGE_SIZE);
         return shown == found.getNumber() ? found
-                : registrations.summaries(user.partnerId(), status, PageRequest.of(shown, PAGE_SIZE));
+                : registrations.summaries(user.partnerId(), status, PageRequest.of(shown, PAGE_SIZE, order.sort()));
     }
 
     @Override

@@ -129,6 +129,38 @@ public class DealRegistrationTest {
     }
 
     @Test
+    void theListSortsByAmountStatusOrSubmissionAndKeepsItsOrderInItsLinks() throws Exception {
+        CurrentUser bob = users.newPartnerUser(users.newPartner("US"));
+        List<String> receipts = new java.util.ArrayList<>();
+        for (String amount : List.of("150000", "90000", "120000")) {
+            Map<String, String> deal = validDeal();
+            deal.put("amount", amount);
+            UUID id = submit(bob, deal);
+            receipts.add(jdbc.queryForObject("select receipt_number from registration where id = ?", String.class, id));
+        }
+        assertThat(receiptsIn(page(get("/deals"), bob))).as("newest first by default")
+                .containsExactly(receipts.get(2), receipts.get(1), receipts.get(0));
+        String byAmount = page(get("/deals").param("sort", "amount").param("dir", "asc"), bob);
+        assertThat(receiptsIn(byAmount)).containsExactly(receipts.get(1), receipts.get(2), receipts.get(0));
+        assertThat(byAmount).contains("aria-sort=\"ascending\"")
+                .as("the header offers the other way").contains("/deals?sort=amount&amp;dir=desc")
+                .as("the filter keeps the order").contains("name=\"sort\" value=\"amount\"");
+        assertThat(receiptsIn(page(get("/deals").param("sort", "amount").param("dir", "desc"), bob)))
+                .containsExactly(receipts.get(0), receipts.get(2), receipts.get(1));
+        assertThat(receiptsIn(page(get("/deals").param("sort", "nonsense"), bob))).as("an unknown order is the default")
+                .containsExactly(receipts.get(2), receipts.get(1), receipts.get(0));
+    }
+
+    private static List<String> receiptsIn(String page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(">(DR-\\d{4}-\\d{6})<").matcher(page);
+        List<String> found = new java.util.ArrayList<>();
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    @Test
     void theCountryListStartsWithThePartnersOwnCountry() throws Exception {
         CurrentUser bob = users.newPartnerUser(users.newPartner("US"));
         String form = page(get("/deals/new"), bob);
