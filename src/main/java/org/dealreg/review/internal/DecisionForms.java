@@ -13,7 +13,11 @@ final class DecisionForms {
     private DecisionForms() {
     }
 
-    record ApproveForm(@NotNull Integer version) {
+    /**
+     * An approval: the version the manager saw, and, for a registration the check found a likely conflict, that they
+     * read the report and approve anyway (issue 18 §6: a likely conflict is never approved by a slip of the finger).
+     */
+    record ApproveForm(@NotNull Integer version, Boolean conflictChecked) {
     }
 
     record RejectForm(@NotNull Integer version, @NotNull RejectionReason reason,

@@ -150,8 +150,10 @@ class ReviewController {
             return "redirect:/review/" + registration;
         }
         try {
-            review.approve(registration, form.version(), manager.id());
+            review.approve(registration, form.version(), manager.id(), Boolean.TRUE.equals(form.conflictChecked()));
             redirect.addFlashAttribute("flash", "review.approved");
+        } catch (ReviewService.ConflictNotConfirmed refused) {
+            redirect.addFlashAttribute("flashError", message(refused.code()));
         } catch (AlreadyDecided already) {
             redirect.addFlashAttribute("flashError", alreadyDecided(already));
         }

@@ -174,6 +174,26 @@ class ReviewService {
         registrations.approve(id, versionSeen, manager);
     }
 
+    /** A likely conflict approved without saying the report was read: nothing was decided. */
+    static final class ConflictNotConfirmed extends org.dealreg.shared.Refusal {
+        ConflictNotConfirmed() {
+            super("review.approve.confirmConflict");
+        }
+    }
+
+    /**
+     * Approves, unless the check found a likely conflict and the manager did not confirm reading its report (issue 18
+     * §6): such an approval is a deliberate act, never a slip.
+     *
+     * @throws ConflictNotConfirmed then; nothing is decided
+     */
+    public void approve(UUID id, int versionSeen, UUID manager, boolean conflictConfirmed) {
+        if (!conflictConfirmed && registrations.find(id).verdict() == org.dealreg.conflicts.Verdict.CONFLICT) {
+            throw new ConflictNotConfirmed();
+        }
+        approve(id, versionSeen, manager);
+    }
+
     public void reject(UUID id, int versionSeen, UUID manager, RejectionReason reason, String comment) {
         registrations.reject(id, versionSeen, manager, reason, comment.strip());
     }

@@ -49,6 +49,16 @@ class PartnerAgainstPartnerReviewTest {
             String matches = page.body().substring(page.body().indexOf("id=\"matches\""));
             assertThat(matches).contains(first.legalName()).contains("/review/" + earlier);
             assertThat(page.body()).contains("id=\"approve\"").contains("id=\"reject\"");
+
+            // a likely conflict is approved only by a manager who says they read its report (issue 18 §6)
+            assertThat(page.body()).contains("id=\"conflict-checked\"");
+            maria.post("/review/" + later + "/approve", Map.of("version", "0"));
+            assertThat(maria.get("/review/" + later).body()).contains("tick that you read its report");
+            assertThat(jdbc.queryForObject("select status from registration where id = ?", String.class, later))
+                    .as("nothing decided").isEqualTo("SUBMITTED");
+            maria.post("/review/" + later + "/approve", Map.of("version", "0", "conflictChecked", "true"));
+            assertThat(jdbc.queryForObject("select status from registration where id = ?", String.class, later))
+                    .isEqualTo("APPROVED");
         });
     }
 
