@@ -126,26 +126,49 @@ class SubmissionConcurrencyTest {
         assertThat(open(user.partnerId())).isEqualTo(2);
     }
 
+    /**
+     * A company's submissions count in sixteen slots by registration id (V39, and the dashboards' rollup, V75): two
+     * under way at once wait for each other only when their ids fall in the same slot, one time in sixteen. So the
+     * scenario is tried again when that happened (seen after the fact), and fails when the two did not share a slot.
+     */
     @Test
     void aPartnersSecondSubmissionCompletesWhileItsFirstIsStillUnderWay() throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            Boolean sharedSlot = secondSubmissionCompletesWhileTheFirstIsUnderWay();
+            if (sharedSlot == null) {
+                return;
+            }
+            assertThat(sharedSlot).as("the second waited although the two ids fall in different slots").isTrue();
+            assertThat(attempt).as("ids in one slot three times running").isLessThan(3);
+        }
+    }
+
+    /** Null when the second completed first; else whether the two ids fell in the same slot. */
+    private Boolean secondSubmissionCompletesWhileTheFirstIsUnderWay() throws Exception {
         PartnerView company = users.newPartner("US");
         CurrentUser first = users.newPartnerUser(company);
         CurrentUser second = users.newPartnerUser(company);
         SubmissionHold.Hold held = hold.arm(first.id());
         CompletableFuture<UUID> firstSubmission = CompletableFuture.supplyAsync(() -> registrations.submit(first, form()));
         held.awaitHeld();
+        CompletableFuture<UUID> secondSubmission = CompletableFuture.supplyAsync(() -> registrations.submit(second, form()));
         try {
-            UUID secondId = CompletableFuture.supplyAsync(() -> registrations.submit(second, form()))
-                    .get(20, TimeUnit.SECONDS);
-
+            UUID secondId = secondSubmission.get(20, TimeUnit.SECONDS);
             assertThat(jdbc.queryForObject("select count(*) from registration where id = ?", Long.class, secondId))
                     .as("the second is committed").isOne();
             assertThat(firstSubmission).as("while the first still holds its transaction open").isNotDone();
+        } catch (java.util.concurrent.TimeoutException waited) {
+            held.release();
+            UUID firstId = firstSubmission.get(20, TimeUnit.SECONDS);
+            UUID secondId = secondSubmission.get(20, TimeUnit.SECONDS);
+            return jdbc.queryForObject("select registration_open_slot(?) = registration_open_slot(?)", Boolean.class,
+                    firstId, secondId);
         } finally {
             held.release();
         }
         UUID firstId = firstSubmission.get(20, TimeUnit.SECONDS);
         assertThat(jdbc.queryForObject("select count(*) from registration where id = ?", Long.class, firstId)).isOne();
+        return null;
     }
 
     @Test
