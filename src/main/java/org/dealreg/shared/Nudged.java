@@ -66,4 +66,20 @@ public final class Nudged {
             }
         });
     }
+
+    /**
+     * Calls {@code nudge} once the caller's transaction commits (a sender woken for the rows it just wrote); without a
+     * transaction, nothing: the sender's schedule finds the rows.
+     */
+    public static void afterCommit(Runnable nudge) {
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            nudge.run();
+                        }
+                    });
+        }
+    }
 }

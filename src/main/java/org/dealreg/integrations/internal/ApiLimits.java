@@ -45,7 +45,11 @@ class ApiLimits {
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> store;
     private final ProgramSettings settings;
-    private final Map<String, BucketProxy> calls = new ConcurrentHashMap<>();
+    /** Each client's calls bucket on this node, with the limit it was made for (kept for its unsynced calls). */
+    private final Map<String, CallBucket> calls = new ConcurrentHashMap<>();
+
+    private record CallBucket(int perMinute, BucketProxy bucket) {
+    }
 
     ApiLimits(DataSource dataSource, ProgramSettings settings, Clock clock) {
         this.settings = settings;
@@ -70,13 +74,14 @@ class ApiLimits {
     /** Counts one call of the client; @throws Exceeded over the calls-per-minute limit. */
     void call(String clientId) {
         int perMinute = settings.integer(Setting.API_REQUESTS_PER_MINUTE);
-        String key = "calls:" + clientId + ":" + perMinute;
-        BucketProxy bucket = calls.computeIfAbsent(key, k -> store.builder()
-                .withOptimization(Optimizations.delaying(new DelayParameters(UNSYNCED_CALLS, UNSYNCED_FOR)))
-                .build(k, () -> BucketConfiguration.builder()
-                        .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
-                        .build()));
-        refuseUnlessConsumed(bucket.tryConsumeAndReturnRemaining(1));
+        // one entry per client: a changed limit replaces it (a bucket of its own, keyed by the limit)
+        CallBucket kept = calls.compute(clientId, (id, known) -> known != null && known.perMinute() == perMinute ? known
+                : new CallBucket(perMinute, store.builder()
+                        .withOptimization(Optimizations.delaying(new DelayParameters(UNSYNCED_CALLS, UNSYNCED_FOR)))
+                        .build("calls:" + id + ":" + perMinute, () -> BucketConfiguration.builder()
+                                .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
+                                .build())));
+        refuseUnlessConsumed(kept.bucket().tryConsumeAndReturnRemaining(1));
     }
 
     /** Counts the lines of one bulk call, in the database at once; @throws Exceeded over the lines-per-hour limit. */

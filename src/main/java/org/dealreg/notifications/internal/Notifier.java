@@ -14,12 +14,11 @@ import java.util.UUID;
 import org.dealreg.shared.PortalAddress;
 import org.dealreg.shared.Written;
 import org.dealreg.identity.UserAccounts.UserSummary;
+import org.dealreg.shared.Nudged;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Tells users something: one notification per recipient, in the portal and queued as an e-mail, both in the
@@ -111,7 +110,7 @@ class Notifier {
             ps.setArray(10, con.createArrayOf("text", mailBodies.toArray()));
             return ps;
         });
-        nudgeAfterCommit();
+        Nudged.afterCommit(sender::nudge);
     }
 
     /**
@@ -126,7 +125,7 @@ class Notifier {
                 + "next_attempt_at) values (?, null, ?, ?, ?, now(), now())", UUID.randomUUID(), toAddress,
                 messages.getMessage(keys + ".subject", shown, locale),
                 withFooter(messages.getMessage(keys + ".body", shown, locale), link, locale));
-        nudgeAfterCommit();
+        Nudged.afterCommit(sender::nudge);
     }
 
     private Object[] shown(Object[] args, Locale locale, ZoneId zone) {
@@ -145,14 +144,4 @@ class Notifier {
         return body + "\n\n" + messages.getMessage("notify.footer", new Object[] {address.link(link)}, locale);
     }
 
-    private void nudgeAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    sender.nudge();
-                }
-            });
-        }
-    }
 }

@@ -15,14 +15,13 @@ import org.dealreg.shared.DatabaseClock;
 import org.dealreg.shared.NotFound;
 import org.dealreg.webhooks.WebhookSubscriptionChanged;
 import org.dealreg.webhooks.WebhookSubscriptionChanged.Change;
+import org.dealreg.shared.Nudged;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A partner admin's subscriptions for their company, a programme admin's for the programme. Every query names the
@@ -184,7 +183,7 @@ class Subscriptions {
             jdbc.update("update webhook_subscription set paused_at = null, paused_because = null, failing_since = null "
                     + "where id = ?", id);
             changed(owner, id, Change.RESUMED, subscription.eventTypes(), now);
-            nudgeAfterCommit();
+            Nudged.afterCommit(sender::nudge);
         }
     }
 
@@ -227,7 +226,7 @@ class Subscriptions {
             throw new NotFound("Webhook message");
         }
         changed(owner, id, Change.MESSAGE_SENT_AGAIN, subscription.eventTypes(), clock.now());
-        nudgeAfterCommit();
+        Nudged.afterCommit(sender::nudge);
     }
 
     private List<String> checkedTypes(Owner owner, List<String> chosen) {
@@ -250,16 +249,6 @@ class Subscriptions {
         }
     }
 
-    private void nudgeAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    sender.nudge();
-                }
-            });
-        }
-    }
 
     private static final RowMapper<Subscription> SUBSCRIPTION = (rs, n) -> {
         Timestamp paused = rs.getTimestamp("paused_at");

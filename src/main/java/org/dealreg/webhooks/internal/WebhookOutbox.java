@@ -15,11 +15,10 @@ import org.dealreg.registration.RegistrationClosed;
 import org.dealreg.registration.RegistrationDecided;
 import org.dealreg.registration.RegistrationExpired;
 import org.dealreg.registration.RegistrationSubmitted;
+import org.dealreg.shared.Nudged;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -122,13 +121,8 @@ class WebhookOutbox {
         envelope.put("data", data);
         String payload = cipher.encrypt(json.writeValueAsString(envelope));
         int queued = jdbc.update(QUEUE, type.wireName(), payload, type.wireName(), partnerId);
-        if (queued > 0 && TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    sender.nudge();
-                }
-            });
+        if (queued > 0) {
+            Nudged.afterCommit(sender::nudge);
         }
     }
 

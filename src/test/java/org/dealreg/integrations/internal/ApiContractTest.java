@@ -16,6 +16,8 @@ import org.dealreg.TestUsers;
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.identity.Role;
 import org.dealreg.registration.ManagerReview;
+import static org.dealreg.integrations.internal.ApiSession.deal;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -239,13 +241,4 @@ class ApiContractTest {
         return id;
     }
 
-    private static String deal(String customer, String amount) {
-        String unique = UUID.randomUUID().toString().substring(0, 8);
-        return """
-                {"customerName":"%s %s Inc.","customerCountry":"US","customerCity":"Springfield",
-                 "contactName":"Jane Doe","contactEmail":"jane@%s-%s.example","title":"Data centre refresh",
-                 "description":"Forty racks.","specialization":"INFRASTRUCTURE","amount":%s,"currency":"USD",
-                 "expectedCloseDate":"%s","competitors":null}""".formatted(customer, unique, customer.toLowerCase(), unique, amount,
-                LocalDate.now().plusMonths(3));
-    }
 }

@@ -76,4 +76,15 @@ final class ApiSession {
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
+
+    /** A registration as a partner's system sends it: a customer of its own (name and e-mail domain), in the US. */
+    static String deal(String customer, String amount) {
+        String unique = java.util.UUID.randomUUID().toString().substring(0, 8);
+        return """
+                {"customerName":"%s %s Inc.","customerCountry":"US","customerCity":"Springfield",
+                 "contactName":"Jane Doe","contactEmail":"jane@%s-%s.example","title":"Data centre refresh",
+                 "description":"Forty racks.","specialization":"INFRASTRUCTURE","amount":%s,"currency":"USD",
+                 "expectedCloseDate":"%s","competitors":null}""".formatted(customer, unique, customer.toLowerCase(),
+                unique, amount, java.time.LocalDate.now().plusMonths(3));
+    }
 }

@@ -18,6 +18,8 @@ import org.dealreg.partners.PartnerView;
 import org.dealreg.registration.ManagerReview;
 import org.dealreg.registration.PartnerSubmissions;
 import org.dealreg.registration.PartnerSubmissions.DealToRegister;
+import static org.dealreg.integrations.internal.ApiSession.deal;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -251,13 +253,4 @@ class RegistrationsApiTest {
         return submissions.submit(user, json.readValue(deal("Theirs", "200000"), DealToRegister.class));
     }
 
-    private static String deal(String customer, String amount) {
-        String unique = UUID.randomUUID().toString().substring(0, 8);
-        return """
-                {"customerName":"%s %s Inc.","customerCountry":"US","customerCity":"Springfield",
-                 "contactName":"Jane Doe","contactEmail":"jane@%s-%s.example","title":"Data centre refresh",
-                 "description":"Forty racks.","specialization":"INFRASTRUCTURE","amount":%s,"currency":"USD",
-                 "expectedCloseDate":"%s"}""".formatted(customer, unique, customer.toLowerCase(), unique, amount,
-                LocalDate.now().plusMonths(3));
-    }
 }
