@@ -26,6 +26,10 @@
 #   the partner's list GET /deals (Alice, 20 rows)
 #   the review queue  GET /review (Maria, 50 rows)
 #   the account search GET /accounts?q=$ACCOUNT_QUERY (Sam)
+#   the dashboards    GET / as Alice (partner admin), Maria (manager), Sam (rep) and Ada (programme admin): each role's
+#                     home page on the demo's data and the load's registrations (bench/dashboards.sh measures them
+#                     with 1,000,000 registrations); json-partner, json-manager, json-rep, json-admin (only when ONLY
+#                     names them): GET /dashboard.json, which the page's charts fetched until the page carried its figures
 # Every GET must answer 200 (a sign-in redirect or an error page aborts the benchmark), wrk may report no error.
 #   req/s, p99        from wrk (-t$THREADS -c$CONNS; p99 of all the HTTP requests of the run)
 #   app CPU           utime+stime of the java process (/proc/PID/stat) over the run / requests
@@ -53,7 +57,7 @@
 #   STATEMENT_REQUESTS [50]  ACCOUNT_QUERY [Logistics]  OUT [target/benchmarks/requests.md]
 #   JVM_OPTIONS [@jvm.options, with MALLOC_ARENA_MAX=2]: the portal's JVM settings besides -Xmx512m, as it runs
 #     everywhere (docs/memory.md); JVM_OPTIONS=none runs it with -Xmx512m alone (a jar from before jvm.options)
-#   ONLY ["" = all]: the ids to measure, separated by spaces, of: submit api-submit deal form list review accounts (and pc_submit
+#   ONLY ["" = all]: the ids to measure, separated by spaces, of: submit api-submit deal form list review accounts home-partner home-manager home-rep home-admin (and pc_submit
 #     pc_owner pc_list with petclinic); to profile one, add a flight recording to JVM_OPTIONS, e.g.
 #     ONLY=submit JVM_OPTIONS="@$PWD/jvm.options -XX:StartFlightRecording=filename=/tmp/submit.jfr,settings=profile"
 #   KEEP=1 keeps the work folder (logs, the portal's home) and prints where it is
@@ -194,6 +198,14 @@ pages=(
   "list|dealreg|the partner's list \`GET /deals\` (Alice, 20 rows)|get|/deals|alice"
   "review|dealreg|the review queue \`GET /review\` (Maria, 50 rows)|get|/review|maria"
   "accounts|dealreg|the account search \`GET /accounts?q=$ACCOUNT_QUERY\` (Sam)|get|/accounts?q=$ACCOUNT_QUERY|sam"
+  "home-partner|dealreg|the partner admin's dashboard \`GET /\` (Alice)|get|/|alice"
+  "home-manager|dealreg|the channel manager's dashboard \`GET /\` (Maria)|get|/|maria"
+  "home-rep|dealreg|the sales rep's dashboard \`GET /\` (Sam)|get|/|sam"
+  "home-admin|dealreg|the programme admin's dashboard \`GET /\` (Ada)|get|/|ada"
+  "json-partner|dealreg|the partner admin's \`GET /dashboard.json\` (Alice)|get|/dashboard.json|alice"
+  "json-manager|dealreg|the channel manager's \`GET /dashboard.json\` (Maria)|get|/dashboard.json|maria"
+  "json-rep|dealreg|the sales rep's \`GET /dashboard.json\` (Sam)|get|/dashboard.json|sam"
+  "json-admin|dealreg|the programme admin's \`GET /dashboard.json\` (Ada)|get|/dashboard.json|ada"
   "pc_submit|petclinic|submission: \`POST /owners/new\` + its redirect|owner|/owners/new|pc"
   "pc_owner|petclinic|an owner's page \`GET /owners/1\`|get|/owners/1|pc"
   "pc_list|petclinic|the owner list \`GET /owners?lastName=\` (5 rows of its 10 owners)|get|/owners?lastName=|pc"
@@ -361,7 +373,7 @@ embedded_sql -c "create extension if not exists pg_stat_statements"
 embedded_sql -c "update program_setting set value = '1000000', updated_at = now(), updated_by = 'bench/requests.sh'
                    where name in ('open-cap-registered', 'open-cap-certified'); notify dealreg_settings;"
 
-for user in alice maria sam; do
+for user in alice maria sam ada; do
   email=$user@dealreg.example; [[ $user == alice ]] && email=alice@northwind.example
   list=""
   for _ in $(seq "$SESSIONS"); do list+="${list:+,}$(sign_in "$PORT" "$email")"; done
@@ -399,7 +411,7 @@ get_page "${cookies[alice]%%,*}" "http://127.0.0.1:$PORT/deals/$deal_id" | grep 
 log "loaded: review queue 50 rows, partner's list 20 rows, account search $account_rows results"
 
 # ------------------------------------------------------------------------------------------ spring-petclinic
-ids=(submit api-submit deal form list review accounts)
+ids=(submit api-submit deal form list review accounts home-partner home-manager home-rep home-admin)
 if [[ -n "${PETCLINIC_SRC:-}" ]]; then
   PETCLINIC_JAR=${PETCLINIC_JAR:-$(ls "$PETCLINIC_SRC"/target/spring-petclinic-*.jar 2>/dev/null | head -1 || true)}
   if [[ -z "$PETCLINIC_JAR" ]]; then
@@ -431,9 +443,11 @@ if [[ -n "${PETCLINIC_SRC:-}" ]]; then
   cookies[pc]=$list cookies[pc_submit]=$list
   forget_owners pc_submit
   log "spring-petclinic is up (pid $petclinic_pid)"
-  ids=(submit pc_submit api-submit deal pc_owner form list pc_list review accounts)
+  ids=(submit pc_submit api-submit deal pc_owner form list pc_list review accounts home-partner home-manager home-rep
+    home-admin)
 fi
 if [[ -n "${ONLY:-}" ]]; then
+  ids+=(json-partner json-manager json-rep json-admin)  # measured only when asked for
   only=(); for id in "${ids[@]}"; do [[ " $ONLY " == *" $id "* ]] && only+=("$id"); done
   (( ${#only[@]} )) || die "ONLY=\"$ONLY\" names none of: ${ids[*]}"
   ids=("${only[@]}")
@@ -493,7 +507,8 @@ mkdir -p "$(dirname "$OUT")"
   measured() { [[ " ${ids[*]} " == *" $1 "* ]]; }
   measured submit && row submit
   measured submit && measured deal && alone dealreg submit deal "… the POST alone (the row above minus a registration's page)"
-  for id in api-submit deal form list review accounts pc_submit pc_owner pc_list; do measured "$id" && row "$id"; done
+  for id in api-submit deal form list review accounts home-partner home-manager home-rep home-admin json-partner \
+    json-manager json-rep json-admin pc_submit pc_owner pc_list; do measured "$id" && row "$id"; done
   echo
   echo "$(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(date -u +'%Y-%m-%d %H:%M UTC'), $(nproc) cores (load average" \
     "$load_at_start at the start), wrk -t$THREADS -c$CONNS, median of $RUNS runs of $DURATION after $WARMUP of warm-up;" \

@@ -1,18 +1,15 @@
-// Draws each dashboard chart (an element with data-chart-url and data-chart) from the JSON the portal serves, with
-// ECharts served by the portal itself. The table beside each chart holds the same figures for screen readers.
+// Draws each dashboard chart (an element with data-chart inside the element whose data-figures holds the page's
+// figures as JSON, the document /dashboard.json answers) with ECharts served by the portal itself. The page computed
+// the figures once; the table beside each chart holds the same ones for screen readers.
 (function () {
-  var boxes = document.querySelectorAll('[data-chart-url]');
-  if (!boxes.length || !window.echarts) { return; }
-  var answers = {};
-  function load(url) {
-    if (!answers[url]) {
-      answers[url] = fetch(url, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
-        .then(function (response) {
-          if (!response.ok) { throw new Error('HTTP ' + response.status); }
-          return response.json();
-        });
-    }
-    return answers[url];
+  var holder = document.querySelector('[data-figures]');
+  if (!holder || !window.echarts) { return; }
+  var dashboard;
+  try {
+    dashboard = JSON.parse(holder.dataset.figures);
+  } catch (e) {
+    holder.querySelectorAll('[data-chart]').forEach(function (box) { box.dataset.drawn = 'failed'; });
+    return;
   }
   function option(chart, narrow) {
     var legend = { type: 'scroll', bottom: 0 };
@@ -37,16 +34,12 @@
       })
     };
   }
-  boxes.forEach(function (box) {
-    load(box.dataset.chartUrl).then(function (dashboard) {
-      var chart = dashboard.charts.filter(function (c) { return c.key === box.dataset.chart; })[0];
-      if (!chart) { return; }
-      var drawn = echarts.init(box, null, { renderer: 'canvas' });
-      drawn.setOption(option(chart, box.clientWidth < 420));
-      box.dataset.drawn = 'true';
-      window.addEventListener('resize', function () { drawn.resize(); });
-    }).catch(function () {
-      box.dataset.drawn = 'failed';
-    });
+  holder.querySelectorAll('[data-chart]').forEach(function (box) {
+    var chart = dashboard.charts.filter(function (c) { return c.key === box.dataset.chart; })[0];
+    if (!chart) { return; }
+    var drawn = echarts.init(box, null, { renderer: 'canvas' });
+    drawn.setOption(option(chart, box.clientWidth < 420));
+    box.dataset.drawn = 'true';
+    window.addEventListener('resize', function () { drawn.resize(); });
   });
 })();

@@ -3,6 +3,7 @@ package org.dealreg.registration;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collection;
@@ -49,12 +50,13 @@ public interface RegistrationFigures {
 
     List<Pending> pendingByPartner(Collection<UUID> partners, Instant now);
 
-    /** Decisions made on one day (UTC). */
+    /** Decisions made on one day (in the reader's time zone). */
     record DayDecisions(LocalDate day, long approved, long rejected) {
     }
 
     /**
-     * The trust figures of the registrations submitted in one week (Monday, UTC; null: the whole range), counted as
+     * The trust figures of the registrations submitted in one week (Monday, in the reader's time zone; null: the whole
+     * range), counted as
      * the trust page counts them: times in whole minutes, a registration still waiting past a promise counted as late.
      */
     record DecisionTimes(LocalDate week, long submitted, long decided, Duration median, Duration p95,
@@ -68,13 +70,14 @@ public interface RegistrationFigures {
     /**
      * What a channel manager's dashboard reads, in two passes: of the registrations submitted in the range, the trust
      * figures per week of submission (oldest first) and over the whole range; of the decisions made in the range,
-     * those of each day (UTC, oldest first, days without any left out) and those per company and verdict.
+     * those of each day (oldest first, days without any left out) and those per company and verdict; days and weeks
+     * in {@code zone}, the reader's.
      */
     record DecisionFigures(List<DecisionTimes> weeks, DecisionTimes overall, List<DayDecisions> days,
             List<Approvals> approvals) {
     }
 
-    DecisionFigures decisionFigures(Collection<UUID> partners, Instant from, Instant to, Instant now);
+    DecisionFigures decisionFigures(Collection<UUID> partners, Instant from, Instant to, Instant now, ZoneId zone);
 
     /**
      * The trust figures over the whole range at once, per group of companies ({@code groups}: each company's label,

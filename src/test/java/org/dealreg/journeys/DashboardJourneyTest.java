@@ -41,7 +41,7 @@ class DashboardJourneyTest extends BrowserJourney {
             for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(390, 844))) {
                 browser.manage().window().setSize(size);
                 browser.get(url("/"));
-                List<WebElement> boxes = browser.findElements(By.cssSelector("[data-chart-url]"));
+                List<WebElement> boxes = browser.findElements(By.cssSelector("[data-figures] [data-chart]"));
                 assertThat(boxes).as(role + ": chart boxes").isNotEmpty();
                 new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> boxes.stream()
                         .allMatch(box -> box.getDomAttribute("data-drawn") != null));

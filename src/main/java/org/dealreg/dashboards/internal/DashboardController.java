@@ -12,19 +12,23 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every role's home page is its dashboard; the charts are drawn from {@code /dashboard.json} with the same filters.
+ * Every role's home page is its dashboard. The page computes its figures once: it shows them as tables and carries
+ * them as JSON (the same document {@code /dashboard.json} answers for the same filters) for its charts to draw.
  * Which figures a reader gets depends on their role and company only: no parameter names a company or a rep.
  */
 @Controller
 class DashboardController {
 
     private final Dashboards dashboards;
+    private final JsonMapper json;
 
-    DashboardController(Dashboards dashboards) {
+    DashboardController(Dashboards dashboards, JsonMapper json) {
         this.dashboards = dashboards;
+        this.json = json;
     }
 
     @GetMapping("/")
@@ -34,9 +38,9 @@ class DashboardController {
             @RequestParam(required = false) String region, @RequestParam(required = false) Tier tier,
             Locale locale, Model model) {
         model.addAttribute("role", user.role());
-        model.addAttribute("dashboard", dashboards.of(user, new Dashboards.Asked(from, to, region, tier), locale));
-        String query = ServletUriComponentsBuilder.fromCurrentRequest().build().getQuery();
-        model.addAttribute("chartUrl", "/dashboard.json" + (query == null ? "" : "?" + query));
+        Dashboard dashboard = dashboards.of(user, new Dashboards.Asked(from, to, region, tier), locale);
+        model.addAttribute("dashboard", dashboard);
+        model.addAttribute("dashboardJson", json.writeValueAsString(dashboard));
         return "home";
     }
 

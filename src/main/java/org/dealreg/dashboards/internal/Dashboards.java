@@ -125,6 +125,9 @@ class Dashboards {
         int cap = TierBenefits.of(partner.tier(), settings).openRegistrationCap();
         FiscalPeriods.Period year = fiscal().yearOf(today);
         Map<String, BigDecimal> won = registrations.wonUsdBySpecialization(own, year.first(), year.last());
+        String region = partner.regionCode();
+        DecisionTimes regionTrust = trustByRegion(partners.summaries(), List.of(region), clock.instant())
+                .getOrDefault(region, NOTHING_SUBMITTED);
 
         List<Figure> figures = List.of(
                 new Figure("approvalRate", texts.text("dashboard.approvalRate"),
@@ -133,7 +136,13 @@ class Dashboards {
                         texts.duration(decisions.medianTime())),
                 new Figure("expiringSoon", texts.text("dashboard.expiringSoon", SOON_DAYS), texts.count(expiring)),
                 new Figure("openAgainstCap", texts.text("dashboard.openAgainstCap"),
-                        texts.text("trust.outOf", texts.count(open), texts.count(cap))));
+                        texts.text("trust.outOf", texts.count(open), texts.count(cap))),
+                new Figure("regionMedianDecisionTime", texts.text("dashboard.regionMedianDecisionTime", region),
+                        texts.duration(regionTrust.median())),
+                new Figure("regionWithin24h", texts.text("dashboard.regionWithin24h", region),
+                        texts.share(regionTrust.within24h(), regionTrust.counted24h())),
+                new Figure("regionWithin48h", texts.text("dashboard.regionWithin48h", region),
+                        texts.share(regionTrust.within48h(), regionTrust.counted48h())));
 
         List<String> statuses = pipeline.stream().map(line -> texts.text("status." + line.status())).toList();
         Chart count = new Chart("pipelineCount", texts.text("dashboard.chart.pipelineCount"), "bar",
@@ -183,9 +192,10 @@ class Dashboards {
                         new Series(texts.text("dashboard.dueSoon"), 0, column(queue.values(), 1)),
                         new Series(texts.text("dashboard.overdue"), 0, column(queue.values(), 2))));
 
-        RegistrationFigures.DecisionFigures decided = registrations.decisionFigures(scope, range.start, range.end, now);
+        RegistrationFigures.DecisionFigures decided = registrations.decisionFigures(scope, range.start, range.end, now,
+                user.zone());
         Map<LocalDate, long[]> days = new LinkedHashMap<>();
-        for (LocalDate day = utcDay(range.start); !day.isAfter(utcDay(range.end.minusNanos(1))); day = day.plusDays(1)) {
+        for (LocalDate day = range.first; !day.isAfter(range.last); day = day.plusDays(1)) {
             days.put(day, new long[2]);
         }
         decided.days().forEach(d -> {
@@ -329,10 +339,7 @@ class Dashboards {
                         numbers(active, s -> won.getOrDefault(s.code(), BigDecimal.ZERO)))));
 
         List<String> regionCodes = region == null ? regionCodes() : List.of(region);
-        Map<UUID, String> regionOfCompany = kept.stream().filter(p -> regionCodes.contains(p.regionCode()))
-                .collect(Collectors.toMap(PartnerSummary::id, PartnerSummary::regionCode));
-        Map<String, DecisionTimes> byRegion = registrations.decisionTimesByGroup(regionOfCompany,
-                now.minus(TRUST_PERIOD), now, now);
+        Map<String, DecisionTimes> byRegion = trustByRegion(kept, regionCodes, now);
         List<DecisionTimes> trust = regionCodes.stream().map(code -> byRegion.getOrDefault(code, NOTHING_SUBMITTED))
                 .toList();
         Chart trustTimes = new Chart("trustTimesByRegion", texts.text("dashboard.chart.trustTimesByRegion"), "bar",
@@ -383,6 +390,14 @@ class Dashboards {
         return totals;
     }
 
+    /** The trust figures of the last {@link #TRUST_PERIOD} per region, over the registrations of {@code companies}. */
+    private Map<String, DecisionTimes> trustByRegion(Collection<PartnerSummary> companies, List<String> regionCodes,
+            Instant now) {
+        Map<UUID, String> regionOfCompany = companies.stream().filter(p -> regionCodes.contains(p.regionCode()))
+                .collect(Collectors.toMap(PartnerSummary::id, PartnerSummary::regionCode));
+        return registrations.decisionTimesByGroup(regionOfCompany, now.minus(TRUST_PERIOD), now, now);
+    }
+
     private Map<UUID, PartnerSummary> companies() {
         return partners.summaries().stream().collect(Collectors.toMap(PartnerSummary::id, p -> p));
     }
@@ -411,10 +426,6 @@ class Dashboards {
 
     private LocalDate today(CurrentUser user) {
         return LocalDate.ofInstant(clock.instant(), user.zone());
-    }
-
-    private static LocalDate utcDay(Instant instant) {
-        return LocalDate.ofInstant(instant, ZoneId.of("UTC"));
     }
 
     /** The days asked for (or the defaults), as instants in the reader's zone: {@code end} is the day after the last. */

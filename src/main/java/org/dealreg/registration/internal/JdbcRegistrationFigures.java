@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -116,29 +117,34 @@ class JdbcRegistrationFigures implements RegistrationFigures {
     }
 
     @Override
-    public DecisionFigures decisionFigures(Collection<UUID> partners, Instant from, Instant to, Instant now) {
+    public DecisionFigures decisionFigures(Collection<UUID> partners, Instant from, Instant to, Instant now,
+            ZoneId zone) {
         List<DecisionTimes> weeks = new ArrayList<>();
         List<DecisionTimes> overall = new ArrayList<>();
         List<Approvals> approvals = new ArrayList<>();
-        jdbc.query(decisionTimesSql(WEEK, partners) + """
+        jdbc.query(decisionTimesSql(WEEK, partners).replace("from registration", """
+                from (select r.*, date_trunc('week', r.submitted_at at time zone :zone)::date as submitted_week
+                        from registration r) registration""") + """
 
-                 group by grouping sets ((date_trunc('week', submitted_at at time zone 'UTC')::date), ())
-                 order by 1""", decisionTimesParameters(partners, from, to, now), rs -> {
+                 group by grouping sets ((submitted_week), ())
+                 order by 1""", decisionTimesParameters(partners, from, to, now).addValue("zone", zone.getId()), rs -> {
             (rs.getInt("by_week") == 0 ? weeks : overall).add(times(rs));
         });
         // apart: the percentiles of thousands of (company, verdict) groups would cost more than this second pass,
         // over the decisions made in the range
         List<DayDecisions> days = new ArrayList<>();
         jdbc.query("""
-                select (decided_at at time zone 'UTC')::date as day, partner_id, verdict,
+                select day, partner_id, verdict,
                        grouping(partner_id) as by_company,
                        count(*) filter (where status <> 'REJECTED') as approved,
                        count(*) filter (where status = 'REJECTED') as rejected
-                  from registration
-                 where decided_at >= :from and decided_at < :to""" + scope(partners) + """
-
-                 group by grouping sets (((decided_at at time zone 'UTC')::date), (partner_id, verdict))
-                 order by 1""", scoped(partners).addValues(range(from, to).getValues()), rs -> {
+                  from (select (decided_at at time zone :zone)::date as day, partner_id, verdict, status
+                          from registration
+                         where decided_at >= :from and decided_at < :to""" + scope(partners) + """
+                       ) decided
+                 group by grouping sets ((day), (partner_id, verdict))
+                 order by 1""", scoped(partners).addValues(range(from, to).getValues()).addValue("zone", zone.getId()),
+                rs -> {
             if (rs.getInt("by_company") == 0) {
                 approvals.add(new Approvals(rs.getObject("partner_id", UUID.class), rs.getString("verdict"),
                         rs.getLong("approved"), rs.getLong("rejected")));
@@ -169,7 +175,8 @@ class JdbcRegistrationFigures implements RegistrationFigures {
         return byGroup;
     }
 
-    private static final String WEEK = "date_trunc('week', submitted_at at time zone 'UTC')::date";
+    /** The week of submission (Monday) in the reader's zone, a column {@link #decisionFigures} adds. */
+    private static final String WEEK = "submitted_week";
     private static final DecisionTimes NONE = new DecisionTimes(null, 0, 0, null, null, 0, 0, 0, 0);
 
     /**

@@ -99,9 +99,42 @@ class DashboardsTest {
         assertThat(series(json, "wonBySpecialization").get(1).get("name")).isEqualTo("Needed for Certification (USD)");
 
         String page = page(partner, "");
-        assertThat(page).contains("data-chart-url=\"/dashboard.json\"").contains("data-chart=\"pipelineCount\"")
+        assertThat(page).contains("data-chart=\"pipelineCount\"")
                 .contains("/webjars/echarts/5.3.1/dist/echarts.min.js").contains("67% (2 of 3)")
                 .contains("<th scope=\"row\">Awaiting decision</th>");
+        assertThat(JsonPath.parse(figuresOf(page)).jsonString()).as("the page's charts draw what /dashboard.json answers")
+                .isEqualTo(JsonPath.parse(json).jsonString());
+    }
+
+    @Test
+    void aPartnerSeesItsRegionsPublishedTrustFiguresCountedOverEveryCompanyOfTheRegionOnly() throws Exception {
+        String region = users.newRegion();
+        CurrentUser reader = users.newPartnerUser(partners.addActive("Dash Trust A " + UUID.randomUUID(), region,
+                Tier.REGISTERED, Set.of()));
+        CurrentUser other = users.newPartnerUser(partners.addActive("Dash Trust B " + UUID.randomUUID(), region,
+                Tier.REGISTERED, Set.of()));
+        CurrentUser elsewhere = users.newPartnerUser(partners.addActive("Dash Trust C " + UUID.randomUUID(),
+                users.newRegion(), Tier.REGISTERED, Set.of()));
+        CurrentUser maria = users.byEmail("maria@dealreg.example");
+        for (int hours : new int[] {2, 4, 30}) {
+            UUID id = submitted(mvc, other, validDeal());
+            review.approve(id, version(id), maria.id());
+            decidedAfter(id, Duration.ofHours(hours));
+        }
+        UUID alsoElsewhere = submitted(mvc, elsewhere, validDeal());
+        review.approve(alsoElsewhere, version(alsoElsewhere), maria.id());
+        decidedAfter(alsoElsewhere, Duration.ofHours(1));
+
+        String json = json(reader, "");
+
+        assertThat(figure(json, "regionMedianDecisionTime")).as("2, 4 and 30 hours, another company of the region")
+                .isEqualTo("4 h 0 min");
+        assertThat(figure(json, "regionWithin24h")).isEqualTo("67% (2 of 3)");
+        assertThat(figure(json, "regionWithin48h")).isEqualTo("100% (3 of 3)");
+        assertThat(figure(json, "approvalRate")).as("its own figures stay its own").isEqualTo("—");
+        assertThat(figure(json(elsewhere, ""), "regionMedianDecisionTime")).as("another region's partner")
+                .isEqualTo("1 h 0 min");
+        assertThat(page(reader, "")).contains("Median time to a decision in your region (" + region + "), last 30 days");
     }
 
     @Test
@@ -205,7 +238,7 @@ class DashboardsTest {
         assertThat(figure(json, "p95DecisionTime")).as("10 + 0.9 × 20 hours").isEqualTo("28 h 0 min");
         assertThat(figure(json, "within24h")).isEqualTo("67% (2 of 3)");
         assertThat(figure(json, "within48h")).isEqualTo("100% (3 of 3)");
-        int day = categories(json, "decisionsPerDay").indexOf(decided.atOffset(ZoneOffset.UTC).toLocalDate().toString());
+        int day = categories(json, "decisionsPerDay").indexOf(decided.atZone(maria.zone()).toLocalDate().toString());
         assertThat(day).isNotNegative();
         assertThat(values(json, "decisionsPerDay", 0).get(day)).isEqualTo(2.0);
         assertThat(values(json, "decisionsPerDay", 1).get(day)).isEqualTo(1.0);
@@ -217,6 +250,29 @@ class DashboardsTest {
         assertThat(values(json, "approvalByPartner", 1)).containsExactly(3.0);
         assertThat(values(json, "decisionTimesPerWeek", 0).size()).isBetween(1, 2);
         assertThat(page(maria, "?region=" + region)).contains("10 h 0 min").contains("66.7");
+    }
+
+    @Test
+    void aManagersDecisionsPerDayFallOnTheDaysOfTheirOwnTimeZone() throws Exception {
+        String region = users.newRegion();
+        CurrentUser partner = users.newPartnerUser(partners.addActive("Dash Days " + UUID.randomUUID(), region,
+                Tier.REGISTERED, Set.of()));
+        CurrentUser maria = users.byEmail("maria@dealreg.example");
+        assertThat(maria.zone()).isEqualTo(NEW_YORK);
+        LocalDate evening = LocalDate.now(NEW_YORK).minusDays(2);
+        Instant decidedAt = evening.atTime(22, 30).atZone(NEW_YORK).toInstant();
+        UUID id = submitted(mvc, partner, validDeal());
+        review.approve(id, version(id), maria.id());
+        jdbc.update("update registration set submitted_at = ?, decided_at = ? where id = ?",
+                decidedAt.minus(Duration.ofHours(3)).atOffset(ZoneOffset.UTC), decidedAt.atOffset(ZoneOffset.UTC), id);
+
+        String json = json(maria, "?region=" + region);
+
+        List<String> days = categories(json, "decisionsPerDay");
+        assertThat(days).as("every day of the range, in New York").endsWith(LocalDate.now(NEW_YORK).toString());
+        assertThat(values(json, "decisionsPerDay", 0).get(days.indexOf(evening.toString())))
+                .as("22:30 in New York, already the next day in UTC").isEqualTo(1.0);
+        assertThat(values(json, "decisionsPerDay", 0).get(days.indexOf(evening.plusDays(1).toString()))).isEqualTo(0.0);
     }
 
     @Test
@@ -272,7 +328,7 @@ class DashboardsTest {
         assertThat(echarts.getStatus()).isEqualTo(200);
         assertThat(echarts.getContentAsString()).contains("echarts");
         assertThat(mvc.perform(get("/js/dashboard.js")).andReturn().getResponse().getContentAsString())
-                .contains("data-chart-url").doesNotContain("http");
+                .contains("data-figures").doesNotContain("http");
         assertThat(mvc.perform(get("/dashboard.json")).andReturn().getResponse().getRedirectedUrl())
                 .as("signed out").endsWith("/login");
     }
@@ -281,6 +337,13 @@ class DashboardsTest {
         MockHttpServletResponse response = call(get("/dashboard.json" + query), user);
         assertThat(response.getStatus()).as(query).isEqualTo(200);
         return response.getContentAsString();
+    }
+
+    /** The JSON the page carries for its charts, as the browser reads it from the attribute (entities decoded). */
+    private static String figuresOf(String page) {
+        java.util.regex.Matcher attribute = java.util.regex.Pattern.compile("data-figures=\"([^\"]*)\"").matcher(page);
+        assertThat(attribute.find()).as("the page carries its figures").isTrue();
+        return org.springframework.web.util.HtmlUtils.htmlUnescape(attribute.group(1));
     }
 
     private String page(CurrentUser user, String query) throws Exception {
