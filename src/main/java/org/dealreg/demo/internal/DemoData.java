@@ -59,6 +59,8 @@ class DemoData {
     @EventListener(ApplicationReadyEvent.class)
     void loadAndAnnounce() {
         if (partners.findByLegalName("Northwind Systems").isEmpty()) {
+            log.info("First start: loading the demo data (partners, users, Sam's direct-sales accounts, then the "
+                    + "programme's last four weeks through the real services; about half a minute)...");
             load();
         }
         if (!accounts.exists("CRM-GLOBEX")) {
