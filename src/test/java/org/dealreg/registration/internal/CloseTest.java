@@ -13,6 +13,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -65,6 +68,15 @@ class CloseTest {
                 Integer.class, id.toString())).isEqualTo(1);
         String page = mvc.perform(get("/deals/{id}", id).with(user(bob))).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"closed-won\"").contains("$182,500.00").doesNotContain("id=\"close-link\"");
+        assertThat(page).as("one style for the page's dates: short, as the submission's")
+                .contains("Won on " + DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.ENGLISH)
+                        .format(today))
+                .doesNotContain(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.ENGLISH).format(today));
+        String french = mvc.perform(get("/deals/{id}", id).with(user(bob)).locale(Locale.FRENCH)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(french).contains("Gagnée le " + DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                        .withLocale(Locale.FRENCH).format(today))
+                .doesNotContain(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.FRENCH).format(today));
         String managers = mvc.perform(get("/review/{id}", id).with(user(users.byEmail("maria@dealreg.example"))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(managers).contains("Closed as won").contains("id=\"final-status\"");
