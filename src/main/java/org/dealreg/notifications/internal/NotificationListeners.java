@@ -49,8 +49,14 @@ class NotificationListeners {
                         e.decisionDueAt())));
     }
 
+    /**
+     * A decision tells the submitter, and ends what the staff were asked to do: every unread notification that
+     * points at the registration's review page (a new submission, a reminder, an escalation) is read from then on,
+     * whoever decided, so a manager's unread ones are the registrations still waiting for someone.
+     */
     @EventListener
     void on(RegistrationDecided e) {
+        notifier.settled("/review/" + e.registrationId());
         if (e.status() == RegistrationStatus.APPROVED) {
             notifier.tell(submitter(e.submittedBy()), e.actorId() == null ? "approvedByProgramme" : "approved",
                     "/deals/" + e.registrationId(), e.receiptNumber(), e.at());

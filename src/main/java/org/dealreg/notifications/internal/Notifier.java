@@ -56,6 +56,11 @@ class Notifier {
         this.address = address;
     }
 
+    /** Every unread notification pointing at {@code link} is read: what it asked for is done. */
+    void settled(String link) {
+        jdbc.update("update notification set read_at = now() where link = ? and read_at is null", link);
+    }
+
     /**
      * @param kind the message keys {@code notify.<kind>.subject} and {@code notify.<kind>.body}; their arguments are
      *             {@code args}, where an {@link Instant} is shown in the recipient's zone and language, and a

@@ -76,6 +76,36 @@ class NotificationsTest {
     }
 
     @Test
+    void aDecisionSettlesEveryManagersNotificationAboutTheRegistrationAndNothingElse() throws Exception {
+        CurrentUser partner = users.newPartnerUser(users.newPartner("US"));
+        CurrentUser maria = users.byEmail("maria@dealreg.example");
+        UUID decided = submitted(mvc, partner, validDeal());
+        UUID waiting = submitted(mvc, partner, validDeal());
+        assertThat(unreadAbout(decided)).as("every manager is told of the new submission").isPositive();
+
+        mvc.perform(post("/review/" + decided + "/approve").param("version", version(jdbc, decided)).with(csrf())
+                .with(user(maria)));
+
+        assertThat(unreadAbout(decided)).as("decided: nobody needs to look any more").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from notification where link = ? and read_at is null",
+                Long.class, "/review/" + waiting)).as("the one still waiting stays unread for every manager")
+                .isEqualTo(unreadCountOfManagersAbout(waiting));
+        assertThat(jdbc.queryForObject("select count(*) from notification where user_id = ? and read_at is null "
+                + "and link = ?", Long.class, partner.id(), "/deals/" + decided)).as("the partner's news is the partner's")
+                .isEqualTo(2);
+    }
+
+    private long unreadAbout(UUID registration) {
+        return jdbc.queryForObject("select count(*) from notification where link = ? and read_at is null", Long.class,
+                "/review/" + registration);
+    }
+
+    private long unreadCountOfManagersAbout(UUID registration) {
+        return jdbc.queryForObject("select count(*) from notification n join app_user u on u.id = n.user_id "
+                + "where n.link = ? and u.role = 'CHANNEL_MANAGER'", Long.class, "/review/" + registration);
+    }
+
+    @Test
     void theMenuCountsUnreadNotificationsUpTo99AndThenSays99Plus() throws Exception {
         CurrentUser partner = users.newPartnerUser(users.newPartner("US"));
         unreadFor(partner, 99);
