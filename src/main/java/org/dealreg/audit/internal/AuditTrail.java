@@ -44,7 +44,7 @@ class AuditTrail {
             String details) {
         AuditEntry entry = jdbc.queryForObject("""
                 insert into audit_event (at, actor_id, actor_label, action, subject_type, subject_id, details)
-                values (clock_timestamp(), ?, ?, ?, ?, ?, ?) returning *""", AuditTrail::entry,
+                values (portal_clock(), ?, ?, ?, ?, ?, ?) returning *""", AuditTrail::entry,
                 actorId, nz(actorLabel), action, nz(subjectType), nz(subjectId), nz(details));
         TransactionSynchronizationManager.registerSynchronization(sealAfterCommit);
         return entry;

@@ -87,7 +87,7 @@ class JdbcConflictCheck implements ConflictCheck {
                 returning registration_id)
             """ + INSERT_MATCHES + MATCH_ROWS;
 
-    /** The time {@code conflict_lock_and_claims} read once it held the locks (V77), for the matches of its round trip. */
+    /** The time {@code conflict_lock_and_claims} read once it held the locks (V79), for the matches of its round trip. */
     private static final String CHECKED_AT = "cast(current_setting('dealreg.conflict_checked_at') as timestamptz)";
 
     private final JdbcTemplate jdbc;
@@ -201,7 +201,7 @@ class JdbcConflictCheck implements ConflictCheck {
     /**
      * Both locks in a fixed order, the database time once they are held, and every active claim on the customer read
      * after that (earliest first), as the first query of the check's round trip. The lock function also keeps that
-     * time in the transaction's setting {@code dealreg.conflict_checked_at} (V77), which {@link #CHECKED_AT} reads, so
+     * time in the transaction's setting {@code dealreg.conflict_checked_at} (V79), which {@link #CHECKED_AT} reads, so
      * the account matches sent with it judge engagement as of the submission's very time.
      */
     private static OneRoundTrip.Query<Locked> lockAndReadClaims(CustomerFingerprint fingerprint) {

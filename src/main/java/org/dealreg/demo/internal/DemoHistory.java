@@ -7,14 +7,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManager;
 
@@ -36,7 +38,6 @@ import org.dealreg.registration.RejectionReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -51,9 +52,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * submitted by Claire, for the days France was open (none before it opens).
  * <p>
  * Everything goes through the real services, so what partners typed is encrypted, the conflict check gives each
- * its verdict and due time, and the history shows who decided. Then the times are moved back with SQL. All of it
- * happens in one transaction with the creation of Dana, whose account says the history is there: a restart, or a
- * start after a failure, finds either all of it or none of it.
+ * its verdict and due time, and the history shows who decided. The story is played in the order it happened, each
+ * step at its own time ({@link DatabaseClock#playAt}), so every module records the story's times as it writes:
+ * nothing is moved afterwards, and no SQL here touches another module's tables. All of it happens in one
+ * transaction with the creation of Dana, whose account says the history is there: a restart, or a start after a
+ * failure, finds either all of it or none of it.
  */
 @Component
 @Profile("demo")
@@ -155,13 +158,12 @@ class DemoHistory {
     private final PartnerSubmissions submissions;
     private final ManagerReview review;
     private final DeadlineEnforcement deadlines;
-    private final JdbcTemplate jdbc;
     private final TransactionTemplate oneTransaction;
     private final EntityManager entityManager;
     private final DatabaseClock databaseClock;
 
     DemoHistory(UserAccounts users, UserDetailsService userDetails, Partners partners, Regions regions,
-            PartnerSubmissions submissions, ManagerReview review, DeadlineEnforcement deadlines, JdbcTemplate jdbc,
+            PartnerSubmissions submissions, ManagerReview review, DeadlineEnforcement deadlines,
             PlatformTransactionManager transactions, EntityManager entityManager, DatabaseClock databaseClock) {
         this.databaseClock = databaseClock;
         this.entityManager = entityManager;
@@ -172,7 +174,6 @@ class DemoHistory {
         this.submissions = submissions;
         this.review = review;
         this.deadlines = deadlines;
-        this.jdbc = jdbc;
         this.oneTransaction = new TransactionTemplate(transactions);
         // the conflict check inside each submission needs READ COMMITTED
         this.oneTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
@@ -185,10 +186,11 @@ class DemoHistory {
         oneTransaction.executeWithoutResult(this::load);
     }
 
-    private record Stored(UUID id, Instant submittedAt, Instant dueAt, Instant answeredAt, Instant remindedAt) {
+    private record Planned(PastDeal deal, CurrentUser submitter, RegionView region, Instant submittedAt) {
     }
 
-    private record Planned(PastDeal deal, CurrentUser submitter, RegionView region, Instant submittedAt) {
+    /** One thing of the story, done at its time; doing it may bring what follows from it. */
+    private record Step(Instant at, int order, Supplier<List<Step>> action) {
     }
 
     private void load(TransactionStatus transaction) {
@@ -206,19 +208,87 @@ class DemoHistory {
         // oldest first, so that receipt numbers count up in the order of submission, as they always do
         plan.sort(Comparator.comparing(Planned::submittedAt));
 
-        List<Stored> stored = new ArrayList<>();
+        // The story is played in the order it happened, each step at its own time (DatabaseClock.playAt): what the
+        // services record — the registration, its history, claim and report, Maria's looks, the reminders, the
+        // notifications, the audit trail — carries the story's times as it is written, in the story's order.
+        Map<Planned, UUID> ids = new HashMap<>();
+        PriorityQueue<Step> story = new PriorityQueue<>(Comparator.comparing(Step::at).thenComparing(Step::order));
         for (int i = 0; i < plan.size(); i++) {
-            stored.add(submitAndAnswer(plan.get(i), i, maria, now));
+            story.add(submission(plan.get(i), i, maria, now, ids));
         }
-        transaction.flush();
-        stored.forEach(this::moveBack);
-        // the registrations as moved back, not as they were loaded before: a later change writes every column
-        entityManager.clear();
-        afterApproval(plan, stored, now);
+        while (!story.isEmpty()) {
+            Step step = story.poll();
+            databaseClock.playAt(step.at());
+            story.addAll(step.action().get());
+            // written before the next step, whose SQL may change the same rows (the reminder), and read afresh by it
+            entityManager.flush();
+            entityManager.clear();
+        }
+        databaseClock.playAt(null);
+        afterApproval(plan, ids, now);
         long fromFabrikam = plan.stream().filter(p -> p.region().code().equals(fabrikam.regionCode())).count();
         log.info("Demo history loaded: {} registrations of the last four weeks, {} of them Fabrikam's (its region's "
                 + "opening day: {})", plan.size(), fromFabrikam,
                 regions.find(fabrikam.regionCode()).orElseThrow().launchDate());
+    }
+
+    /**
+     * A deal's submission, and what follows from it at the times the conflict check's verdict and the plan give:
+     * the deadline job's reminder to the managers at 75 % of the window if nobody has answered by then; Maria's look
+     * ten minutes before she decides; her decision, the programme's approval at the deadline (nobody at the vendor
+     * opened those), or the partner's withdrawal.
+     */
+    private Step submission(Planned planned, int n, UUID maria, Instant now, Map<Planned, UUID> ids) {
+        PastDeal deal = planned.deal();
+        Instant submittedAt = planned.submittedAt();
+        return new Step(submittedAt, 0, () -> {
+            UUID id = submissions.submit(planned.submitter(), toRegister(deal, planned.region(), n, now));
+            ids.put(planned, id);
+            RegistrationForReview fresh = review.find(id);
+            Duration window = Duration.between(fresh.submittedAt(), fresh.decisionDueAt());
+            Instant answeredAt = switch (deal.answer()) {
+                case APPROVED_BY_MARIA, REJECTED_BY_MARIA, WITHDRAWN -> submittedAt.plus(deal.after());
+                case APPROVED_BY_PROGRAMME -> fresh.decisionDueAt().plus(DEADLINE_JOB_DELAY);
+                case WAITING -> null;
+            };
+            if (answeredAt != null && !answeredAt.isBefore(now)) {
+                throw new IllegalStateException("A demo registration would be answered in the future: "
+                        + deal.customer());
+            }
+            List<Step> next = new ArrayList<>();
+            Instant reminderDue = submittedAt.plus(window.multipliedBy(3).dividedBy(4));
+            if (reminderDue.isBefore(answeredAt == null ? now : answeredAt)) {
+                next.add(new Step(reminderDue, 1, () -> {
+                    deadlines.remind(id, reminderDue);
+                    return List.of();
+                }));
+            }
+            if (deal.answer() == Answer.APPROVED_BY_MARIA || deal.answer() == Answer.REJECTED_BY_MARIA) {
+                next.add(new Step(answeredAt.minus(Duration.ofMinutes(10)), 1, () -> {
+                    review.open(id, maria, Role.CHANNEL_MANAGER.name());
+                    return List.of();
+                }));
+            }
+            if (answeredAt != null) {
+                next.add(new Step(answeredAt, 1, () -> {
+                    answer(planned, id, maria);
+                    return List.of();
+                }));
+            }
+            return next;
+        });
+    }
+
+    private void answer(Planned planned, UUID id, UUID maria) {
+        PastDeal deal = planned.deal();
+        int version = review.find(id).version();
+        switch (deal.answer()) {
+            case APPROVED_BY_MARIA -> review.approve(id, version, maria);
+            case REJECTED_BY_MARIA -> review.reject(id, version, maria, deal.reason(), deal.comment());
+            case APPROVED_BY_PROGRAMME -> deadlines.approveByProgramme(id, version);
+            case WITHDRAWN -> submissions.withdraw(planned.submitter(), id, version);
+            case WAITING -> throw new IllegalStateException("A waiting registration has no answer");
+        }
     }
 
     /** The deals of a partner whose region was open on the day they are dated. */
@@ -233,50 +303,15 @@ class DemoHistory {
         }
     }
 
-    private Stored submitAndAnswer(Planned planned, int n, UUID maria, Instant now) {
-        PastDeal deal = planned.deal();
-        UUID id = submissions.submit(planned.submitter(), toRegister(deal, planned.region(), n, now));
-        RegistrationForReview fresh = review.find(id);
-        Duration window = Duration.between(fresh.submittedAt(), fresh.decisionDueAt());
-        Instant submittedAt = planned.submittedAt();
-        Instant dueAt = submittedAt.plus(window);
-        Instant answeredAt = switch (deal.answer()) {
-            case APPROVED_BY_MARIA -> {
-                review.approve(id, fresh.version(), maria);
-                yield submittedAt.plus(deal.after());
-            }
-            case REJECTED_BY_MARIA -> {
-                review.reject(id, fresh.version(), maria, deal.reason(), deal.comment());
-                yield submittedAt.plus(deal.after());
-            }
-            case APPROVED_BY_PROGRAMME -> {
-                deadlines.approveByProgramme(id, fresh.version());
-                yield dueAt.plus(DEADLINE_JOB_DELAY);
-            }
-            case WITHDRAWN -> {
-                submissions.withdraw(planned.submitter(), id, fresh.version());
-                yield submittedAt.plus(deal.after());
-            }
-            case WAITING -> null;
-        };
-        if (answeredAt != null && !answeredAt.isBefore(now)) {
-            throw new IllegalStateException("A demo registration would be answered in the future: " + deal.customer());
-        }
-        // the deadline job reminds the managers at 75 % of the window of a registration still waiting then
-        Instant reminderDue = submittedAt.plus(window.multipliedBy(3).dividedBy(4));
-        Instant remindedAt = reminderDue.isBefore(answeredAt == null ? now : answeredAt) ? reminderDue : null;
-        return new Stored(id, submittedAt, dueAt, answeredAt, remindedAt);
-    }
-
     /**
      * What came after approval, done today: Dana closes Apex Logistics (one of Sam's accounts) as won, so Sam finds
      * the win among his credits, and asks for more time on Lakeview Medical Center, so Maria's extension queue has
      * a request.
      */
-    private void afterApproval(List<Planned> plan, List<Stored> stored, Instant now) {
+    private void afterApproval(List<Planned> plan, Map<Planned, UUID> ids, Instant now) {
         for (int i = 0; i < plan.size(); i++) {
             String customer = plan.get(i).deal().customer();
-            UUID id = stored.get(i).id();
+            UUID id = ids.get(plan.get(i));
             if (customer.equals(WON_TODAY)) {
                 LocalDate today = LocalDate.ofInstant(now, plan.get(i).region().zone());
                 submissions.closeWon(plan.get(i).submitter(), id, review.find(id).version(), new BigDecimal("176500"),
@@ -287,30 +322,6 @@ class DemoHistory {
                                 + "our protection.");
             }
         }
-    }
-
-    /** Puts the registration, its history, its claim and its report at the times of the plan. */
-    private void moveBack(Stored s) {
-        int moved = jdbc.update("""
-                update registration
-                   set submitted_at = ?, decision_due_at = ?,
-                       remind_at = ?::timestamptz + (?::timestamptz - ?::timestamptz) * 0.75,
-                       decided_at = case when decided_at is null then null else ?::timestamptz end,
-                       protection_ends_at = case when protection_ends_at is null then null
-                                            else ?::timestamptz + (protection_ends_at - decided_at) end,
-                       ended_at = case when ended_at is null then null else ?::timestamptz end,
-                       reminded_at = ?::timestamptz
-                 where id = ?""",
-                utc(s.submittedAt()), utc(s.dueAt()), utc(s.submittedAt()), utc(s.dueAt()), utc(s.submittedAt()),
-                utc(s.answeredAt()), utc(s.answeredAt()), utc(s.answeredAt()), utc(s.remindedAt()), s.id());
-        if (moved != 1) {
-            throw new IllegalStateException("Demo registration " + s.id() + " was not stored");
-        }
-        jdbc.update("update registration_history set at = case when action = 'SUBMITTED' then ?::timestamptz "
-                + "else ?::timestamptz end where registration_id = ?", utc(s.submittedAt()), utc(s.answeredAt()), s.id());
-        jdbc.update("update customer_claim set claimed_at = ?, released_at = case when released_at is null then null "
-                + "else ?::timestamptz end where registration_id = ?", utc(s.submittedAt()), utc(s.answeredAt()), s.id());
-        jdbc.update("update conflict_report set checked_at = ? where registration_id = ?", utc(s.submittedAt()), s.id());
     }
 
     private static DealToRegister toRegister(PastDeal deal, RegionView region, int n, Instant now) {
@@ -332,10 +343,6 @@ class DemoHistory {
 
     private CurrentUser user(String email) {
         return (CurrentUser) userDetails.loadUserByUsername(email);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     private static String slug(String s) {

@@ -36,12 +36,12 @@ class Notifier {
     private static final String TELL = """
             with told as (
                 insert into notification (id, user_id, created_at, kind, subject, body, link)
-                select id, user_id, now(), kind, subject, body, link
+                select id, user_id, portal_now(), kind, subject, body, link
                   from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[])
                        as t(id, user_id, kind, subject, body, link)
                 returning id)
             insert into mail_outbox (id, notification_id, to_address, subject, body, created_at, next_attempt_at)
-            select gen_random_uuid(), m.id, m.to_address, m.subject, m.body, now(), now()
+            select gen_random_uuid(), m.id, m.to_address, m.subject, m.body, portal_now(), now()
               from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) as m(id, to_address, subject, body)""";
 
     private final JdbcTemplate jdbc;
@@ -58,7 +58,7 @@ class Notifier {
 
     /** Every unread notification pointing at {@code link} is read: what it asked for is done. */
     void settled(String link) {
-        jdbc.update("update notification set read_at = now() where link = ? and read_at is null", link);
+        jdbc.update("update notification set read_at = portal_now() where link = ? and read_at is null", link);
     }
 
     /**

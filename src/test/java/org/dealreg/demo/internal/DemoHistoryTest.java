@@ -87,6 +87,43 @@ class DemoHistoryTest {
     }
 
     @Test
+    void theStorysLooksNotificationsAndAuditEventsCarryItsOwnTimesInItsOrder() {
+        UUID maria = users.byEmail("maria@dealreg.example").id();
+        for (Map<String, Object> row : danas()) {
+            UUID id = (UUID) row.get("id");
+            Instant submitted = instant(row, "submitted_at");
+            Instant decided = instant(row, "decided_at");
+            List<Instant> looks = jdbc.queryForList("select at from registration_view where registration_id = ? "
+                    + "and viewer_id = ? and at < ?", OffsetDateTime.class, id, maria,
+                    Timestamp.from(submitted.plus(Duration.ofDays(3)))).stream().map(OffsetDateTime::toInstant).toList();
+            if (maria.equals(row.get("decided_by"))) {
+                assertThat(looks).as("Maria opened what she decided, ten minutes before")
+                        .containsExactly(decided.minus(Duration.ofMinutes(10)));
+            } else {
+                assertThat(looks).as("nobody at the vendor opened what the programme approved or what waits").isEmpty();
+            }
+            Map<String, Object> told = jdbc.queryForMap("select created_at, read_at from notification "
+                    + "where user_id = ? and link = ? and kind = 'newSubmission'", maria, "/review/" + id);
+            assertThat(instant(told, "created_at")).as("Maria was told when it was submitted").isEqualTo(submitted);
+            if (decided != null) {
+                assertThat(instant(told, "read_at")).as("and it needed nobody once decided").isEqualTo(decided);
+            } else if ("SUBMITTED".equals(row.get("status"))) {
+                assertThat(told.get("read_at")).as("what still waits stays unread").isNull();
+            }
+            assertThat(jdbc.queryForObject("select at from audit_event where action = 'REGISTRATION_SUBMITTED' "
+                    + "and subject_id = ?", OffsetDateTime.class, id.toString()).toInstant())
+                    .as("the audit trail at the story's time").isEqualTo(submitted);
+        }
+        List<Instant> trail = jdbc.queryForList("""
+                select a.at from audit_event a join registration r on a.subject_id = r.id::text
+                  join app_user u on u.id = r.submitted_by
+                 where u.email = ? and a.at < now() - interval '1 hour' order by a.seq""", OffsetDateTime.class,
+                DemoHistory.SUBMITTER).stream().map(OffsetDateTime::toInstant).toList();
+        assertThat(trail).as("the story's events in the trail's order, the order they happened in").hasSizeGreaterThan(50)
+                .isSorted();
+    }
+
+    @Test
     void afterApprovalSamIsCreditedForTheWinAndMariaHasARequestToAnswer() {
         Map<String, Object> credit = jdbc.queryForMap("""
                 select c.source, c.amount_usd, a.name from rep_credit c join direct_account a on a.id = c.account_id

@@ -1,4 +1,4 @@
--- conflicts: conflict_lock_and_claims (V37) also keeps the time it read once the locks were held in the transaction's
+-- conflicts: conflict_lock_and_claims (V37) reads the portal's time (V77) once the locks are held, and keeps it in the transaction's
 -- setting dealreg.conflict_checked_at, so that the account matches sent in the same round trip judge direct sales'
 -- engagement as of that very instant (the submission's time) without waiting for it to come back to the portal.
 create or replace function conflict_lock_and_claims(keys text[], name_index text, domain_index text)
@@ -12,7 +12,7 @@ begin
     foreach k in array keys loop
         perform pg_advisory_xact_lock(hashtextextended(k, 0));
     end loop;
-    checked := clock_timestamp();
+    checked := portal_clock();
     perform set_config('dealreg.conflict_checked_at', checked::text, true);
     return query
         select checked, c.registration_id, c.partner_id, c.domain_index = conflict_lock_and_claims.domain_index
