@@ -16,10 +16,14 @@ import org.dealreg.program.FiscalPeriods;
  * year.
  */
 public record PartnerProfile(PartnerView partner, TierBenefits benefits, long openRegistrations, FiscalPeriods.Period fiscalYear,
-        List<Progress> progress, List<PartnerStanding.Change> history) {
+        List<Progress> progress, List<PartnerStanding.Change> history, String currency) {
 
-    /** Won revenue in USD against the objective of a specialisation the partner holds. */
-    public record Progress(String code, String name, BigDecimal wonUsd, BigDecimal objectiveUsd) {
+    /**
+     * Won revenue in USD against the objective of a specialisation the partner holds; both also in the region's
+     * currency at today's rate ({@code null} when that is USD or no rate is known).
+     */
+    public record Progress(String code, String name, BigDecimal wonUsd, BigDecimal objectiveUsd, BigDecimal won,
+            BigDecimal objective) {
 
         /** Whole per cent of the objective reached, or null when there is no objective to reach. */
         public Integer percent() {
@@ -32,5 +36,10 @@ public record PartnerProfile(PartnerView partner, TierBenefits benefits, long op
 
     public UUID id() {
         return partner.id();
+    }
+
+    /** Whether the amounts are also shown in the region's currency, the USD figure the rules use beside them. */
+    public boolean converted() {
+        return progress.stream().anyMatch(p -> p.won() != null);
     }
 }

@@ -1,7 +1,9 @@
 package org.dealreg.partners.internal;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.dealreg.partners.PartnerActivity;
 import org.dealreg.partners.PartnerStanding;
@@ -18,8 +21,11 @@ import org.dealreg.partners.SpecializationView;
 import org.dealreg.partners.Specializations;
 import org.dealreg.partners.Tier;
 import org.dealreg.partners.TierBenefits;
+import org.dealreg.program.ExchangeRates;
 import org.dealreg.program.FiscalPeriods;
 import org.dealreg.program.ProgramSettings;
+import org.dealreg.program.RegionView;
+import org.dealreg.program.Regions;
 import org.dealreg.program.Setting;
 import org.dealreg.shared.NotFound;
 import org.dealreg.shared.Paging;
@@ -43,10 +49,15 @@ class PartnerProfiles {
     private final ProgramSettings settings;
     private final Clock clock;
     private final JdbcTemplate jdbc;
+    private final Regions regions;
+    private final ExchangeRates rates;
 
     PartnerProfiles(PartnerRepository partners, Specializations specializations, PartnerActivity activity,
-            PartnerStanding standing, ProgramSettings settings, Clock clock, JdbcTemplate jdbc) {
+            PartnerStanding standing, ProgramSettings settings, Clock clock, JdbcTemplate jdbc, Regions regions,
+            ExchangeRates rates) {
         this.jdbc = jdbc;
+        this.regions = regions;
+        this.rates = rates;
         this.partners = partners;
         this.specializations = specializations;
         this.activity = activity;
@@ -64,6 +75,10 @@ class PartnerProfiles {
                 .at(clock.instant(), zone).year();
         Map<String, BigDecimal> won = activity.wonUsdBySpecialization(partnerId, year.first(), year.last());
         boolean objectives = partner.tier() == Tier.CERTIFIED;
+        RegionView region = regions.find(partner.regionCode()).orElseThrow();
+        LocalDate regionToday = LocalDate.ofInstant(clock.instant(), region.zone());
+        Function<BigDecimal, BigDecimal> local = usd -> usd == null ? null
+                : rates.fromUsd(usd, region.currency(), regionToday, RoundingMode.HALF_UP).orElse(null);
         // the ones it holds, and any other it won deals in this year (one it no longer holds, say)
         java.util.Set<String> codes = new java.util.TreeSet<>(partner.specializationCodes());
         codes.addAll(won.keySet());
@@ -72,11 +87,15 @@ class PartnerProfiles {
                 .map(catalogue::get)
                 .filter(s -> s != null)
                 .sorted(Comparator.comparing((SpecializationView s) -> s.name(locale)))
-                .map(s -> new PartnerProfile.Progress(s.code(), s.name(locale), won.getOrDefault(s.code(), BigDecimal.ZERO),
-                        objectives ? s.objectiveUsd() : null))
+                .map(s -> {
+                    BigDecimal wonUsd = won.getOrDefault(s.code(), BigDecimal.ZERO);
+                    BigDecimal objectiveUsd = objectives ? s.objectiveUsd() : null;
+                    return new PartnerProfile.Progress(s.code(), s.name(locale), wonUsd, objectiveUsd,
+                            local.apply(wonUsd), local.apply(objectiveUsd));
+                })
                 .toList();
         return new PartnerProfile(partner, TierBenefits.of(partner.tier(), settings),
-                activity.openRegistrations(partnerId), year, progress, standing.history(partnerId));
+                activity.openRegistrations(partnerId), year, progress, standing.history(partnerId), region.currency());
     }
 
     /** The logo of a Certified partner, naming its specialisations in the reader's language; empty for the others. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import org.dealreg.shared.FieldProblem;
 import org.dealreg.shared.RulesBroken;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,8 +108,8 @@ class RegistrationService implements PartnerSubmissions {
         RegionView region = regions.find(partner.regionCode()).orElseThrow();
         LocalDate today = LocalDate.now(clock.withZone(region.zone()));
         return new SubmissionGate(partner.active(), region.launchedOn(today), region.launchDate(), region.currency(),
-                settings.minimumDealUsd(), SubmissionGate.minimumIn(region.currency(), settings.minimumDealUsd(),
-                        rates.usdPerUnit(region.currency(), today)), activity.openRegistrations(partner.id()),
+                settings.minimumDealUsd(), rates.fromUsd(settings.minimumDealUsd(), region.currency(), today,
+                        RoundingMode.CEILING).orElse(null), activity.openRegistrations(partner.id()),
                 TierBenefits.of(partner.tier(), settings).openRegistrationCap(), partner.tier(), partner.country());
     }
 

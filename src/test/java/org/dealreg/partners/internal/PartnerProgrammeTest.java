@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.dealreg.TestUsers;
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.identity.Role;
 import org.dealreg.partners.PartnerView;
+import org.dealreg.program.ExchangeRates;
 import org.dealreg.program.ProgramSettings;
 import org.dealreg.program.Setting;
 import org.dealreg.registration.ManagerReview;
@@ -45,6 +47,7 @@ class PartnerProgrammeTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired ProgramSettings settings;
     @Autowired ManagerReview review;
+    @Autowired ExchangeRates rates;
 
     @Test
     void theCapOfOpenRegistrationsDependsOnTheTierAndARefusalSaysTheCapAndHowManyAreOpen() throws Exception {
@@ -111,6 +114,28 @@ class PartnerProgrammeTest {
 
         CurrentUser salesperson = users.newPartnerUser(company);
         assertThat(call(get("/partner/profile"), salesperson).getStatus()).as("the profile is the admin's").isEqualTo(403);
+    }
+
+    @Test
+    void aFrenchPartnerReadsItsObjectivesInEurosAtTheDaysRateWithTheUsdFigureTheRulesUse() throws Exception {
+        PartnerView company = users.newPartner("FR");
+        CurrentUser admin = users.newUser(Role.PARTNER_ADMIN, company.id());
+        certify(company);
+        BigDecimal usdPerEuro = rates.usdPerUnit("EUR", LocalDate.now(ZoneId.of("Europe/Paris"))).orElseThrow();
+        String euros = java.text.NumberFormat.getCurrencyInstance(java.util.Locale.US)
+                .format(new BigDecimal("1500000").divide(usdPerEuro, 0, java.math.RoundingMode.HALF_UP))
+                .replace("$", "€");
+
+        String profile = page(get("/partner/profile"), admin);
+
+        String infrastructure = profile.substring(profile.indexOf("id=\"progress-INFRASTRUCTURE\""));
+        infrastructure = infrastructure.substring(0, infrastructure.indexOf("</tr>"));
+        assertThat(infrastructure).contains(euros + " ($1,500,000.00)").contains("€0.00 ($0.00)");
+        assertThat(profile).contains("Objective (EUR, USD for the rules)");
+        PartnerView us = users.newPartner("US");
+        certify(us);
+        String american = page(get("/partner/profile"), users.newUser(Role.PARTNER_ADMIN, us.id()));
+        assertThat(american).as("a US partner: USD alone").contains("Objective (USD)").doesNotContain("€");
     }
 
     @Test
