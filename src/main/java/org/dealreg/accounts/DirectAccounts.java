@@ -8,8 +8,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.dealreg.shared.OneRoundTrip;
-
 /**
  * The direct-sales accounts a customer may be. A verdict depends only on strong matches (any account) and on
  * similar names of accounts direct sales is in contact with, so the conflict check asks for those first, under
@@ -27,15 +25,6 @@ public interface DirectAccounts {
      * @param domain the customer's normalised domain, or null when none is known
      */
     List<AccountMatch> decisiveMatches(String normalisedName, String country, String domain, Instant asOf);
-
-    /**
-     * {@link #decisiveMatches} as a query to send in one round trip with other modules' queries ({@link OneRoundTrip}),
-     * after one that waits for a lock, say. Direct sales' engagement is judged as of the instant that {@code asOf}, an
-     * SQL expression of type {@code timestamptz}, gives when this query runs: it may read what an earlier query of
-     * the trip set for this transaction.
-     */
-    OneRoundTrip.Query<List<AccountMatch>> decisiveMatchesQuery(String normalisedName, String country, String domain,
-            String asOf);
 
     /**
      * Similar names in the same country among the accounts with no engagement open (so not engaged), leaving

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,14 +24,11 @@ import org.dealreg.accounts.AccountMatch;
 import org.dealreg.accounts.DirectAccounts;
 import org.dealreg.program.ProgramSettings;
 import org.dealreg.program.Setting;
-import org.dealreg.shared.OneRoundTrip;
-import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
-import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -173,30 +169,10 @@ class JdbcDirectAccounts implements DirectAccounts {
     @Transactional
     public List<AccountMatch> decisiveMatches(String normalisedName, String country, String domain, Instant asOf) {
         LocalDate day = asOf.atZone(ZoneOffset.UTC).toLocalDate();
-        MapSqlParameterSource params = decisiveParameters(normalisedName, country, domain)
-                .addValue("asOf", Date.valueOf(day))
-                .addValue("activeSince", Date.valueOf(day.minusDays(settings.integer(Setting.ENGAGEMENT_LAPSE_DAYS))));
-        return matches(DECISIVE, params, normalisedName, Set.of());
-    }
-
-    @Override
-    public OneRoundTrip.Query<List<AccountMatch>> decisiveMatchesQuery(String normalisedName, String country,
-            String domain, String asOf) {
-        String day = "((" + asOf + ") at time zone 'UTC')::date";
-        String sql = DECISIVE.replace(":activeSince", "(" + day + " - :lapseDays)").replace(":asOf", day);
-        MapSqlParameterSource params = decisiveParameters(normalisedName, country, domain)
-                .addValue("lapseDays", settings.integer(Setting.ENGAGEMENT_LAPSE_DAYS));
-        ParsedSql parsed = NamedParameterUtils.parseSqlStatement(sql);
-        return new OneRoundTrip.Query<>(NamedParameterUtils.substituteNamedParameters(parsed, params),
-                Arrays.asList(NamedParameterUtils.buildValueArray(parsed, params, null)),
-                rows -> read(rows, normalisedName, Set.of()));
-    }
-
-    /** The decisive query's parameters but the day: the names this node's copy proposes and the matching rules'. */
-    private MapSqlParameterSource decisiveParameters(String normalisedName, String country, String domain) {
+        int lapseDays = settings.integer(Setting.ENGAGEMENT_LAPSE_DAYS);
         double threshold = Double.parseDouble(settings.value(Setting.WEAK_MATCH_THRESHOLD));
         EngagedNames.Candidates candidates = engagedNames.candidates(normalisedName, country, threshold);
-        return new MapSqlParameterSource()
+        MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("domain", domain)
                 .addValue("country", country)
                 .addValue("name", normalisedName)
@@ -206,7 +182,10 @@ class JdbcDirectAccounts implements DirectAccounts {
                 .addValue("copyXmin", candidates.snapshot().xmin())
                 .addValue("copySnapshot", candidates.snapshot().text())
                 .addValue("maxSimilar", MAX_SIMILAR)
-                .addValues(TYPO_PARAMETERS);
+                .addValues(TYPO_PARAMETERS)
+                .addValue("asOf", Date.valueOf(day))
+                .addValue("activeSince", Date.valueOf(day.minusDays(lapseDays)));
+        return matches(DECISIVE, params, normalisedName, Set.of());
     }
 
     @Override
@@ -231,29 +210,23 @@ class JdbcDirectAccounts implements DirectAccounts {
      */
     private List<AccountMatch> matches(String sql, MapSqlParameterSource params, String normalisedName,
             Set<UUID> alreadyListed) {
-        return jdbc.query(sql, params, (ResultSetExtractor<List<AccountMatch>>) rows -> read(rows, normalisedName,
-                alreadyListed));
-    }
-
-    private static List<AccountMatch> read(ResultSet rows, String normalisedName, Set<UUID> alreadyListed)
-            throws SQLException {
         List<AccountMatch> matches = new ArrayList<>();
         Set<UUID> listed = new HashSet<>(alreadyListed);
-        while (rows.next()) {
-            UUID id = rows.getObject("id", UUID.class);
-            if (!rows.getString("kind").equals("TYPO")) {
+        jdbc.query(sql, params, (RowCallbackHandler) rs -> {
+            UUID id = rs.getObject("id", UUID.class);
+            if (!rs.getString("kind").equals("TYPO")) {
                 if (!alreadyListed.contains(id)) {
-                    matches.add(match(rows, AccountMatch.Kind.valueOf(rows.getString("kind")), score(rows)));
+                    matches.add(match(rs, AccountMatch.Kind.valueOf(rs.getString("kind")), score(rs)));
                     listed.add(id);
                 }
             } else if (!listed.contains(id)) {
-                Optional<BigDecimal> typo = TypoMatchPolicy.score(rows.getString("normalised_name"), normalisedName);
+                Optional<BigDecimal> typo = TypoMatchPolicy.score(rs.getString("normalised_name"), normalisedName);
                 if (typo.isPresent()) {
-                    matches.add(match(rows, AccountMatch.Kind.SIMILAR_NAME, typo.get()));
+                    matches.add(match(rs, AccountMatch.Kind.SIMILAR_NAME, typo.get()));
                     listed.add(id);
                 }
             }
-        }
+        });
         return matches;
     }
 

@@ -10,7 +10,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -28,13 +27,10 @@ import org.dealreg.conflicts.CustomerFingerprints;
 import org.dealreg.conflicts.CustomerToCheck;
 import org.dealreg.conflicts.Verdict;
 import org.dealreg.shared.CustomerNormaliser;
-import org.dealreg.shared.OneRoundTrip;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.SqlTypeValue;
-import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -49,10 +45,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * indexes (in a fixed order, so two checks never deadlock), so concurrent submissions of one customer
  * run one after the other and each sees the claims committed before it.
  *
- * <p>Under the lock the check does only what decides the verdict, in two round trips: the locks, the time and
- * the active claims on the customer, sent with the decisive account matches ({@link OneRoundTrip}: the accounts
- * module writes its query, which reads the time the lock function kept); then one statement that writes the claim,
- * the report and its matches. Similar names of accounts nobody is in contact with cannot change the
+ * <p>Under the lock the check does only what decides the verdict, in three round trips: the locks, the time and
+ * the active claims on the customer; the decisive account matches; and one statement that writes the claim, the
+ * report and its matches. Similar names of accounts nobody is in contact with cannot change the
  * verdict; they are added to the report right after the submission commits, in a transaction of their own,
  * and {@code conflict_report.similar_names_listed_at} says when (null: not listed, because that step failed).
  */
@@ -87,9 +82,6 @@ class JdbcConflictCheck implements ConflictCheck {
                 returning registration_id)
             """ + INSERT_MATCHES + MATCH_ROWS;
 
-    /** The time {@code conflict_lock_and_claims} read once it held the locks (V79), for the matches of its round trip. */
-    private static final String CHECKED_AT = "cast(current_setting('dealreg.conflict_checked_at') as timestamptz)";
-
     private final JdbcTemplate jdbc;
     private final CustomerFingerprints fingerprints;
     private final DirectAccounts accounts;
@@ -110,18 +102,13 @@ class JdbcConflictCheck implements ConflictCheck {
     @Transactional(propagation = Propagation.MANDATORY)
     public CheckOutcome claimAndCheck(UUID registrationId, UUID partnerId, CustomerToCheck customer) {
         CustomerFingerprint fingerprint = fingerprint(customer);
-        requireReadCommitted();
-        OneRoundTrip.Query<Locked> locked = lockAndReadClaims(fingerprint);
-        OneRoundTrip.Query<List<AccountMatch>> matches = accounts.decisiveMatchesQuery(
-                CustomerNormaliser.name(customer.name()), customer.country(), domainOf(customer), CHECKED_AT);
-        OneRoundTrip.run(jdbc, locked, matches);
-        List<Claim> claims = locked.result().claims();
-        Instant submittedAt = locked.result().at();
+        List<Claim> claims = new ArrayList<>();
+        Instant submittedAt = lockAndReadClaims(fingerprint, claims);
         ownClaim(claims, partnerId).ifPresent(existing -> {
             throw new AlreadyRegistered(existing);
         });
         List<Claim> earlier = othersClaims(claims, partnerId);
-        List<AccountMatch> accountMatches = matches.result();
+        List<AccountMatch> accountMatches = decisiveMatches(customer, submittedAt);
         Verdict verdict = ConflictVerdictPolicy.decide(accountMatches, !earlier.isEmpty());
 
         Timestamp at = Timestamp.from(submittedAt);
@@ -153,12 +140,8 @@ class JdbcConflictCheck implements ConflictCheck {
     }
 
     private List<AccountMatch> decisiveMatches(CustomerToCheck customer, Instant at) {
-        return accounts.decisiveMatches(CustomerNormaliser.name(customer.name()), customer.country(),
-                domainOf(customer), at);
-    }
-
-    private static String domainOf(CustomerToCheck customer) {
-        return CustomerNormaliser.domainOf(customer.website(), customer.contactEmail());
+        String domain = CustomerNormaliser.domainOf(customer.website(), customer.contactEmail());
+        return accounts.decisiveMatches(CustomerNormaliser.name(customer.name()), customer.country(), domain, at);
     }
 
     /**
@@ -200,34 +183,32 @@ class JdbcConflictCheck implements ConflictCheck {
 
     /**
      * Both locks in a fixed order, the database time once they are held, and every active claim on the customer read
-     * after that (earliest first), as the first query of the check's round trip. The lock function also keeps that
-     * time in the transaction's setting {@code dealreg.conflict_checked_at} (V79), which {@link #CHECKED_AT} reads, so
-     * the account matches sent with it judge engagement as of the submission's very time.
+     * after that (added to {@code claims}, earliest first), in one round trip.
      */
-    private static OneRoundTrip.Query<Locked> lockAndReadClaims(CustomerFingerprint fingerprint) {
+    private Instant lockAndReadClaims(CustomerFingerprint fingerprint, List<Claim> claims) {
+        requireReadCommitted();
         TreeSet<String> keys = new TreeSet<>();
         keys.add("name:" + fingerprint.nameIndex());
         if (fingerprint.domainIndex() != null) {
             keys.add("domain:" + fingerprint.domainIndex());
         }
-        SqlTypeValue keyArray = new AbstractSqlTypeValue() {
-            @Override
-            protected Object createTypeValue(Connection connection, int sqlType, String typeName) throws SQLException {
-                return connection.createArrayOf("text", keys.toArray());
-            }
-        };
-        return new OneRoundTrip.Query<>("select * from conflict_lock_and_claims(?, ?, ?)",
-                Arrays.asList(keyArray, fingerprint.nameIndex(), fingerprint.domainIndex()), rows -> {
-                    Instant lockedAt = null;
-                    List<Claim> claims = new ArrayList<>();
-                    while (rows.next()) {
-                        lockedAt = rows.getObject("locked_at", OffsetDateTime.class).toInstant();
-                        if (rows.getObject("registration_id") != null) {
-                            claims.add(claim(rows));
+        return jdbc.execute((Connection con) -> {
+            try (PreparedStatement ps = con.prepareStatement("select * from conflict_lock_and_claims(?, ?, ?)")) {
+                ps.setArray(1, con.createArrayOf("text", keys.toArray()));
+                ps.setString(2, fingerprint.nameIndex());
+                ps.setString(3, fingerprint.domainIndex());
+                Instant lockedAt = null;
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        lockedAt = rs.getObject("locked_at", OffsetDateTime.class).toInstant();
+                        if (rs.getObject("registration_id") != null) {
+                            claims.add(claim(rs));
                         }
                     }
-                    return new Locked(lockedAt, claims);
-                });
+                }
+                return lockedAt;
+            }
+        });
     }
 
     /** Every active claim on the customer (by name or domain), earliest first: one partner's or another's. */
@@ -292,9 +273,5 @@ class JdbcConflictCheck implements ConflictCheck {
     }
 
     private record Claim(UUID registrationId, UUID partnerId, String kind) {
-    }
-
-    /** The time the locks were held at, and the active claims read after. */
-    private record Locked(Instant at, List<Claim> claims) {
     }
 }
