@@ -25,7 +25,9 @@ import org.dealreg.accounts.AccountMatch;
 import org.dealreg.accounts.DirectAccounts;
 import org.dealreg.program.ProgramSettings;
 import org.dealreg.program.Setting;
+import org.dealreg.shared.CustomerNormaliser;
 import org.dealreg.shared.OneRoundTrip;
+import org.dealreg.shared.SearchText;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
@@ -255,6 +257,19 @@ class JdbcDirectAccounts implements DirectAccounts {
             }
         }
         return matches;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<UUID> namedLike(SearchText search, Collection<UUID> among) {
+        String name = CustomerNormaliser.name(search.text());
+        if (among.isEmpty() || name.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.queryForList(
+                "select id from direct_account where id = any(:ids) and normalised_name like :contains escape '\\'",
+                new MapSqlParameterSource("ids", among.toArray(UUID[]::new))
+                        .addValue("contains", "%" + SearchText.likeEscaped(name) + "%"), UUID.class));
     }
 
     @Override
