@@ -39,7 +39,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
-import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -186,22 +185,13 @@ class CreditLedger implements DirectWins {
                 .at(clock.instant(), rep.zone());
         List<Object> arguments = new ArrayList<>();
         String where = where(rep, query, arguments);
-        JdbcOperations sql = jdbc.getJdbcOperations();
-        Page<Row> rows = Paging.page(page, PAGE_SIZE,
-                () -> sql.queryForObject("select count(*) from rep_credit where " + where, Long.class,
-                        arguments.toArray()),
-                (offset, limit) -> {
-                    List<Object> paged = new ArrayList<>(arguments);
-                    paged.add(limit);
-                    paged.add(offset);
-                    return sql.query("""
-                            select account_id, source, amount, currency, amount_usd, closed_on
-                              from rep_credit
-                             where %s
-                             order by %s
-                             limit ? offset ?""".formatted(where, query.order().sql()), CreditLedger::row,
-                            paged.toArray());
-                });
+        Page<Row> rows = Paging.page(page, PAGE_SIZE, jdbc.getJdbcOperations(),
+                "select count(*) from rep_credit where " + where, """
+                        select account_id, source, amount, currency, amount_usd, closed_on
+                          from rep_credit
+                         where %s
+                         order by %s
+                         limit ? offset ?""".formatted(where, query.order().sql()), CreditLedger::row, arguments);
         Map<UUID, String> names = accounts.names(rows.stream().map(Row::accountId).distinct().toList());
         Page<CreditStatement.Line> lines = rows.map(r -> new CreditStatement.Line(names.get(r.accountId()),
                 r.amountUsd(), r.amount(), r.currency(), r.closedOn(), r.source()));

@@ -154,15 +154,9 @@ class PartnerProfiles {
     public Page<ListedPartner> page(ListQuery query, int page) {
         List<Object> arguments = new ArrayList<>();
         String where = query.where(arguments);
-        return Paging.page(page, PAGE_SIZE,
-                () -> jdbc.queryForObject("select count(*) from partner where " + where, Long.class, arguments.toArray()),
-                (offset, limit) -> {
-                    List<Object> paged = new ArrayList<>(arguments);
-                    paged.add(limit);
-                    paged.add(offset);
-                    return jdbc.query("select id, legal_name, country, tier, status from partner where %s order by %s limit ? offset ?"
-                            .formatted(where, query.order().sql()), PartnerProfiles::listed, paged.toArray());
-                });
+        return Paging.page(page, PAGE_SIZE, jdbc, "select count(*) from partner where " + where,
+                "select id, legal_name, country, tier, status from partner where %s order by %s limit ? offset ?"
+                        .formatted(where, query.order().sql()), PartnerProfiles::listed, arguments);
     }
 
     /** The partners the query keeps as the managers' list shows them, in its order, handed to the sink as read. */

@@ -61,16 +61,9 @@ class CompanyRegistrations {
     Page<DealSummary> page(Query query, int page) {
         List<Object> arguments = new ArrayList<>();
         String where = where(query, arguments);
-        return Paging.page(page, PAGE_SIZE,
-                () -> jdbc.queryForObject("select count(*) from registration where " + where, Long.class,
-                        arguments.toArray()),
-                (offset, limit) -> {
-                    List<Object> paged = new ArrayList<>(arguments);
-                    paged.add(limit);
-                    paged.add(offset);
-                    return jdbc.query("select %s from registration where %s order by %s limit ? offset ?"
-                            .formatted(COLUMNS, where, query.order().sql()), this::summary, paged.toArray());
-                });
+        return Paging.page(page, PAGE_SIZE, jdbc, "select count(*) from registration where " + where,
+                "select %s from registration where %s order by %s limit ? offset ?".formatted(COLUMNS, where,
+                        query.order().sql()), this::summary, arguments);
     }
 
     /** Every row the query keeps, in its order, handed to the sink as PostgreSQL sends them (docs/exports.md). */
