@@ -5,8 +5,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+
+import org.dealreg.shared.SearchText;
 
 /**
  * The direct-sales accounts a customer may be. A verdict depends only on strong matches (any account) and on
@@ -31,6 +34,12 @@ public interface DirectAccounts {
      * out {@code alreadyListed}: the rest of the report, which cannot change its verdict.
      */
     List<AccountMatch> otherSimilarNames(String normalisedName, String country, Collection<UUID> alreadyListed);
+
+    /**
+     * Those of {@code among} whose name contains {@code search} once both are normalised as customer names are (case,
+     * accents, legal forms), in one query: for a list of rows that name accounts, searched by account name.
+     */
+    Set<UUID> namedLike(SearchText search, Collection<UUID> among);
 
     /** Account names by id, in one query (for a report that lists accounts by id). */
     Map<UUID, String> names(Collection<UUID> ids);

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.dealreg.shared.SearchText;
+
 public interface Partners {
 
     Optional<PartnerView> find(UUID id);
@@ -18,6 +20,12 @@ public interface Partners {
 
     /** The ids of every partner in a region, in one query (lists filtered by region narrow their own rows with it). */
     Set<UUID> idsInRegion(String regionCode);
+
+    /**
+     * The ids of the partners whose company name contains {@code search} (any case), in one query; none when the
+     * search is empty. Lists searched by partner narrow their own rows with it.
+     */
+    Set<UUID> idsNamedLike(SearchText search);
 
     /** Every partner company in a few plain words, in one query (figures over the whole programme). */
     List<PartnerSummary> summaries();

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.dealreg.shared.ListOrder;
+
 /**
  * What the vendor's channel managers do with registrations: read every company's, decrypted, and decide the
  * pending ones. Staff only; the partner's own screens never go through here.
@@ -12,19 +14,30 @@ import java.util.function.Consumer;
 public interface ManagerReview {
 
     /**
-     * The registrations waiting for a decision that {@code filter} keeps, the one due first first, from the
-     * {@code offset}-th, at most {@code limit} of them.
+     * The queue's column headers' orders: due (the default, the one due first first), amount in USD, submission,
+     * receipt number.
      */
-    List<PendingRegistration> pending(PendingFilter filter, long offset, int limit);
+    ListOrder.Columns QUEUE_ORDERS = ListOrder.columns("id")
+            .ascending("due", "decision_due_at")
+            .descending("amount", "amount_usd")
+            .descending("submitted", "submitted_at")
+            .ascending("receipt", "receipt_number")
+            .byDefault("due");
+
+    /**
+     * The registrations waiting for a decision that {@code filter} keeps, in {@code order} (one of
+     * {@link #QUEUE_ORDERS}), from the {@code offset}-th, at most {@code limit} of them.
+     */
+    List<PendingRegistration> pending(PendingFilter filter, ListOrder order, long offset, int limit);
 
     /** How many registrations {@code filter} keeps, and where they stand against their deadlines at {@code now}. */
     PendingCounts countPending(PendingFilter filter, Instant now);
 
     /**
-     * Every pending registration {@code filter} keeps, in the queue's order (due first), handed to the sink as
+     * Every pending registration {@code filter} keeps, in {@code order} (the queue's), handed to the sink as
      * PostgreSQL sends them: for an export, which holds no list of them. Plain columns only.
      */
-    void eachPending(PendingFilter filter, Consumer<PendingRegistration> sink);
+    void eachPending(PendingFilter filter, ListOrder order, Consumer<PendingRegistration> sink);
 
     /** How many registrations of the partners and verdict {@code filter} keeps were decided (any status since). */
     long countDecided(PendingFilter filter);

@@ -1,11 +1,14 @@
 package org.dealreg.shared;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.RowMapper;
 
 /**
  * The page number of a paged list, as the URL carries it: counted from 0 (Spring Data's convention). Anything but a
@@ -46,6 +49,21 @@ public final class Paging {
         int shown = shown(requested, total, size);
         List<T> content = total == 0 ? List.of() : rows.read((long) shown * size, size);
         return new PageImpl<>(content, PageRequest.of(shown, size), total);
+    }
+
+    /**
+     * {@link #page(int, int, LongSupplier, Rows)} for a list read by SQL: {@code countSql} counts the rows,
+     * {@code rowsSql} (ending with {@code limit ? offset ?}) reads the page's, both with the same {@code arguments}.
+     */
+    public static <T> Page<T> page(int requested, int size, JdbcOperations jdbc, String countSql, String rowsSql,
+            RowMapper<T> mapper, List<Object> arguments) {
+        return page(requested, size, () -> jdbc.queryForObject(countSql, Long.class, arguments.toArray()),
+                (offset, limit) -> {
+                    List<Object> paged = new ArrayList<>(arguments);
+                    paged.add(limit);
+                    paged.add(offset);
+                    return jdbc.query(rowsSql, mapper, paged.toArray());
+                });
     }
 
     /** Reads the rows of one page: {@code limit} rows from {@code offset}, in the list's order. */

@@ -2,11 +2,11 @@ package org.dealreg.accounts.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,11 +22,15 @@ import org.dealreg.program.ProgramSettings;
 import org.dealreg.program.Setting;
 import org.dealreg.shared.CustomerNormaliser;
 import org.dealreg.shared.NotFound;
+import org.dealreg.shared.ListOrder;
 import org.dealreg.shared.Paging;
+import org.dealreg.shared.SearchText;
 import org.dealreg.web.Export;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
+import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,7 +42,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class AccountDirectory {
 
-    /** Accounts a page of the rep's own, and the matches a search shows at most: a staff-facing list. */
+    /** Accounts a page, of the rep's own or of a search's matches: a staff-facing list. */
     static final int MAX_RESULTS = 50;
     /** Lower than the conflict check's threshold: a person searching forgives more typos than a verdict should. */
     static final String SEARCH_SIMILARITY = "0.3";
@@ -70,97 +74,117 @@ class AccountDirectory {
             boolean lapsed) {
     }
 
-    /** The best matches of a search, at most {@link #MAX_RESULTS}, and how many accounts match in all. */
-    record Found(List<AccountRow> best, long matches) {
+    /** The rep's own list's orders: name (the default), country. */
+    static final ListOrder.Columns OWN_ORDERS = ListOrder.columns("a.id")
+            .ascending("name", "a.name")
+            .ascending("country", "a.country")
+            .byDefault("name");
 
-        /** More accounts match than are shown: the rep should narrow the search. */
-        public boolean capped() {
-            return matches > best.size();
+    /** A search's orders: best match first (the default), name, country. */
+    static final ListOrder.Columns SEARCH_ORDERS = ListOrder.columns("a.id")
+            .descending("match", "h.score")
+            .ascending("name", "a.name")
+            .ascending("country", "a.country")
+            .byDefault("match");
+
+    /**
+     * What the accounts list shows: with no search, the user's own accounts; with one, every account whose domain
+     * starts with it, whose name contains it or whose name is like it (typos forgiven), best match first
+     * (docs/lists.md). {@code order} is one of {@link #OWN_ORDERS} or {@link #SEARCH_ORDERS}, as {@link #of} chooses.
+     */
+    record ListQuery(SearchText search, ListOrder order) {
+
+        static ListQuery of(String q, String sort, String dir) {
+            SearchText search = SearchText.of(q);
+            return new ListQuery(search, ListOrder.of(sort, dir, search.isEmpty() ? OWN_ORDERS : SEARCH_ORDERS));
         }
     }
 
     /**
-     * One page of the user's own accounts, by name (the id settles a tie), {@link #MAX_RESULTS} a page: PostgreSQL
-     * counts and pages them.
+     * One page of the list, {@link #MAX_RESULTS} a page, and how many rows it has in all: PostgreSQL counts, ranks and
+     * pages them (a search ranks every match for each page, as it must to know the best).
      */
     @Transactional(readOnly = true)
-    public Page<AccountRow> own(CurrentUser user, int page) {
+    public Page<AccountRow> page(CurrentUser user, ListQuery query, int page) {
+        MapSqlParameterSource arguments = new MapSqlParameterSource();
+        Source source = source(user, query, arguments);
         Page<UUID> ids = Paging.page(page, MAX_RESULTS,
-                () -> jdbc.queryForObject("select count(*) from direct_account where owner_id = :owner",
-                        Map.of("owner", user.id()), Long.class),
-                (offset, limit) -> jdbc.queryForList("""
-                        select id from direct_account where owner_id = :owner order by name, id
-                         limit :limit offset :offset""", new MapSqlParameterSource("owner", user.id())
+                () -> jdbc.queryForObject("select count(*) %s %s".formatted(source.from(), source.where()), arguments,
+                        Long.class),
+                (offset, limit) -> jdbc.queryForList("select a.id %s %s order by %s limit :limit offset :offset"
+                        .formatted(source.from(), source.where(), query.order().sql()), new MapSqlParameterSource(arguments.getValues())
                         .addValue("limit", limit).addValue("offset", offset), UUID.class));
         return new PageImpl<>(rows(ids.getContent(), user), ids.getPageable(), ids.getTotalElements());
     }
 
-    /** One line of the export of a user's own accounts: the page's columns, with the CRM id and the engagement's days. */
+    /** One line of the export of the list: the page's columns, with the CRM id and the engagement's days. */
     record AccountLine(String name, String crmId, String country, String domains, boolean engaged,
             LocalDate engagedSince, LocalDate lastActivity) {
     }
 
     /**
-     * Every account the user owns, in the list's order (name, id), handed to the sink a row at a time as PostgreSQL
-     * sends them (docs/exports.md): one statement, whatever the number of accounts.
+     * Every account of the list (the user's own, or a search's matches), in its order, handed to the sink a row at a
+     * time as PostgreSQL sends them (docs/exports.md): one statement, whatever the number of accounts.
      */
     @Transactional(readOnly = true)
-    public void exportOwn(CurrentUser user, Consumer<AccountLine> sink) {
+    public void export(CurrentUser user, ListQuery query, Consumer<AccountLine> sink) {
         LocalDate today = LocalDate.now(clock);
         LocalDate lapsedBefore = today.minusDays(settings.integer(Setting.ENGAGEMENT_LAPSE_DAYS));
-        Export.stream(jdbc.getJdbcOperations(), """
+        MapSqlParameterSource arguments = new MapSqlParameterSource("today", today);
+        Source source = source(user, query, arguments);
+        ParsedSql sql = NamedParameterUtils.parseSqlStatement("""
                 select a.name, a.crm_id, a.country,
                        array_to_string(array(select d.domain from direct_account_domain d
                                              where d.account_id = a.id order by d.domain), ', ') as domains,
                        e.started_on, e.last_activity_on
-                from direct_account a
+                %s
                 left join lateral (select started_on, last_activity_on from engagement e
-                                   where e.account_id = a.id and e.ended_on is null and e.started_on <= ?
+                                   where e.account_id = a.id and e.ended_on is null and e.started_on <= :today
                                    order by e.last_activity_on desc limit 1) e on true
-                where a.owner_id = ?
-                order by a.name, a.id""", (rs, n) -> {
+                %s
+                order by %s""".formatted(source.from(), source.where(), query.order().sql()));
+        Export.stream(jdbc.getJdbcOperations(), NamedParameterUtils.substituteNamedParameters(sql, arguments),
+                (rs, n) -> {
                     LocalDate lastActivity = rs.getObject("last_activity_on", LocalDate.class);
                     return new AccountLine(rs.getString("name"), rs.getString("crm_id"), rs.getString("country"),
                             rs.getString("domains"), lastActivity != null && !lastActivity.isBefore(lapsedBefore),
                             rs.getObject("started_on", LocalDate.class), lastActivity);
-                }, sink, today, user.id());
+                }, sink, NamedParameterUtils.buildValueArray(sql, arguments, null));
+    }
+
+    /** The list's rows: a {@code from} clause that names each account {@code a}, and its {@code where} clause. */
+    private record Source(String from, String where) {
     }
 
     /**
-     * Accounts by name (typos forgiven) or domain, the best {@link #MAX_RESULTS} of them, and how many match in all
-     * (counted in the same statement: ranking them needs every match anyway). Not paged: see docs/lists.md.
+     * The user's own accounts; or a search's matches ({@code h}, with its score), by three branches that each use an
+     * index: domain prefix, name substring, similar name.
      */
-    @Transactional(readOnly = true)
-    public Found search(String query, CurrentUser user) {
-        String name = CustomerNormaliser.name(query);
-        String domain = CustomerNormaliser.domainOfWebsite(query).orElse(query.strip().toLowerCase());
+    private Source source(CurrentUser user, ListQuery query, MapSqlParameterSource arguments) {
+        if (query.search().isEmpty()) {
+            arguments.addValue("owner", user.id());
+            return new Source("from direct_account a", "where a.owner_id = :owner");
+        }
+        String typed = query.search().text();
+        String name = CustomerNormaliser.name(typed);
+        String domain = CustomerNormaliser.domainOfWebsite(typed).orElse(typed.toLowerCase(Locale.ROOT));
         jdbc.getJdbcTemplate().queryForObject("select set_config('pg_trgm.similarity_threshold', ?, true)",
                 String.class, SEARCH_SIMILARITY);
-        List<UUID> ids = new ArrayList<>();
-        long[] matches = {0};
-        // three branches that each use an index: domain prefix, name substring, similar name
-        jdbc.query("""
-                select id, count(*) over () as matches from (
-                    select d.account_id as id, 3.0 as score
-                      from direct_account_domain d where d.domain like :domainPrefix escape '\\'
-                    union all
-                    select a.id, 2.0 + similarity(a.normalised_name, :name)
-                      from direct_account a where a.normalised_name like :contains escape '\\'
-                    union all
-                    select a.id, similarity(a.normalised_name, :name)
-                      from direct_account a where a.normalised_name % :name
-                ) hits
-                group by id
-                order by max(score) desc, id
-                limit :max
-                """, new MapSqlParameterSource("name", name)
-                .addValue("domainPrefix", likeEscaped(domain) + "%")
-                .addValue("contains", "%" + likeEscaped(name) + "%")
-                .addValue("max", MAX_RESULTS), rs -> {
-                    ids.add(rs.getObject("id", UUID.class));
-                    matches[0] = rs.getLong("matches");
-                });
-        return new Found(rows(ids, user), matches[0]);
+        arguments.addValue("name", name)
+                .addValue("domainPrefix", SearchText.likeEscaped(domain) + "%")
+                .addValue("contains", "%" + SearchText.likeEscaped(name) + "%");
+        return new Source("""
+                from (select id, max(score) as score from (
+                          select d.account_id as id, 3.0 as score
+                            from direct_account_domain d where d.domain like :domainPrefix escape '\\'
+                          union all
+                          select a.id, 2.0 + similarity(a.normalised_name, :name)
+                            from direct_account a where a.normalised_name like :contains escape '\\'
+                          union all
+                          select a.id, similarity(a.normalised_name, :name)
+                            from direct_account a where a.normalised_name % :name
+                      ) hits group by id) h
+                join direct_account a on a.id = h.id""", "");
     }
 
     /**
@@ -198,10 +222,6 @@ class AccountDirectory {
                 .map(a -> new AccountRow(a.id(), a.name(), a.country(), a.domains(), owners.get(a.ownerId()),
                         a.engaged(), a.ownerId().equals(user.id())))
                 .toList();
-    }
-
-    private static String likeEscaped(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     @Transactional(readOnly = true)

@@ -9,6 +9,7 @@ import org.dealreg.identity.CurrentUser;
 import org.dealreg.shared.NotFound;
 import org.dealreg.shared.Paging;
 import org.dealreg.web.Export;
+import org.dealreg.web.ListLinks;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,10 +36,12 @@ class AccountsController {
         this.messages = messages;
     }
 
-    /** The user's own accounts as a file, every page of the list without a search (docs/exports.md). */
+    /** The list as a file, every page: the user's own accounts, or the search's matches, in its order (docs/exports.md). */
     @GetMapping("/export")
-    void export(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String format,
-            HttpServletResponse response) throws IOException {
+    void export(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
+            @RequestParam(defaultValue = "") String format, HttpServletResponse response) throws IOException {
+        AccountDirectory.ListQuery query = AccountDirectory.ListQuery.of(q, sort, dir);
         Export.Format chosen = Export.Format.named(format);
         Locale locale = LocaleContextHolder.getLocale();
         String engaged = messages.getMessage("account.engaged", null, locale);
@@ -51,25 +54,21 @@ class AccountsController {
                 .text("account.engagement", a -> a.engaged() ? engaged : notEngaged)
                 .day("export.engagedSince", AccountDirectory.AccountLine::engagedSince)
                 .day("export.lastActivity", AccountDirectory.AccountLine::lastActivity);
-        export.send(response, "accounts", chosen, columns, sink -> directory.exportOwn(user, sink));
+        export.send(response, "accounts", chosen, columns, sink -> directory.export(user, query, sink));
     }
 
     /**
-     * With no query, the rep's own accounts, a page at a time; with one, the best matches and how many match in all
-     * (a look-up narrows, it does not page: docs/lists.md).
+     * With no query, the user's own accounts; with one, every account that matches it, best first (docs/lists.md);
+     * either a page at a time, with how many there are in all.
      */
     @GetMapping
-    String search(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String q,
+    String search(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
             @RequestParam(required = false) String page, Model model) {
-        String query = q.length() > 200 ? q.substring(0, 200) : q;
-        model.addAttribute("q", query);
-        if (query.isBlank()) {
-            model.addAttribute("accounts", directory.own(user, Paging.requested(page)));
-        } else {
-            AccountDirectory.Found found = directory.search(query, user);
-            model.addAttribute("accounts", found.best());
-            model.addAttribute("found", found);
-        }
+        AccountDirectory.ListQuery query = AccountDirectory.ListQuery.of(q, sort, dir);
+        model.addAttribute("q", query.search().text());
+        model.addAttribute("accounts", directory.page(user, query, Paging.requested(page)));
+        model.addAttribute("links", ListLinks.of("/accounts", query.order(), "q", query.search().orNull()));
         return "accounts/list";
     }
 

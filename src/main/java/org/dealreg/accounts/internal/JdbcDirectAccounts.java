@@ -24,6 +24,8 @@ import org.dealreg.accounts.AccountMatch;
 import org.dealreg.accounts.DirectAccounts;
 import org.dealreg.program.ProgramSettings;
 import org.dealreg.program.Setting;
+import org.dealreg.shared.CustomerNormaliser;
+import org.dealreg.shared.SearchText;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
@@ -228,6 +230,19 @@ class JdbcDirectAccounts implements DirectAccounts {
             }
         });
         return matches;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<UUID> namedLike(SearchText search, Collection<UUID> among) {
+        String name = CustomerNormaliser.name(search.text());
+        if (among.isEmpty() || name.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.queryForList(
+                "select id from direct_account where id = any(:ids) and normalised_name like :contains escape '\\'",
+                new MapSqlParameterSource("ids", among.toArray(UUID[]::new))
+                        .addValue("contains", "%" + SearchText.likeEscaped(name) + "%"), UUID.class));
     }
 
     @Override

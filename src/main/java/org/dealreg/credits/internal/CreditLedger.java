@@ -13,6 +13,7 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +32,9 @@ import org.dealreg.program.ExchangeRates;
 import org.dealreg.program.ProgramSettings;
 import org.dealreg.program.Setting;
 import org.dealreg.registration.RegistrationClosed;
+import org.dealreg.shared.ListOrder;
 import org.dealreg.shared.Paging;
+import org.dealreg.shared.SearchText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -162,24 +165,33 @@ class CreditLedger implements DirectWins {
         return LocalDate.ofInstant(clock.instant(), rep.zone());
     }
 
+    /** The list's column headers' orders: closing day (the default, latest first), amount in USD, source. */
+    static final ListOrder.Columns ORDERS = ListOrder.columns("recorded_at desc, id")
+            .descending("closed", "closed_on")
+            .descending("amount", "amount_usd")
+            .ascending("source", "source")
+            .byDefault("closed");
+
+    /**
+     * Which of the rep's credits the list shows: those of one source (null: both) and, with a search, those of the
+     * accounts whose name contains it (as the accounts module normalises names), in one of {@link #ORDERS}.
+     */
+    public record ListQuery(CreditSource source, SearchText search, ListOrder order) {
+    }
+
     @Transactional(readOnly = true)
-    public CreditStatement statement(CurrentUser rep, int page) {
+    public CreditStatement statement(CurrentUser rep, ListQuery query, int page) {
         FiscalPeriods.Current now = new FiscalPeriods(settings.integer(Setting.FISCAL_YEAR_START_MONTH))
                 .at(clock.instant(), rep.zone());
-        Page<Row> rows = Paging.page(page, PAGE_SIZE,
-                () -> jdbc.queryForObject("select count(*) from rep_credit where rep_id = :rep",
-                        Map.of("rep", rep.id()), Long.class),
-                (offset, limit) -> jdbc.query("""
+        List<Object> arguments = new ArrayList<>();
+        String where = where(rep, query, arguments);
+        Page<Row> rows = Paging.page(page, PAGE_SIZE, jdbc.getJdbcOperations(),
+                "select count(*) from rep_credit where " + where, """
                         select account_id, source, amount, currency, amount_usd, closed_on
                           from rep_credit
-                         where rep_id = :rep
-                         order by closed_on desc, recorded_at desc, id
-                         limit :limit offset :offset""",
-                        new MapSqlParameterSource("rep", rep.id()).addValue("limit", limit).addValue("offset", offset),
-                        (rs, n) -> new Row(rs.getObject("account_id", UUID.class),
-                                CreditSource.valueOf(rs.getString("source")), rs.getBigDecimal("amount"),
-                                rs.getString("currency"), rs.getBigDecimal("amount_usd"),
-                                rs.getObject("closed_on", LocalDate.class))));
+                         where %s
+                         order by %s
+                         limit ? offset ?""".formatted(where, query.order().sql()), CreditLedger::row, arguments);
         Map<UUID, String> names = accounts.names(rows.stream().map(Row::accountId).distinct().toList());
         Page<CreditStatement.Line> lines = rows.map(r -> new CreditStatement.Line(names.get(r.accountId()),
                 r.amountUsd(), r.amount(), r.currency(), r.closedOn(), r.source()));
@@ -188,19 +200,47 @@ class CreditLedger implements DirectWins {
     }
 
     /**
-     * Every credit of the rep, in the list's order, handed to the sink as PostgreSQL sends them (docs/exports.md);
-     * the accounts' names are asked of the accounts module a fetch at a time, so memory does not grow with the rows.
+     * Every credit of the rep that the list's query keeps, in its order, handed to the sink as PostgreSQL sends them
+     * (docs/exports.md); the accounts' names are asked of the accounts module a fetch at a time, so memory does not
+     * grow with the rows.
      */
     @Transactional(readOnly = true)
-    public void exportOwn(CurrentUser rep, Consumer<CreditStatement.Line> sink) {
+    public void exportOwn(CurrentUser rep, ListQuery query, Consumer<CreditStatement.Line> sink) {
+        List<Object> arguments = new ArrayList<>();
+        String where = where(rep, query, arguments);
         Export.<Row>inBatches(rows -> Export.stream(jdbc.getJdbcOperations(), """
                 select account_id, source, amount, currency, amount_usd, closed_on
                   from rep_credit
-                 where rep_id = ?
-                 order by closed_on desc, recorded_at desc, id""", (rs, n) -> new Row(rs.getObject("account_id", UUID.class),
-                CreditSource.valueOf(rs.getString("source")), rs.getBigDecimal("amount"), rs.getString("currency"),
-                rs.getBigDecimal("amount_usd"), rs.getObject("closed_on", LocalDate.class)), rows, rep.id()),
+                 where %s
+                 order by %s""".formatted(where, query.order().sql()), CreditLedger::row, rows, arguments.toArray()),
                 batch -> named(batch, sink));
+    }
+
+    /**
+     * The rep's credits the query keeps. A search asks the accounts module which of the accounts the rep's credits
+     * name match it (the credited accounts are the rep's few, not the whole book): one statement here, one there.
+     */
+    private String where(CurrentUser rep, ListQuery query, List<Object> arguments) {
+        StringBuilder where = new StringBuilder("rep_id = ?");
+        arguments.add(rep.id());
+        if (query.source() != null) {
+            where.append(" and source = ?");
+            arguments.add(query.source().name());
+        }
+        if (!query.search().isEmpty()) {
+            List<UUID> credited = jdbc.queryForList("select distinct account_id from rep_credit where rep_id = :rep",
+                    Map.of("rep", rep.id()), UUID.class);
+            where.append(" and account_id = any(?::uuid[])");
+            arguments.add(accounts.namedLike(query.search(), credited).stream().map(UUID::toString)
+                    .toArray(String[]::new));
+        }
+        return where.toString();
+    }
+
+    private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Row(rs.getObject("account_id", UUID.class), CreditSource.valueOf(rs.getString("source")),
+                rs.getBigDecimal("amount"), rs.getString("currency"), rs.getBigDecimal("amount_usd"),
+                rs.getObject("closed_on", LocalDate.class));
     }
 
     private void named(List<Row> rows, Consumer<CreditStatement.Line> sink) {

@@ -12,10 +12,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.dealreg.identity.CurrentUser;
+import org.dealreg.credits.CreditSource;
+import org.dealreg.shared.ListOrder;
 import org.dealreg.shared.Paging;
+import org.dealreg.shared.SearchText;
 import org.dealreg.shared.SupportedCurrency;
 import org.dealreg.shared.Written;
 import org.dealreg.web.Export;
+import org.dealreg.web.ListLinks;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -44,10 +48,13 @@ class CreditsController {
         this.messages = messages;
     }
 
-    /** The rep's own credits as a file, every page of the list (docs/exports.md). */
+    /** The rep's own credits that the list's search and source keep, in its order, as a file (docs/exports.md). */
     @GetMapping("/export")
-    void export(@AuthenticationPrincipal CurrentUser rep, @RequestParam(defaultValue = "") String format,
+    void export(@AuthenticationPrincipal CurrentUser rep, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String source, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir, @RequestParam(defaultValue = "") String format,
             HttpServletResponse response) throws IOException {
+        CreditLedger.ListQuery query = query(q, source, sort, dir);
         Export.Format chosen = Export.Format.named(format);
         Locale locale = LocaleContextHolder.getLocale();
         Export.Columns<CreditStatement.Line> columns = new Export.Columns<CreditStatement.Line>()
@@ -57,13 +64,26 @@ class CreditsController {
                 .number("credits.amountAsWon", CreditStatement.Line::amount)
                 .text("deal.currency", CreditStatement.Line::currency)
                 .text("credits.source", line -> messages.getMessage("credits.source." + line.source(), null, locale));
-        export.send(response, "credits", chosen, columns, sink -> ledger.exportOwn(rep, sink));
+        export.send(response, "credits", chosen, columns, sink -> ledger.exportOwn(rep, query, sink));
     }
 
     @GetMapping
-    String list(@AuthenticationPrincipal CurrentUser rep, @RequestParam(required = false) String page, Model model) {
-        model.addAttribute("statement", ledger.statement(rep, Paging.requested(page)));
+    String list(@AuthenticationPrincipal CurrentUser rep, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String source, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir, @RequestParam(required = false) String page, Model model) {
+        CreditLedger.ListQuery query = query(q, source, sort, dir);
+        model.addAttribute("statement", ledger.statement(rep, query, Paging.requested(page)));
+        model.addAttribute("query", query);
+        model.addAttribute("sources", CreditSource.values());
+        model.addAttribute("links", ListLinks.of("/credits", query.order(), "q", query.search().orNull(), "source",
+                query.source() == null ? null : query.source().name()));
         return "credits/list";
+    }
+
+    private static CreditLedger.ListQuery query(String q, String source, String sort, String dir) {
+        return new CreditLedger.ListQuery(
+                Arrays.stream(CreditSource.values()).filter(s -> s.name().equals(source)).findFirst().orElse(null),
+                SearchText.of(q), ListOrder.of(sort, dir, CreditLedger.ORDERS));
     }
 
     @GetMapping("/new")

@@ -16,6 +16,7 @@ import org.dealreg.partners.PartnerSummary;
 import org.dealreg.partners.Partners;
 import org.dealreg.partners.Tier;
 import org.dealreg.program.Regions;
+import org.dealreg.shared.SearchText;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -46,6 +47,16 @@ class JpaPartners implements Partners {
     @Transactional(readOnly = true)
     public Set<UUID> idsInRegion(String regionCode) {
         return new HashSet<>(jdbc.queryForList("select id from partner where region_code = ?", UUID.class, regionCode));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<UUID> idsNamedLike(SearchText search) {
+        if (search.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.queryForList("select id from partner where lower(legal_name) like ? escape '\\'",
+                UUID.class, search.containedLowerCase()));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,9 @@ import org.dealreg.program.RegionView;
 import org.dealreg.program.Regions;
 import org.dealreg.program.Setting;
 import org.dealreg.shared.NotFound;
+import org.dealreg.shared.ListOrder;
 import org.dealreg.shared.Paging;
+import org.dealreg.shared.SearchText;
 import org.dealreg.web.Export;
 import org.springframework.data.domain.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -128,29 +131,65 @@ class PartnerProfiles {
     }
 
     /**
-     * One page of every partner for the managers, by status then name (a legal name is unique whatever its case, so
-     * the order is stable): the columns the list shows, in one statement, with its count in another. As entities
-     * each partner's specialisations took a statement of their own.
+     * The managers' list's orders: status then name (the default), company name, country, tier. A legal name is
+     * unique whatever its case, so it settles every tie.
      */
-    @Transactional(readOnly = true)
-    public Page<ListedPartner> page(int page) {
-        return Paging.page(page, PAGE_SIZE, () -> jdbc.queryForObject("select count(*) from partner", Long.class),
-                (offset, limit) -> jdbc.query("""
-                        select id, legal_name, country, tier, status from partner
-                         order by status, lower(legal_name) limit ? offset ?""",
-                        (rs, n) -> new ListedPartner(rs.getObject("id", UUID.class), rs.getString("legal_name"),
-                                rs.getString("country"), Tier.valueOf(rs.getString("tier")),
-                                PartnerStatus.valueOf(rs.getString("status"))), limit, offset));
+    static final ListOrder.Columns ORDERS = ListOrder.columns("lower(legal_name)")
+            .ascending("status", "status")
+            .ascending("name", "lower(legal_name)")
+            .ascending("country", "country")
+            .ascending("tier", "tier")
+            .byDefault("status");
+
+    /**
+     * Which partners the managers' list shows: those whose company name contains the search (any case), of one tier
+     * and one status when chosen (null: every one).
+     */
+    public record ListQuery(SearchText search, Tier tier, PartnerStatus status, ListOrder order) {
+
+        private String where(List<Object> arguments) {
+            StringBuilder where = new StringBuilder("true");
+            if (!search.isEmpty()) {
+                where.append(" and lower(legal_name) like ? escape '\\'");
+                arguments.add(search.containedLowerCase());
+            }
+            if (tier != null) {
+                where.append(" and tier = ?");
+                arguments.add(tier.name());
+            }
+            if (status != null) {
+                where.append(" and status = ?");
+                arguments.add(status.name());
+            }
+            return where.toString();
+        }
     }
 
-    /** Every partner as the managers' list shows them, in its order, handed to the sink as PostgreSQL sends them. */
+    /**
+     * One page of the partners the query keeps, in its order: the columns the list shows, in one statement, with its
+     * count in another. As entities each partner's specialisations took a statement of their own.
+     */
     @Transactional(readOnly = true)
-    public void export(Consumer<ListedPartner> sink) {
-        Export.stream(jdbc, """
-                select id, legal_name, country, tier, status from partner
-                 order by status, lower(legal_name)""", (rs, n) -> new ListedPartner(rs.getObject("id", UUID.class),
-                rs.getString("legal_name"), rs.getString("country"), Tier.valueOf(rs.getString("tier")),
-                PartnerStatus.valueOf(rs.getString("status"))), sink);
+    public Page<ListedPartner> page(ListQuery query, int page) {
+        List<Object> arguments = new ArrayList<>();
+        String where = query.where(arguments);
+        return Paging.page(page, PAGE_SIZE, jdbc, "select count(*) from partner where " + where,
+                "select id, legal_name, country, tier, status from partner where %s order by %s limit ? offset ?"
+                        .formatted(where, query.order().sql()), PartnerProfiles::listed, arguments);
+    }
+
+    /** The partners the query keeps as the managers' list shows them, in its order, handed to the sink as read. */
+    @Transactional(readOnly = true)
+    public void export(ListQuery query, Consumer<ListedPartner> sink) {
+        List<Object> arguments = new ArrayList<>();
+        String where = query.where(arguments);
+        Export.stream(jdbc, "select id, legal_name, country, tier, status from partner where %s order by %s"
+                .formatted(where, query.order().sql()), PartnerProfiles::listed, sink, arguments.toArray());
+    }
+
+    private static ListedPartner listed(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new ListedPartner(rs.getObject("id", UUID.class), rs.getString("legal_name"), rs.getString("country"),
+                Tier.valueOf(rs.getString("tier")), PartnerStatus.valueOf(rs.getString("status")));
     }
 
     /** A partner as the managers' list shows it. */

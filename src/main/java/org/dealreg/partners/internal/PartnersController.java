@@ -1,6 +1,7 @@
 package org.dealreg.partners.internal;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -11,11 +12,16 @@ import org.dealreg.identity.CurrentUser;
 import org.dealreg.identity.UserAccounts;
 import org.dealreg.partners.PartnerChangeRefused;
 import org.dealreg.partners.PartnerStanding;
+import org.dealreg.partners.PartnerStatus;
+import org.dealreg.partners.Tier;
 import org.dealreg.partners.Specializations;
+import org.dealreg.shared.ListOrder;
 import org.dealreg.shared.NotFound;
 import org.dealreg.shared.Paging;
 import org.dealreg.shared.ReasonForm;
+import org.dealreg.shared.SearchText;
 import org.dealreg.web.Export;
+import org.dealreg.web.ListLinks;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -57,22 +63,42 @@ class PartnersController {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) String page, Model model) {
-        model.addAttribute("partners", profiles.page(Paging.requested(page)));
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String tier,
+            @RequestParam(required = false) String status, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir, @RequestParam(required = false) String page, Model model) {
+        PartnerProfiles.ListQuery query = query(q, tier, status, sort, dir);
+        model.addAttribute("partners", profiles.page(query, Paging.requested(page)));
+        model.addAttribute("query", query);
+        model.addAttribute("links", ListLinks.of("/partners", query.order(), "q", query.search().orNull(),
+                "tier", query.tier() == null ? null : query.tier().name(),
+                "status", query.status() == null ? null : query.status().name()));
+        model.addAttribute("tiers", Tier.values());
+        model.addAttribute("statuses", PartnerStatus.values());
         return "partners/list";
     }
 
-    /** Every partner as a file, in the list's order (docs/exports.md); plain fields only. */
+    /** The partners the list's search and filters keep, in its order, as a file (docs/exports.md); plain fields only. */
     @GetMapping("/export")
-    void export(@RequestParam(defaultValue = "") String format, HttpServletResponse response) throws IOException {
+    void export(@RequestParam(required = false) String q, @RequestParam(required = false) String tier,
+            @RequestParam(required = false) String status, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir, @RequestParam(defaultValue = "") String format,
+            HttpServletResponse response) throws IOException {
         Export.Format chosen = Export.Format.named(format);
+        PartnerProfiles.ListQuery query = query(q, tier, status, sort, dir);
         Locale locale = LocaleContextHolder.getLocale();
         Export.Columns<PartnerProfiles.ListedPartner> columns = new Export.Columns<PartnerProfiles.ListedPartner>()
                 .text("partners.col.name", PartnerProfiles.ListedPartner::legalName)
                 .text("partners.col.country", p -> new Locale("", p.country()).getDisplayCountry(locale))
                 .text("partners.col.tier", p -> messages.getMessage("tier." + p.tier(), null, locale))
                 .text("partners.col.status", p -> messages.getMessage("partner.status." + p.status(), null, locale));
-        export.send(response, "partners", chosen, columns, profiles::export);
+        export.send(response, "partners", chosen, columns, sink -> profiles.export(query, sink));
+    }
+
+    private static PartnerProfiles.ListQuery query(String q, String tier, String status, String sort, String dir) {
+        return new PartnerProfiles.ListQuery(SearchText.of(q),
+                Arrays.stream(Tier.values()).filter(t -> t.name().equals(tier)).findFirst().orElse(null),
+                Arrays.stream(PartnerStatus.values()).filter(s -> s.name().equals(status)).findFirst().orElse(null),
+                ListOrder.of(sort, dir, PartnerProfiles.ORDERS));
     }
 
     @GetMapping("/{id}")

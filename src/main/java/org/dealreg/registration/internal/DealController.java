@@ -3,9 +3,7 @@ package org.dealreg.registration.internal;
 import org.dealreg.shared.FieldProblem;
 import org.dealreg.shared.RulesBroken;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import java.io.IOException;
@@ -32,10 +30,13 @@ import org.dealreg.registration.DealDetails;
 import org.dealreg.registration.RegistrationStatus;
 import org.dealreg.shared.MultiLine;
 import org.dealreg.shared.NotFound;
+import org.dealreg.shared.ListOrder;
 import org.dealreg.shared.Paging;
+import org.dealreg.shared.SearchText;
 import org.dealreg.shared.SupportedCurrency;
 import org.dealreg.shared.Written;
 import org.dealreg.web.Export;
+import org.dealreg.web.ListLinks;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -72,29 +73,33 @@ class DealController {
 
     @GetMapping
     String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
-            @RequestParam(required = false) String page, Model model) {
+            @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir, @RequestParam(required = false) String page, Model model) {
         RegistrationStatus filter = statusNamed(status);
-        ListOrder order = ListOrder.of(sort, dir);
-        model.addAttribute("deals", service.list(user, filter, order, Paging.requested(page)));
-        model.addAttribute("order", order);
-        model.addAttribute("pagingBase", listAddress(filter, order));
-        Map<String, String> sortLinks = new java.util.HashMap<>();
-        for (String column : List.of("amount", "status", "submitted")) {
-            sortLinks.put(column, listAddress(filter, ListOrder.of(column, order.nextDirection(column))));
-        }
-        model.addAttribute("sortLinks", sortLinks);
+        SearchText search = SearchText.of(q);
+        ListOrder order = ListOrder.of(sort, dir, CompanyRegistrations.ORDERS);
+        model.addAttribute("deals", service.list(user, filter, search, order, Paging.requested(page)));
+        model.addAttribute("links", ListLinks.of("/deals", order, "status", filter == null ? null : filter.name(),
+                "q", search.orNull()));
+        model.addAttribute("q", search.text());
         model.addAttribute("status", filter);
         model.addAttribute("statuses", RegistrationStatus.values());
         return "deals/list";
     }
 
-    /** The list as a file: the company's registrations with the list's status filter, every page (docs/exports.md). */
+    /**
+     * The list as a file: the company's registrations that the list's status and search keep, in its order, every page
+     * (docs/exports.md).
+     */
     @GetMapping("/export")
     void export(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String status,
-            @RequestParam(defaultValue = "") String format, HttpServletResponse response) throws IOException {
+            @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir, @RequestParam(defaultValue = "") String format,
+            HttpServletResponse response) throws IOException {
         Export.Format chosen = Export.Format.named(format);
         RegistrationStatus filter = statusNamed(status);
+        SearchText search = SearchText.of(q);
+        ListOrder order = ListOrder.of(sort, dir, CompanyRegistrations.ORDERS);
         Locale locale = LocaleContextHolder.getLocale();
         Export.Columns<DealSummary> columns = new Export.Columns<DealSummary>()
                 .text("deal.receipt", DealSummary::receiptNumber)
@@ -107,20 +112,7 @@ class DealController {
                 .moment("export.decisionDueAt", DealSummary::decisionDueAt)
                 .moment("export.protectionEndsAt", DealSummary::protectionEndsAt);
         export.send(response, "registrations", chosen, columns,
-                sink -> registrationExport.export(user, filter, chosen, sink));
-    }
-
-    /** The list's address with its filter and order, the default order left out (so its links stay as they were). */
-    private static String listAddress(RegistrationStatus status, ListOrder order) {
-        org.springframework.web.util.UriComponentsBuilder uri =
-                org.springframework.web.util.UriComponentsBuilder.fromPath("/deals");
-        if (status != null) {
-            uri.queryParam("status", status.name());
-        }
-        if (!order.equals(ListOrder.DEFAULT)) {
-            uri.queryParam("sort", order.column()).queryParam("dir", order.direction());
-        }
-        return uri.build().toUriString();
+                sink -> registrationExport.export(user, filter, search, order, chosen, sink));
     }
 
     private static RegistrationStatus statusNamed(String status) {

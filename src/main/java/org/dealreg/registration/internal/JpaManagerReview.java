@@ -17,6 +17,7 @@ import org.dealreg.registration.PendingRegistration;
 import org.dealreg.registration.RegistrationForReview;
 import org.dealreg.registration.RegistrationViewedByStaff;
 import org.dealreg.registration.RejectionReason;
+import org.dealreg.shared.ListOrder;
 import org.dealreg.shared.NotFound;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,22 +55,22 @@ class JpaManagerReview implements ManagerReview {
 
     @Override
     @Transactional(readOnly = true)
-    public List<PendingRegistration> pending(PendingFilter filter, long offset, int limit) {
+    public List<PendingRegistration> pending(PendingFilter filter, ListOrder order, long offset, int limit) {
         List<Object> arguments = new ArrayList<>();
         String where = PendingRows.where(filter, arguments);
         arguments.add(limit);
         arguments.add(offset);
-        return jdbc.query("select %s from registration where %s order by decision_due_at, id limit ? offset ?"
-                .formatted(PendingRows.COLUMNS, where), PendingRows::map, arguments.toArray());
+        return jdbc.query("select %s from registration where %s order by %s limit ? offset ?"
+                .formatted(PendingRows.COLUMNS, where, order.sql()), PendingRows::map, arguments.toArray());
     }
 
     @Override
     @Transactional(readOnly = true)
-    public void eachPending(PendingFilter filter, Consumer<PendingRegistration> sink) {
+    public void eachPending(PendingFilter filter, ListOrder order, Consumer<PendingRegistration> sink) {
         List<Object> arguments = new ArrayList<>();
         String where = PendingRows.where(filter, arguments);
-        Export.stream(jdbc, "select %s from registration where %s order by decision_due_at, id"
-                .formatted(PendingRows.COLUMNS, where), PendingRows::map, sink, arguments.toArray());
+        Export.stream(jdbc, "select %s from registration where %s order by %s"
+                .formatted(PendingRows.COLUMNS, where, order.sql()), PendingRows::map, sink, arguments.toArray());
     }
 
     @Override

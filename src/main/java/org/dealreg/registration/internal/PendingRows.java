@@ -41,6 +41,11 @@ final class PendingRows {
             where.append(" and partner_id = any(?::uuid[])");
             arguments.add(filter.partnerIds().stream().map(UUID::toString).toArray(String[]::new));
         }
+        if (!filter.search().isEmpty()) {
+            where.append(" and (lower(receipt_number) like ? escape '\\' or partner_id = any(?::uuid[]))");
+            arguments.add(filter.search().containedLowerCase());
+            arguments.add(filter.partnersNamed().stream().map(UUID::toString).toArray(String[]::new));
+        }
         return where.toString();
     }
 

@@ -6,9 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.dealreg.registration.RegistrationStatus;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
@@ -26,19 +23,4 @@ interface RegistrationRepository extends Repository<Registration, UUID> {
     /** Staff only ({@link JpaManagerReview}): any company's registration. */
     @Query("select r from Registration r where r.id = :id")
     Optional<Registration> findAnyCompanysById(UUID id);
-
-    /**
-     * The partner's list: only the columns a row shows, so only the customer's name and the title are decrypted (a
-     * whole registration has nine encrypted fields). {@code status} null means every status; the order is the
-     * pageable's ({@link ListOrder}).
-     */
-    @Query(value = """
-            select new org.dealreg.registration.internal.DealSummary(r.id, r.receiptNumber, r.customerName, r.title,
-                   r.status, r.amount, r.currency, r.submittedAt, r.decisionDueAt, r.protectionEndsAt)
-            from Registration r
-            where r.partnerId = :partnerId and (:status is null or r.status = :status)""",
-            countQuery = """
-            select count(r) from Registration r
-            where r.partnerId = :partnerId and (:status is null or r.status = :status)""")
-    Page<DealSummary> summaries(UUID partnerId, RegistrationStatus status, Pageable pageable);
 }

@@ -42,10 +42,10 @@ import org.dealreg.registration.ChangeMark;
 import org.dealreg.registration.DealDetails;
 import org.dealreg.registration.RegistrationStatus;
 import org.dealreg.shared.NotFound;
-import org.dealreg.shared.Paging;
+import org.dealreg.shared.ListOrder;
+import org.dealreg.shared.SearchText;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -58,7 +58,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class RegistrationService implements PartnerSubmissions {
 
-    static final int PAGE_SIZE = 20;
 
     private final RegistrationRepository registrations;
     private final Partners partners;
@@ -75,12 +74,14 @@ class RegistrationService implements PartnerSubmissions {
     private final PartnerActivity activity;
     private final SubmissionQuota quota;
     private final TransactionTemplate submission;
+    private final CompanyRegistrations companyRegistrations;
 
     RegistrationService(RegistrationRepository registrations, Partners partners, Regions regions,
             Specializations specializations, ProgramSettings settings, ExchangeRates rates,
             ConflictCheck conflicts, Transitions transitions, JdbcTemplate jdbc, Validator validator, Clock clock,
             UserAccounts users, PartnerActivity activity, SubmissionQuota quota,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, CompanyRegistrations companyRegistrations) {
+        this.companyRegistrations = companyRegistrations;
         this.activity = activity;
         this.quota = quota;
         // read committed: the conflict check and the count read what committed while they waited for a lock
@@ -309,20 +310,14 @@ class RegistrationService implements PartnerSubmissions {
                 currency -> rates.usdPerUnit(currency, regionToday));
     }
 
-    /** One page of the company's registrations, newest first; past the last page, the last page. */
+    /**
+     * One page of the company's registrations that the status and the search keep, in the order asked for; past the
+     * last page, the last page. The company is the user's, always.
+     */
     @Transactional(readOnly = true)
-    public Page<DealSummary> list(CurrentUser user, RegistrationStatus status, int page) {
-        return list(user, status, ListOrder.DEFAULT, page);
-    }
-
-    /** One page of the company's registrations in the order asked for; past the last page, the last page. */
-    @Transactional(readOnly = true)
-    public Page<DealSummary> list(CurrentUser user, RegistrationStatus status, ListOrder order, int page) {
-        Page<DealSummary> found = registrations.summaries(user.partnerId(), status,
-                PageRequest.of(page, PAGE_SIZE, order.sort()));
-        int shown = Paging.shown(page, found.getTotalElements(), PAGE_SIZE);
-        return shown == found.getNumber() ? found
-                : registrations.summaries(user.partnerId(), status, PageRequest.of(shown, PAGE_SIZE, order.sort()));
+    public Page<DealSummary> list(CurrentUser user, RegistrationStatus status, SearchText search, ListOrder order,
+            int page) {
+        return companyRegistrations.page(new CompanyRegistrations.Query(user.partnerId(), status, search, order), page);
     }
 
     @Override

@@ -20,7 +20,10 @@ import org.dealreg.registration.RejectionReason;
 import org.dealreg.review.internal.DecisionForms.ApproveForm;
 import org.dealreg.review.internal.DecisionForms.RejectForm;
 import org.dealreg.shared.NotFound;
+import org.dealreg.shared.ListOrder;
 import org.dealreg.shared.Paging;
+import org.dealreg.shared.SearchText;
+import org.dealreg.registration.ManagerReview;
 import org.dealreg.web.Export;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -63,22 +66,23 @@ class ReviewController {
 
     @GetMapping
     String queue(@RequestParam(required = false) String region, @RequestParam(required = false) String verdict,
-            @RequestParam(required = false) String page, Model model) {
+            @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir, @RequestParam(required = false) String page, Model model) {
         List<RegionView> all = regions.all();
-        model.addAttribute("queue", review.queue(regionNamed(all, region), verdictNamed(verdict),
-                Paging.requested(page)));
+        model.addAttribute("queue", review.queue(query(all, region, verdict, q, sort, dir), Paging.requested(page)));
         model.addAttribute("regions", all);
         model.addAttribute("verdicts", Verdict.values());
         return "review/queue";
     }
 
-    /** The queue as a file, with its filters, due first (docs/exports.md): plain fields, like the queue. */
+    /** The queue as a file, with its filters, search and order (docs/exports.md): plain fields, like the queue. */
     @GetMapping("/export")
     void export(@RequestParam(required = false) String region, @RequestParam(required = false) String verdict,
-            @RequestParam(defaultValue = "") String format, HttpServletResponse response) throws IOException {
+            @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir, @RequestParam(defaultValue = "") String format,
+            HttpServletResponse response) throws IOException {
         Export.Format chosen = Export.Format.named(format);
-        String regionFilter = regionNamed(regions.all(), region);
-        Verdict verdictFilter = verdictNamed(verdict);
+        QueueQuery query = query(regions.all(), region, verdict, q, sort, dir);
         Locale locale = LocaleContextHolder.getLocale();
         Export.Columns<QueueRow> columns = new Export.Columns<QueueRow>()
                 .moment("review.dueAt", QueueRow::dueAt)
@@ -92,19 +96,19 @@ class ReviewController {
                         row -> messages.getMessage("verdict.short.%s".formatted(row.verdict()), null, locale))
                 .moment("deal.submittedAt", QueueRow::submittedAt);
         export.send(response, "review-queue", chosen, columns,
-                sink -> review.exportQueue(regionFilter, verdictFilter, sink));
+                sink -> review.exportQueue(query, sink));
     }
 
     /**
-     * The decisions as a file, with the queue's filters, the latest first (docs/exports.md): plain fields, like the
-     * queue; the rejection's comment is encrypted and stays out.
+     * The decisions as a file, with the queue's filters and search, the latest first (docs/exports.md): plain fields,
+     * like the queue; the rejection's comment is encrypted and stays out.
      */
     @GetMapping("/decisions/export")
     void exportDecisions(@RequestParam(required = false) String region, @RequestParam(required = false) String verdict,
-            @RequestParam(defaultValue = "") String format, HttpServletResponse response) throws IOException {
+            @RequestParam(required = false) String q, @RequestParam(defaultValue = "") String format,
+            HttpServletResponse response) throws IOException {
         Export.Format chosen = Export.Format.named(format);
-        String regionFilter = regionNamed(regions.all(), region);
-        Verdict verdictFilter = verdictNamed(verdict);
+        QueueQuery query = query(regions.all(), region, verdict, q, null, null);
         Locale locale = LocaleContextHolder.getLocale();
         String programme = messages.getMessage("export.decidedByProgramme", null, locale);
         Export.Columns<DecisionRow> columns = new Export.Columns<DecisionRow>()
@@ -123,7 +127,13 @@ class ReviewController {
                 .moment("deal.submittedAt", DecisionRow::submittedAt)
                 .text("export.statusNow", row -> messages.getMessage("status.%s".formatted(row.status()), null, locale));
         export.send(response, "decisions", chosen, columns,
-                sink -> review.exportDecisions(regionFilter, verdictFilter, sink));
+                sink -> review.exportDecisions(query, sink));
+    }
+
+    private static QueueQuery query(List<RegionView> all, String region, String verdict, String q, String sort,
+            String dir) {
+        return new QueueQuery(regionNamed(all, region), verdictNamed(verdict), SearchText.of(q),
+                ListOrder.of(sort, dir, ManagerReview.QUEUE_ORDERS));
     }
 
     private static String regionNamed(List<RegionView> all, String region) {

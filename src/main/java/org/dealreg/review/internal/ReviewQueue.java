@@ -1,18 +1,16 @@
 package org.dealreg.review.internal;
 
-import java.util.Optional;
-
 import org.dealreg.conflicts.Verdict;
 import org.dealreg.registration.PendingCounts;
 import org.springframework.data.domain.Page;
-import org.springframework.web.util.UriComponentsBuilder;
+import org.dealreg.web.ListLinks;
 
 /**
- * The queue as shown: one page of the rows a filter keeps, due first, and how many the filter keeps in all and in
+ * The queue as shown: one page of the rows its query keeps, in its order, and how many the filter keeps in all and in
  * each state (over every page, not this one); and how many registrations the filter keeps were decided, for the
  * export of decisions.
  */
-public record ReviewQueue(Page<QueueRow> rows, PendingCounts counts, String region, Verdict verdict, long decided) {
+public record ReviewQueue(Page<QueueRow> rows, PendingCounts counts, QueueQuery query, long decided) {
 
     static final int PAGE_SIZE = 50;
 
@@ -24,25 +22,23 @@ public record ReviewQueue(Page<QueueRow> rows, PendingCounts counts, String regi
         };
     }
 
-    /** The queue's export as a file in {@code format} ({@code csv}, {@code xlsx}), with the queue's filters. */
-    public String exportAddress(String format) {
-        return exportAddress("/review/export", format);
+    /** The queue's page, column headers and export, with its filters, search and order. */
+    public ListLinks links() {
+        return query.links("/review");
     }
 
-    /** The export of the decisions the queue's filters keep ({@link #decided} of them). */
+    /** The decisions the queue's filters and search keep ({@link #decided} of them), as a file, the latest first. */
     public String decisionsExportAddress(String format) {
-        return exportAddress("/review/decisions/export", format);
+        QueueQuery unsorted = new QueueQuery(query.region(), query.verdict(), query.search(),
+                query.order().columns().byDefault());
+        return unsorted.links("/review/decisions").export(format);
     }
 
-    private String exportAddress(String path, String format) {
-        return UriComponentsBuilder.fromPath(path).queryParam("format", format)
-                .queryParamIfPresent("region", Optional.ofNullable(region))
-                .queryParamIfPresent("verdict", Optional.ofNullable(verdict)).encode().build().toUriString();
+    public String region() {
+        return query.region();
     }
 
-    /** The queue's own address with its filters, to which the pagination adds the page. */
-    public String address() {
-        return UriComponentsBuilder.fromPath("/review").queryParamIfPresent("region", Optional.ofNullable(region))
-                .queryParamIfPresent("verdict", Optional.ofNullable(verdict)).encode().build().toUriString();
+    public Verdict verdict() {
+        return query.verdict();
     }
 }

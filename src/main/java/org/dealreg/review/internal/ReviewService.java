@@ -61,17 +61,18 @@ class ReviewService {
     }
 
     /**
-     * One page of the pending registrations due first; {@code region} and {@code verdict} narrow them when not null.
-     * PostgreSQL filters, counts and pages them: a page costs the same few statements however many are pending.
+     * One page of the pending registrations in the order asked for (due first by default); {@code region},
+     * {@code verdict} and the search narrow them when given. PostgreSQL filters, counts and pages them: a page costs
+     * the same few statements however many are pending (one more to find the partners a search names).
      */
     @Transactional(readOnly = true)
-    public ReviewQueue queue(String region, Verdict verdict, int page) {
+    public ReviewQueue queue(QueueQuery query, int page) {
         Instant now = clock.instant();
-        PendingFilter filter = new PendingFilter(region == null ? null : partners.idsInRegion(region), verdict);
+        PendingFilter filter = filter(query);
         PendingCounts counts = registrations.countPending(filter, now);
         int shown = Paging.shown(page, counts.total(), ReviewQueue.PAGE_SIZE);
-        List<PendingRegistration> pending = registrations.pending(filter, (long) shown * ReviewQueue.PAGE_SIZE,
-                ReviewQueue.PAGE_SIZE);
+        List<PendingRegistration> pending = registrations.pending(filter, query.order(),
+                (long) shown * ReviewQueue.PAGE_SIZE, ReviewQueue.PAGE_SIZE);
         Map<UUID, PartnerView> byId = partners.findAll(ids(pending.stream().map(PendingRegistration::partnerId)));
         List<QueueRow> rows = new ArrayList<>();
         for (PendingRegistration p : pending) {
@@ -81,19 +82,25 @@ class ReviewService {
                     DeadlineBadge.of(p.remindAt(), p.decisionDueAt(), now)));
         }
         return new ReviewQueue(new PageImpl<>(rows, PageRequest.of(shown, ReviewQueue.PAGE_SIZE), counts.total()),
-                counts, region, verdict, registrations.countDecided(filter));
+                counts, query, registrations.countDecided(filter));
+    }
+
+    /** The queue's filters as the registration module reads them: the region's partners, the partners a search names. */
+    private PendingFilter filter(QueueQuery query) {
+        return new PendingFilter(query.region() == null ? null : partners.idsInRegion(query.region()), query.verdict(),
+                query.search(), partners.idsNamedLike(query.search()));
     }
 
     /**
-     * Every pending registration the queue's filters keep, as the queue shows them (plain fields: nothing decrypted,
-     * so nothing to record as a view), due first, handed to the sink as they are read; the partners are asked of the
+     * Every pending registration the queue's filters and search keep, as the queue shows them (plain fields: nothing
+     * decrypted, so nothing to record as a view), in the queue's order, handed to the sink as they are read; the partners are asked of the
      * partners module a fetch at a time (docs/exports.md).
      */
     @Transactional(readOnly = true)
-    public void exportQueue(String region, Verdict verdict, Consumer<QueueRow> sink) {
+    public void exportQueue(QueueQuery query, Consumer<QueueRow> sink) {
         Instant now = clock.instant();
-        PendingFilter filter = new PendingFilter(region == null ? null : partners.idsInRegion(region), verdict);
-        Export.<PendingRegistration>inBatches(rows -> registrations.eachPending(filter, rows), pending -> {
+        PendingFilter filter = filter(query);
+        Export.<PendingRegistration>inBatches(rows -> registrations.eachPending(filter, query.order(), rows), pending -> {
             Map<UUID, PartnerView> byId = partners.findAll(ids(pending.stream().map(PendingRegistration::partnerId)));
             for (PendingRegistration p : pending) {
                 PartnerView partner = byId.get(p.partnerId());
@@ -105,12 +112,12 @@ class ReviewService {
     }
 
     /**
-     * Every decided registration the queue's filters keep, the latest decision first, as {@link DecisionRow}s (plain
+     * Every decided registration the queue's filters and search keep, the latest decision first, as {@link DecisionRow}s (plain
      * fields); the partners and the deciding managers' names are asked a fetch at a time (docs/exports.md).
      */
     @Transactional(readOnly = true)
-    public void exportDecisions(String region, Verdict verdict, Consumer<DecisionRow> sink) {
-        PendingFilter filter = new PendingFilter(region == null ? null : partners.idsInRegion(region), verdict);
+    public void exportDecisions(QueueQuery query, Consumer<DecisionRow> sink) {
+        PendingFilter filter = filter(query);
         Export.<DecidedRegistration>inBatches(rows -> registrations.eachDecided(filter, rows), decided -> {
             Map<UUID, PartnerView> byId = partners.findAll(ids(decided.stream().map(DecidedRegistration::partnerId)));
             Map<UUID, String> names = users.displayNames(decided.stream().map(DecidedRegistration::decidedBy)

@@ -21,8 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The rep's own accounts page 50 at a time by name with how many they own; a search shows its best 50 matches and
- * says how many match in all, asking for a narrower search rather than paging through weaker matches (docs/lists.md).
+ * The rep's own accounts page 50 at a time by name with how many they own; a search pages through every match, best
+ * first or by a column, with how many match in all (docs/lists.md), and its export holds the same matches.
  */
 @IntegrationTest
 class AccountsPagingTest {
@@ -34,7 +34,7 @@ class AccountsPagingTest {
     @LocalServerPort int port;
 
     @Test
-    void theRepsOwnAccountsPageFiftyByNameAndASearchSaysHowManyMatchBeyondItsBestFifty() {
+    void theRepsOwnAccountsPageFiftyByNameAndASearchPagesThroughEveryMatchWithTheCount() {
         CurrentUser rep = users.newUser(Role.SALES_REP, null);
         CurrentUser colleague = users.newUser(Role.SALES_REP, null);
         String word = "Ownco" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
@@ -64,18 +64,41 @@ class AccountsPagingTest {
 
         String search = browser.get("/accounts?q=" + word).body();
         assertThat(rows(search)).hasSize(50);
-        assertThat(search).as("how many match in all, and what to do about it")
-                .contains("Showing the best 50 of 52 matching accounts: refine your search")
-                .doesNotContain("Page 1 of").doesNotContain("You own");
+        assertThat(search).as("every match, paged, with how many match in all: no silent stop at 50")
+                .contains("52 accounts match").contains("Page 1 of 2").doesNotContain("You own")
+                .contains("href=\"/accounts?q=" + word + "&amp;page=1\"");
+        List<UUID> everyMatch = new ArrayList<>(rows(search));
+        everyMatch.addAll(rows(browser.get("/accounts?q=" + word + "&page=1").body()));
+        assertThat(everyMatch).as("both pages: every match once, the colleague's too").hasSize(52)
+                .doesNotHaveDuplicates().containsAll(byName).contains(colleagues);
+
+        String zToA = browser.get("/accounts?q=" + word + "&sort=name&dir=desc").body();
+        List<UUID> descending = new ArrayList<>(byName);
+        java.util.Collections.reverse(descending);
+        assertThat(rows(zToA)).as("the matches by name, Z to A").isEqualTo(descending.subList(0, 50));
+        assertThat(zToA).contains("aria-sort=\"descending\"")
+                .contains("href=\"/accounts?q=" + word + "&amp;sort=name&amp;dir=desc&amp;page=1\"")
+                .contains("href=\"/accounts/export?format=csv&amp;q=" + word + "&amp;sort=name&amp;dir=desc\"");
+        assertThat(rows(browser.get("/accounts?q=" + word + "&sort=name&dir=desc&page=1").body()))
+                .containsExactly(byName.get(0), colleagues);
+        List<String> file = browser.get("/accounts/export?format=csv&q=" + word + "&sort=name&dir=desc").body()
+                .lines().skip(1).toList();
+        assertThat(file).as("the export holds the search's matches in the list's order").hasSize(52);
+        assertThat(file.get(0)).startsWith(word + " 51");
+        assertThat(file.get(51)).startsWith(word + " 00 of a colleague");
+
         String solo = "Soloco" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         UUID only = book.upsert("CRM-" + UUID.randomUUID(), solo + " Holdings", "US", Set.of(), colleague.id());
         String narrow = browser.get("/accounts?q=" + solo).body();
         assertThat(rows(narrow)).containsExactly(only);
-        assertThat(narrow).contains("1 account matches").doesNotContain("Showing the best");
+        assertThat(narrow).contains("1 account matches").doesNotContain("Page 1 of");
 
         assertThat(browser.get("/accounts?lang=fr").body()).contains("Vous détenez 51 comptes").contains("Page 1 sur 2");
-        assertThat(browser.get("/accounts?q=" + word).body())
-                .contains("Les 50 meilleurs des 52 comptes correspondants sont affichés");
+        assertThat(browser.get("/accounts?q=" + word).body()).contains("52 comptes correspondent");
+        for (String odd : List.of("/accounts?sort=match", "/accounts?q=" + "y".repeat(3000) + "&sort=x&page=9999999999",
+                "/accounts?q=%25%5F%5C")) {
+            assertThat(browser.get(odd).statusCode()).as(odd).isEqualTo(200);
+        }
     }
 
     private static List<UUID> rows(String page) {

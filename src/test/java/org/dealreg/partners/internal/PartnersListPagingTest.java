@@ -87,6 +87,53 @@ class PartnersListPagingTest {
         }
     }
 
+    @Test
+    void aSearchFindsPartnersByPartOfTheirNameSortsByAColumnAndKeepsBothInThePagingAndTheExport() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        List<UUID> matching = new ArrayList<>();
+        for (int i = 1; i <= 51; i++) {
+            matching.add(partners.addActive("Searchco %s %02d".formatted(tag, i), i == 7 ? "FR" : "US",
+                    i == 7 ? Tier.CERTIFIED : Tier.REGISTERED, Set.of("MANAGED_SERVICES")).id());
+        }
+        UUID elsewhere = partners.addActive("Elsewhere " + tag, "US", Tier.REGISTERED, Set.of()).id();
+        CurrentUser manager = users.newUser(Role.CHANNEL_MANAGER, null);
+        PortalClient browser = new PortalClient(port);
+        assertThat(browser.signIn(manager.email(), TestUsers.PASSWORD)).endsWith("/");
+
+        String query = "SEARCHCO%20" + tag.toUpperCase(Locale.ROOT);
+        String byName = browser.get("/partners?q=" + query + "&sort=name&dir=desc").body();
+        List<UUID> descending = new ArrayList<>(matching);
+        java.util.Collections.reverse(descending);
+        assertThat(rows(byName)).as("any case, Z to A").isEqualTo(descending.subList(0, 50)).doesNotContain(elsewhere);
+        assertThat(byName).contains("51 partners").contains("Page 1 of 2").contains("aria-sort=\"descending\"")
+                .as("the next page keeps the search and the order")
+                .contains("href=\"/partners?q=" + query + "&amp;sort=name&amp;dir=desc&amp;page=1\"")
+                .as("the header offers the other way").contains("href=\"/partners?q=" + query + "&amp;sort=name&amp;dir=asc\"")
+                .as("the form keeps the order").contains("name=\"sort\" value=\"name\"");
+        String second = browser.get("/partners?q=" + query + "&sort=name&dir=desc&page=1").body();
+        assertThat(rows(second)).containsExactly(matching.get(0));
+
+        String byCountry = browser.get("/partners?q=" + query + "&sort=country").body();
+        assertThat(rows(byCountry).get(0)).as("FR before US").isEqualTo(matching.get(6));
+        String certified = browser.get("/partners?q=" + query + "&tier=CERTIFIED").body();
+        assertThat(rows(certified)).containsExactly(matching.get(6));
+        assertThat(certified).contains("1 partner<");
+
+        String csv = browser.get("/partners/export?format=csv&q=" + query + "&sort=name&dir=desc").body();
+        List<String> lines = csv.lines().skip(1).toList();
+        assertThat(lines).as("the file holds what the list shows, in its order").hasSize(51);
+        assertThat(lines.get(0)).startsWith("Searchco " + tag + " 51");
+        assertThat(lines.get(50)).startsWith("Searchco " + tag + " 01");
+
+        for (String odd : List.of("/partners?sort=nonsense&dir=sideways", "/partners?q=" + "%25_".repeat(300),
+                "/partners?q=%27%22&page=99999999999")) {
+            assertThat(browser.get(odd).statusCode()).as(odd).isEqualTo(200);
+        }
+        assertThat(browser.get("/partners?q=%00").statusCode()).as("a control character: refused, as everywhere")
+                .isEqualTo(400);
+        assertThat(rows(browser.get("/partners?q=%25").body())).as("a wildcard is a character").isEmpty();
+    }
+
     private long count() {
         return jdbc.queryForObject("select count(*) from partner", Long.class);
     }

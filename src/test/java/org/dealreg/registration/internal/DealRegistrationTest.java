@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -149,6 +150,75 @@ public class DealRegistrationTest {
                 .containsExactly(receipts.get(0), receipts.get(2), receipts.get(1));
         assertThat(receiptsIn(page(get("/deals").param("sort", "nonsense"), bob))).as("an unknown order is the default")
                 .containsExactly(receipts.get(2), receipts.get(1), receipts.get(0));
+    }
+
+    @Test
+    void aSearchFindsTheCompanysRegistrationsByWholeCustomerNameDomainOrReceiptAndNeverAnotherCompanys()
+            throws Exception {
+        var company = users.newPartner("US");
+        CurrentUser bob = users.newPartnerUser(company);
+        CurrentUser bobsColleague = users.newPartnerUser(company);
+        CurrentUser eve = users.newPartnerUser(users.newPartner("US"));
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> globex = validDeal();
+        globex.put("customerName", "Gl\u00f6bex" + tag + " Corporation");
+        globex.put("customerWebsite", "https://www.globex" + tag + ".example/about");
+        globex.put("contactEmail", "jane@gmail.com");
+        UUID bobsGlobex = submit(bob, globex);
+        Map<String, String> french = validDeal();
+        french.put("customerCountry", "FR");
+        UUID bobsFrench = submit(bobsColleague, french);
+        UUID bobsOther = submit(bob, validDeal());
+        Map<String, String> evesGlobex = validDeal();
+        evesGlobex.put("customerName", "Globex" + tag + " Corporation");
+        evesGlobex.put("customerCountry", "CA");
+        evesGlobex.put("customerWebsite", "");
+        evesGlobex.put("contactEmail", "jane@gmail.com");
+        UUID evesId = submit(eve, evesGlobex);
+
+        String byName = page(get("/deals").param("q", "  GLOBEX" + tag + "   inc. "), bob);
+        assertThat(receiptsIn(byName)).as("the whole name as the conflict check reads it: accents, case, legal form")
+                .containsExactly(receipt(bobsGlobex));
+        assertThat(byName).contains("Registrations: 1").contains("Gl\u00f6bex" + tag + " Corporation")
+                .contains("/deals/export?format=csv&amp;q=GLOBEX" + tag + "%20inc.")
+                .contains("value=\"GLOBEX" + tag + " inc.\"");
+        assertThat(receiptsIn(page(get("/deals").param("q", "globex" + tag + ".example"), bob)))
+                .as("by web domain").containsExactly(receipt(bobsGlobex));
+        assertThat(receiptsIn(page(get("/deals").param("q", "globex" + tag), eve)))
+                .as("the other company finds its own only").containsExactly(receipt(evesId));
+        String frenchName = french.get("customerName");
+        assertThat(receiptsIn(page(get("/deals").param("q", frenchName), bob))).as("in any country, by a colleague's")
+                .containsExactly(receipt(bobsFrench));
+        assertThat(receiptsIn(page(get("/deals").param("q", frenchName), eve)))
+                .as("another company's customer is not found by its name").isEmpty();
+        assertThat(receiptsIn(page(get("/deals").param("q", receipt(evesId)), bob)))
+                .as("nor by its receipt number").isEmpty();
+        String digits = receipt(bobsOther).substring(receipt(bobsOther).length() - 6);
+        assertThat(receiptsIn(page(get("/deals").param("q", digits), bob))).as("part of a receipt number")
+                .containsExactly(receipt(bobsOther));
+        assertThat(receiptsIn(page(get("/deals").param("q", "globex"), bob)))
+                .as("part of a name is not searched: names are encrypted, only the whole name has an index").isEmpty();
+        assertThat(page(get("/deals").param("q", "nothing like it " + tag), bob))
+                .contains("Nothing matches this search.");
+
+        MockHttpServletResponse csv = mvc.perform(get("/deals/export").param("format", "csv")
+                .param("q", "globex" + tag).with(user(bob))).andReturn().getResponse();
+        List<String> lines = csv.getContentAsString(java.nio.charset.StandardCharsets.UTF_8).lines().skip(1).toList();
+        assertThat(lines).as("the export holds what the search shows").hasSize(1);
+        assertThat(lines.get(0)).startsWith(receipt(bobsGlobex));
+
+        for (String odd : List.of("x".repeat(10_000), "%", "_", "\\", "' or 1=1 --")) {
+            MockHttpServletResponse response = mvc.perform(get("/deals").param("q", odd).param("sort", "amount' --")
+                    .param("dir", odd).with(user(bob))).andReturn().getResponse();
+            assertThat(response.getStatus()).as(odd).isEqualTo(200);
+            assertThat(receiptsIn(response.getContentAsString())).as(odd).isEmpty();
+        }
+        assertThat(mvc.perform(get("/deals").param("q", "globex\u0000").with(user(bob))).andReturn().getResponse()
+                .getStatus()).as("a control character is refused, as in every field of the portal").isEqualTo(400);
+    }
+
+    private String receipt(UUID id) {
+        return jdbc.queryForObject("select receipt_number from registration where id = ?", String.class, id);
     }
 
     private static List<String> receiptsIn(String page) {

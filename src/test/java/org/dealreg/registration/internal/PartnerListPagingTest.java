@@ -65,6 +65,13 @@ class PartnerListPagingTest {
         assertThat(browser.get("/deals?status=SUBMITTED&page=5").body()).contains("Deal number 01")
                 .contains("href=\"/deals?status=SUBMITTED&amp;page=0\"");
 
+        String searched = browser.get("/deals?q=dr-&sort=amount&dir=asc").body();
+        assertThat(count(searched, "Deal number")).isEqualTo(20);
+        assertThat(searched).as("a search of part of the receipt numbers: the company's own, paged with its count")
+                .contains("Registrations: 22").contains("Page 1 of 2").doesNotContain("Someone else")
+                .contains("href=\"/deals?q=dr-&amp;sort=amount&amp;dir=asc&amp;page=1\"");
+        assertThat(count(browser.get("/deals?q=dr-&sort=amount&dir=asc&page=1").body(), "Deal number")).isEqualTo(2);
+
         List<String> twentyTwo = statements(browser, "/deals");
         System.out.printf("Partner list statements: 21 registrations %d, 22 registrations %d%n  %s%n", twentyOne.size(),
                 twentyTwo.size(), String.join("\n  ", twentyTwo));

@@ -184,6 +184,66 @@ class ReviewQueuePagingTest {
      * The statements one page costs, signed in, session included: those sent on the server's request threads (the
      * mail outbox, woken by the submissions, sends its own on the task executor's meanwhile).
      */
+    @Test
+    void aSearchFindsPendingRegistrationsByPartnerNameOrReceiptSortsByAmountAndKeepsBothInTheLinks() throws Exception {
+        String region = users.newRegion();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        var alpha = users.newPartner(region);
+        var beta = users.newPartner(region);
+        jdbc.update("update partner set legal_name = ? where id = ?", "Queueco " + tag + " Alpha", alpha.id());
+        CurrentUser alphaUser = users.newPartnerUser(alpha);
+        CurrentUser betaUser = users.newPartnerUser(beta);
+        CurrentUser manager = users.newUser(Role.CHANNEL_MANAGER, null);
+        List<UUID> smallestFirst = new ArrayList<>();
+        for (int i = 0; i < 51; i++) {
+            UUID id = submitted(mvc, alphaUser, validDeal());
+            jdbc.update("update registration set amount_usd = ? where id = ?", 20_000 + i, id);
+            smallestFirst.add(id);
+        }
+        UUID betas = submitted(mvc, betaUser, validDeal());
+        String betaReceipt = jdbc.queryForObject("select receipt_number from registration where id = ?", String.class,
+                betas);
+        List<UUID> largestFirst = new ArrayList<>(smallestFirst);
+        java.util.Collections.reverse(largestFirst);
+
+        String typed = "QUEUECO " + tag;
+        String query = "QUEUECO%20" + tag;
+        String byAmount = page("/review?region=" + region + "&q=" + typed + "&sort=amount", manager);
+        assertThat(rows(byAmount)).as("the partner named, any case; largest first").isEqualTo(largestFirst.subList(0, 50))
+                .doesNotContain(betas);
+        assertThat(byAmount).contains("51 pending").contains("Page 1 of 2").contains("aria-sort=\"descending\"")
+                .contains("href=\"/review?region=" + region + "&amp;q=" + query + "&amp;sort=amount&amp;dir=desc&amp;page=1\"")
+                .contains("href=\"/review?region=" + region + "&amp;q=" + query + "&amp;sort=amount&amp;dir=asc\"")
+                .as("the export follows the page")
+                .contains("href=\"/review/export?format=csv&amp;region=" + region + "&amp;q=" + query + "&amp;sort=amount&amp;dir=desc\"")
+                .contains("name=\"q\" value=\"QUEUECO " + tag + "\"");
+        assertThat(rows(page("/review?region=" + region + "&q=" + typed + "&sort=amount&dir=desc&page=1", manager)))
+                .containsExactly(smallestFirst.get(0));
+        assertThat(rows(page("/review?region=" + region + "&q=" + typed + "&sort=amount&dir=asc", manager)).get(0))
+                .isEqualTo(smallestFirst.get(0));
+
+        String byReceipt = page("/review?q=" + betaReceipt.toLowerCase(java.util.Locale.ROOT), manager);
+        assertThat(rows(byReceipt)).containsExactly(betas);
+        assertThat(byReceipt).contains(">1 pending<");
+
+        MockHttpServletResponse csv = mvc.perform(get("/review/export").param("format", "csv").param("region", region)
+                .param("q", "queueco " + tag).param("sort", "amount").param("dir", "asc").with(user(manager)))
+                .andReturn().getResponse();
+        List<String> lines = csv.getContentAsString(java.nio.charset.StandardCharsets.UTF_8).lines().skip(1).toList();
+        assertThat(lines).as("the file holds what the queue shows, in its order").hasSize(51);
+        assertThat(lines.get(0)).contains(receipt(smallestFirst.get(0)));
+        assertThat(lines.get(50)).contains(receipt(smallestFirst.get(50)));
+
+        for (String odd : List.of("/review?sort=nonsense&dir=x", "/review?q=" + "%_".repeat(500) + "&page=-3",
+                "/review?q=\\&sort=receipt")) {
+            page(odd, manager);
+        }
+    }
+
+    private String receipt(UUID id) {
+        return jdbc.queryForObject("select receipt_number from registration where id = ?", String.class, id);
+    }
+
     private static List<String> statements(PortalClient browser, String path) {
         StatementCounter.Recording recording = StatementCounter.start();
         HttpResponse<String> response = browser.get(path);
