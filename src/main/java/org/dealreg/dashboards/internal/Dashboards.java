@@ -50,6 +50,8 @@ import org.dealreg.registration.RegistrationFigures.DecisionTimes;
 import org.dealreg.registration.RegistrationFigures.Pending;
 import org.dealreg.registration.RegistrationStatus;
 import org.dealreg.shared.NotFound;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -81,6 +83,13 @@ class Dashboards {
     private final ProgramSettings settings;
     private final MessageSource messages;
     private final Clock clock;
+    /**
+     * A region's published trust figures, as a partner's dashboard shows them: the same for every company of the
+     * region, so each node computes them at most once a minute per region (they cover 30 days; reading them costs a
+     * pass over the region's month of registrations and its list of companies).
+     */
+    private final Cache<String, DecisionTimes> publishedTrust = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(1_000).build();
 
     Dashboards(RegistrationFigures registrations, Partners partners, Specializations specializations,
             RepAccountFigures accounts, CreditFigures credits, WaitingApplications applications, Regions regions,
@@ -126,8 +135,8 @@ class Dashboards {
         FiscalPeriods.Period year = fiscal().yearOf(today);
         Map<String, BigDecimal> won = registrations.wonUsdBySpecialization(own, year.first(), year.last());
         String region = partner.regionCode();
-        DecisionTimes regionTrust = trustByRegion(partners.summaries(), List.of(region), clock.instant())
-                .getOrDefault(region, NOTHING_SUBMITTED);
+        DecisionTimes regionTrust = publishedTrust.get(region, code -> trustByRegion(partners.summaries(),
+                List.of(code), clock.instant()).getOrDefault(code, NOTHING_SUBMITTED));
 
         List<Figure> figures = List.of(
                 new Figure("approvalRate", texts.text("dashboard.approvalRate"),
