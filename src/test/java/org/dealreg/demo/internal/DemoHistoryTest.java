@@ -89,13 +89,20 @@ class DemoHistoryTest {
     @Test
     void theStorysLooksNotificationsAndAuditEventsCarryItsOwnTimesInItsOrder() {
         UUID maria = users.byEmail("maria@dealreg.example").id();
+        // the story ends with Dana's win, closed at the real time of the load: later looks are other tests'
+        Instant storyEnd = jdbc.queryForObject("""
+                select r.ended_at from registration r join app_user u on u.id = r.submitted_by
+                 where u.email = ? and r.status = 'WON'""", OffsetDateTime.class, DemoHistory.SUBMITTER).toInstant();
         for (Map<String, Object> row : danas()) {
             UUID id = (UUID) row.get("id");
             Instant submitted = instant(row, "submitted_at");
             Instant decided = instant(row, "decided_at");
             List<Instant> looks = jdbc.queryForList("select at from registration_view where registration_id = ? "
-                    + "and viewer_id = ? and at < ?", OffsetDateTime.class, id, maria,
-                    Timestamp.from(submitted.plus(Duration.ofDays(3)))).stream().map(OffsetDateTime::toInstant).toList();
+                    + "and viewer_id = ? and at < ?", OffsetDateTime.class, id, maria, Timestamp.from(storyEnd))
+                    .stream().map(OffsetDateTime::toInstant).toList();
+            if (decided != null && decided.isAfter(storyEnd)) {
+                continue; // decided by a test after the story
+            }
             if (maria.equals(row.get("decided_by"))) {
                 assertThat(looks).as("Maria opened what she decided, ten minutes before")
                         .containsExactly(decided.minus(Duration.ofMinutes(10)));
