@@ -3,10 +3,14 @@ package org.dealreg.shared;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.validation.Errors;
 
-/** A broken rule (of a {@link RulesBroken}), named by a message code, on a form field (or on the whole form when field is null). */
-public record FieldProblem(String field, String code, List<Object> args) {
+/**
+ * A broken rule (of a {@link RulesBroken}), named by a message code, on a form field (or on the whole form when field
+ * is null); it is its own message, so a page that lists problems by field resolves each with the message source.
+ */
+public record FieldProblem(String field, String code, List<Object> args) implements MessageSourceResolvable {
 
     public static FieldProblem on(String field, String code, Object... args) {
         return new FieldProblem(field, code, List.of(args));
@@ -24,5 +28,15 @@ public record FieldProblem(String field, String code, List<Object> args) {
 
     public static FieldProblem global(String code, Object... args) {
         return new FieldProblem(null, code, List.of(args));
+    }
+
+    @Override
+    public String[] getCodes() {
+        return new String[] {code};
+    }
+
+    @Override
+    public Object[] getArguments() {
+        return args.toArray();
     }
 }

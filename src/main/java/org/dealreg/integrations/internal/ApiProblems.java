@@ -44,8 +44,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     record FieldError(String field, String code, String detail) {
     }
 
+    /**
+     * Broken rules: what was sent is 422 with an entry per field; an action the state of what it acts on forbids now
+     * (not approved, a request already open, …, {@link RulesBroken#refused}) is 409 with its message.
+     */
     @ExceptionHandler(RulesBroken.class)
     ProblemDetail rulesBroken(RulesBroken broken, Locale locale) {
+        if (broken.kind() == RulesBroken.Kind.STATE) {
+            return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, messages.getMessage(broken, locale));
+        }
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "api.problem.rules", locale);
         problem.setProperty("errors", broken.problems().stream().map(p -> fieldError(p, locale)).toList());
         return problem;
