@@ -13,6 +13,7 @@ import jakarta.validation.Valid;
 
 import org.dealreg.shared.Countries;
 import org.dealreg.shared.CustomerNormaliser;
+import org.dealreg.shared.RulesBroken;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -65,8 +66,8 @@ class ApplyController {
         }
         try {
             applications.apply(form);
-        } catch (ApplicationRefused refused) {
-            result.rejectValue(refused.field(), refused.code());
+        } catch (RulesBroken refused) {
+            refused.rejectOn(result, LocaleContextHolder.getLocale());
             return page(model);
         }
         return "redirect:/apply/received";

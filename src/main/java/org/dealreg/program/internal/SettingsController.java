@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.dealreg.shared.RulesBroken;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.dealreg.program.Setting;
-import org.dealreg.shared.FieldRefused;
 import org.dealreg.shared.TypedText;
 import org.springframework.util.MultiValueMap;
 
@@ -54,14 +54,14 @@ class SettingsController {
                 values.put(setting, asTyped(params.get(setting.key())));
                 try {
                     values.put(setting, TypedText.single(params.get(setting.key()), false));
-                } catch (FieldRefused refused) {
+                } catch (RulesBroken refused) {
                     typed.put(setting, SettingProblem.of(refused.code()));
                 }
             }
             if (params.containsKey("shown." + setting.key())) {
                 try {
                     shown.put(setting, TypedText.single(params.get("shown." + setting.key()), false));
-                } catch (FieldRefused refused) {
+                } catch (RulesBroken refused) {
                     typed.putIfAbsent(setting, SettingProblem.of(refused.code()));
                 }
             }

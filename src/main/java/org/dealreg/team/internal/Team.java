@@ -12,6 +12,7 @@ import org.dealreg.identity.PartnerUsers;
 import org.dealreg.identity.Role;
 import org.dealreg.registration.RegistrationsBySubmitter;
 import org.dealreg.registration.RegistrationsBySubmitter.Submitted;
+import org.dealreg.shared.RulesBroken;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,19 +54,19 @@ class Team {
     /** The colleague gets the admin's language and time zone to start with; each may change them later. */
     @Transactional
     void invite(CurrentUser admin, InviteForm form) {
-        Role role = partnerRole(form.role()).orElseThrow(() -> new TeamRefused("role", "team.role.invalid"));
+        Role role = partnerRole(form.role()).orElseThrow(() -> RulesBroken.on("role", "team.role.invalid"));
         try {
             invitations.invite(new Invitations.Invitee(form.email().strip(), form.displayName().strip(), role,
                     admin.partnerId(), admin.locale(), admin.zone()), admin.id());
         } catch (EmailTaken taken) {
-            throw new TeamRefused("email", "team.email.taken");
+            throw RulesBroken.on("email", "team.email.taken");
         }
     }
 
     @Transactional
     void setActive(CurrentUser admin, UUID userId, boolean active) {
         if (userId.equals(admin.id())) {
-            throw new TeamRefused(null, "team.self");
+            throw RulesBroken.refused("team.self");
         }
         users.setActive(admin.partnerId(), userId, active, admin.id());
     }

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.shared.NotFound;
 import org.dealreg.shared.Paging;
+import org.dealreg.shared.RulesBroken;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -51,8 +52,8 @@ class TeamController {
         }
         try {
             team.invite(admin, form);
-        } catch (TeamRefused refused) {
-            result.rejectValue(refused.field(), refused.code());
+        } catch (RulesBroken refused) {
+            refused.rejectOn(result, LocaleContextHolder.getLocale());
             return page(admin, 0, model);
         }
         redirect.addFlashAttribute("flash", "team.invited");
@@ -80,9 +81,8 @@ class TeamController {
         try {
             team.setActive(admin, NotFound.id(id, "User"), active);
             redirect.addFlashAttribute("flash", active ? "team.reactivated" : "team.deactivated");
-        } catch (TeamRefused refused) {
-            Locale locale = LocaleContextHolder.getLocale();
-            redirect.addFlashAttribute("flashError", messages.getMessage(refused.code(), null, locale));
+        } catch (RulesBroken refused) {
+            redirect.addFlashAttribute("flashError", messages.getMessage(refused, LocaleContextHolder.getLocale()));
         }
         return "redirect:/team";
     }

@@ -6,7 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import org.dealreg.program.Setting;
-import org.dealreg.shared.FieldRefused;
+import org.dealreg.shared.RulesBroken;
 import org.junit.jupiter.api.Test;
 
 class SettingRulesTest {
@@ -155,7 +155,7 @@ class SettingRulesTest {
         try {
             RateRules.parse(typed);
             return null;
-        } catch (FieldRefused refused) {
+        } catch (RulesBroken refused) {
             return refused.code();
         }
     }
