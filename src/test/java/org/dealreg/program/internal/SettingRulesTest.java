@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import org.dealreg.program.Setting;
+import org.dealreg.shared.FieldProblem;
 import org.dealreg.shared.RulesBroken;
 import org.junit.jupiter.api.Test;
 
@@ -147,7 +148,7 @@ class SettingRulesTest {
     private static String refused(Setting setting, String value) {
         Map<Setting, String> values = defaults();
         values.put(setting, value);
-        SettingProblem problem = SettingRules.check(values).get(setting);
+        FieldProblem problem = SettingRules.check(values).get(setting);
         return problem == null ? null : problem.code();
     }
 
