@@ -8,7 +8,6 @@ import org.dealreg.conflicts.AlreadyRegistered;
 import org.dealreg.registration.AlreadyDecided;
 import org.dealreg.shared.FieldProblem;
 import org.dealreg.shared.NotFound;
-import org.dealreg.shared.Refusal;
 import org.dealreg.shared.RulesBroken;
 import org.dealreg.shared.Written;
 import org.springframework.context.MessageSource;
@@ -77,24 +76,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(Idempotency.KeyInUse.class)
-    ProblemDetail keyInUse(Idempotency.KeyInUse refused, Locale locale) {
-        HttpStatus status = "api.idempotency.otherBody".equals(refused.code()) ? HttpStatus.UNPROCESSABLE_CONTENT
-                : HttpStatus.CONFLICT;
-        return ProblemDetail.forStatusAndDetail(status, messages.getMessage(refused, locale));
-    }
-
     @ExceptionHandler(ApiLimits.Exceeded.class)
     ResponseEntity<ProblemDetail> tooMany(ApiLimits.Exceeded exceeded, Locale locale) {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(exceeded.retryAfterSeconds()))
                 .body(problem(HttpStatus.TOO_MANY_REQUESTS, "api.tooMany", locale));
-    }
-
-    /** A rule that refused an action (not approved, a request already open, …): the state forbids it now. */
-    @ExceptionHandler(Refusal.class)
-    ProblemDetail refused(Refusal refusal, Locale locale) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, messages.getMessage(refusal, locale));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

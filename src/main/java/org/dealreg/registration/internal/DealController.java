@@ -1,6 +1,5 @@
 package org.dealreg.registration.internal;
 
-import org.dealreg.shared.FieldProblem;
 import org.dealreg.shared.RulesBroken;
 import java.util.Arrays;
 import java.util.Locale;
@@ -25,7 +24,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.dealreg.partners.Specializations;
 import org.dealreg.registration.AlreadyDecided;
-import org.dealreg.registration.RegistrationActionRefused;
 import org.dealreg.registration.DealDetails;
 import org.dealreg.registration.RegistrationStatus;
 import org.dealreg.shared.MultiLine;
@@ -140,7 +138,7 @@ class DealController {
             redirect.addFlashAttribute("flash", "deal.submitted");
             return "redirect:/deals/" + id;
         } catch (RulesBroken refused) {
-            refused.problems().forEach(problem -> problem.rejectOn(result, LocaleContextHolder.getLocale()));
+            refused.rejectOn(result, LocaleContextHolder.getLocale());
             return form(service.gate(user), model);
         } catch (AlreadyRegistered already) {
             result.reject("deal.customer.alreadyYours");
@@ -231,7 +229,7 @@ class DealController {
         try {
             service.requestExtension(user, registration, versionOf(version), reason);
             redirect.addFlashAttribute("flash", "extension.requested");
-        } catch (RegistrationActionRefused refused) {
+        } catch (RulesBroken refused) {
             redirect.addFlashAttribute("flashError", message(refused));
             redirect.addFlashAttribute("extensionReason", reason);
         } catch (AlreadyDecided already) {
@@ -246,8 +244,7 @@ class DealController {
             RedirectAttributes redirect) {
         DealDetails deal = service.find(user, NotFound.id(id, "Registration"));
         if (!deal.protectedNow()) {
-            redirect.addFlashAttribute("flashError",
-                    message(new RegistrationActionRefused("deal.refused.notApproved", deal.status())));
+            redirect.addFlashAttribute("flashError", message(notApproved(deal.status())));
             return "redirect:/deals/" + deal.id();
         }
         model.addAttribute("closeForm", CloseForm.blank(deal.currency(), deal.version()));
@@ -270,14 +267,10 @@ class DealController {
             redirect.addFlashAttribute("flash", "close.done." + form.outcome());
             return "redirect:/deals/" + registration;
         } catch (RulesBroken refused) {
-            refused.problems().forEach(problem -> problem.rejectOn(result, LocaleContextHolder.getLocale()));
-            return closePage(service.find(user, registration), model);
-        } catch (RegistrationActionRefused refused) {
-            result.reject(refused.code(), refused.getArguments(), refused.code());
+            refused.rejectOn(result, LocaleContextHolder.getLocale());
             return closePage(service.find(user, registration), model);
         } catch (AlreadyDecided already) {
-            RegistrationActionRefused notApproved = new RegistrationActionRefused("deal.refused.notApproved", already.status());
-            result.reject(notApproved.code(), notApproved.getArguments(), notApproved.code());
+            notApproved(already.status()).rejectOn(result, LocaleContextHolder.getLocale());
             return closePage(service.find(user, registration), model);
         }
     }
@@ -288,12 +281,16 @@ class DealController {
         return "deals/close";
     }
 
-    private String message(RegistrationActionRefused refused) {
+    private String message(RulesBroken refused) {
         return messages.getMessage(refused, LocaleContextHolder.getLocale());
     }
 
     private String notApproved(AlreadyDecided already) {
-        return message(new RegistrationActionRefused("deal.refused.notApproved", already.status()));
+        return message(notApproved(already.status()));
+    }
+
+    private static RulesBroken notApproved(RegistrationStatus status) {
+        return RulesBroken.refused("deal.refused.notApproved", status.named());
     }
 
     /** A missing or mangled version is a version the partner did not see: refused like a stale one. */

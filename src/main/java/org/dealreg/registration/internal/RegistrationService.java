@@ -37,7 +37,6 @@ import org.dealreg.program.RegionView;
 import org.dealreg.program.Setting;
 import org.dealreg.program.Regions;
 import org.dealreg.registration.PartnerSubmissions;
-import org.dealreg.registration.RegistrationActionRefused;
 import org.dealreg.registration.ChangeMark;
 import org.dealreg.registration.DealDetails;
 import org.dealreg.registration.RegistrationStatus;
@@ -213,7 +212,7 @@ class RegistrationService implements PartnerSubmissions {
     /**
      * The partner asks for more protection, with a reason.
      *
-     * @throws RegistrationActionRefused when the registration is not approved, its protection ended, a request is
+     * @throws RulesBroken when the registration is not approved, its protection ended, a request is
      *         already open or the maximum is reached, or it changed since the partner saw it: nothing is stored
      */
     @Override
@@ -221,25 +220,25 @@ class RegistrationService implements PartnerSubmissions {
     public void requestExtension(CurrentUser user, UUID id, int versionSeen, String reason) {
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > 2000) {
-            throw new RegistrationActionRefused("extension.reason.required");
+            throw RulesBroken.refused("extension.reason.required");
         }
         Registration registration = own(user, id);
         Instant at = transitions.now();
         transitions.apply(registration, r -> r.requestExtension(user.id(), versionSeen, why, at, settings.maxExtensions()),
-                () -> new RegistrationActionRefused("extension.refused.pending"));
+                () -> RulesBroken.refused("extension.refused.pending"));
     }
 
     /**
      * The partner closes an approved registration, won or lost; the customer is free again at once.
      *
      * @throws RulesBroken when the form breaks a rule (a problem per field): nothing is stored
-     * @throws RegistrationActionRefused when it is not approved, or changed since the partner saw it
+     * @throws RulesBroken when it is not approved, or changed since the partner saw it
      */
     @Transactional
     public void close(CurrentUser user, UUID id, CloseForm form) {
         Registration registration = own(user, id);
         if (registration.status() != RegistrationStatus.APPROVED) {
-            throw new RegistrationActionRefused("deal.refused.notApproved", registration.status());
+            throw RulesBroken.refused("deal.refused.notApproved", registration.status().named());
         }
         ValidClose close = ClosingRules.check(form, closingContext(user, registration));
         Instant at = transitions.now();
@@ -249,7 +248,7 @@ class RegistrationService implements PartnerSubmissions {
             } else {
                 r.closeLost(user.id(), form.version(), close.lostReason(), close.closedOn(), at);
             }
-        }, () -> new RegistrationActionRefused("deal.refused.changed"));
+        }, () -> RulesBroken.refused("deal.refused.changed"));
         conflicts.release(id, at);
     }
 

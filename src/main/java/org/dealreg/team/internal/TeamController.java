@@ -1,7 +1,5 @@
 package org.dealreg.team.internal;
 
-import java.util.Locale;
-
 import jakarta.validation.Valid;
 
 import org.dealreg.identity.CurrentUser;
