@@ -26,6 +26,15 @@ public record FieldProblem(String field, String code, List<Object> args) impleme
         }
     }
 
+    /**
+     * Beside the format errors binding found, the rules' problems on the fields binding left clean, so a refused form
+     * names everything wrong at once (a problem on the whole form waits until the format is right).
+     */
+    public static void rejectOnUnmarked(List<FieldProblem> problems, Errors form, Locale locale) {
+        problems.stream().filter(problem -> problem.field() != null && !form.hasFieldErrors(problem.field()))
+                .forEach(problem -> problem.rejectOn(form, locale));
+    }
+
     public static FieldProblem global(String code, Object... args) {
         return new FieldProblem(null, code, List.of(args));
     }

@@ -1,5 +1,6 @@
 package org.dealreg.registration.internal;
 
+import org.dealreg.shared.FieldProblem;
 import org.dealreg.shared.RulesBroken;
 import java.util.Arrays;
 import java.util.Locale;
@@ -16,7 +17,6 @@ import org.dealreg.conflicts.Verdict;
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.identity.SignedIn;
 import org.dealreg.shared.Countries;
-import org.dealreg.shared.CustomerNormaliser;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -128,9 +128,7 @@ class DealController {
     String submit(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("dealForm") DealForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
         if (result.hasErrors()) {
-            service.problems(user, form).stream()
-                    .filter(problem -> problem.field() != null && !result.hasFieldErrors(problem.field()))
-                    .forEach(problem -> problem.rejectOn(result, LocaleContextHolder.getLocale()));
+            FieldProblem.rejectOnUnmarked(service.problems(user, form), result, LocaleContextHolder.getLocale());
             return form(service.gate(user), model);
         }
         try {
@@ -154,8 +152,7 @@ class DealController {
             @RequestParam(defaultValue = "") String customerName, @RequestParam(defaultValue = "") String customerWebsite,
             @RequestParam(defaultValue = "") String customerCountry) {
         Locale locale = LocaleContextHolder.getLocale();
-        if (customerName.isBlank() || customerName.length() > 200 || customerWebsite.length() > 255
-                || !SubmissionRules.isKnownCountry(customerCountry) || !CustomerNormaliser.isValidWebsite(customerWebsite)) {
+        if (!SubmissionRules.precheckable(customerName, customerWebsite, customerCountry)) {
             return ResponseEntity.badRequest().body(new PrecheckAnswer("invalid",
                     messages.getMessage("precheck.invalid", null, locale)));
         }
@@ -257,9 +254,7 @@ class DealController {
             RedirectAttributes redirect) {
         UUID registration = NotFound.id(id, "Registration");
         if (result.hasErrors()) {
-            service.closeProblems(user, registration, form).stream()
-                    .filter(problem -> problem.field() != null && !result.hasFieldErrors(problem.field()))
-                    .forEach(problem -> problem.rejectOn(result, LocaleContextHolder.getLocale()));
+            FieldProblem.rejectOnUnmarked(service.closeProblems(user, registration, form), result, LocaleContextHolder.getLocale());
             return closePage(service.find(user, registration), model);
         }
         try {

@@ -43,7 +43,6 @@ import org.dealreg.registration.RegistrationStatus;
 import org.dealreg.shared.NotFound;
 import org.dealreg.shared.ListOrder;
 import org.dealreg.shared.SearchText;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.data.domain.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -143,12 +142,12 @@ class RegistrationService implements PartnerSubmissions {
         // submission, and the company's other submissions hold it too without waiting
         PartnerView partner = partners.findHeld(user.partnerId()).orElseThrow(() -> new NotFound("Partner"));
         if (!partner.active()) {
-            throw new RulesBroken(List.of(FieldProblem.global("deal.partner.inactive")));
+            throw RulesBroken.global("deal.partner.inactive");
         }
         RegionView region = regions.find(partner.regionCode()).orElseThrow();
         LocalDate regionToday = LocalDate.now(clock.withZone(region.zone()));
         if (!region.launchedOn(regionToday)) {
-            throw new RulesBroken(List.of(FieldProblem.global("deal.region.notLaunched", region.launchDate())));
+            throw RulesBroken.global("deal.region.notLaunched", region.launchDate());
         }
         ValidDeal deal = SubmissionRules.check(form, rulesContext(user, region));
 
@@ -156,8 +155,7 @@ class RegistrationService implements PartnerSubmissions {
         TierBenefits benefits = TierBenefits.of(partner.tier(), settings);
         SubmissionQuota.Count open = quota.count(partner.id(), ticket, benefits.openRegistrationCap());
         if (!open.belowCap()) {
-            throw new RulesBroken(List.of(FieldProblem.global("deal.cap.reached", open.counted(),
-                    new DefaultMessageSourceResolvable("tier." + partner.tier()), benefits.openRegistrationCap())));
+            throw TierCapPolicy.refusal(open.counted(), partner.tier(), benefits.openRegistrationCap());
         }
         Instant submittedAt = check.claimedAt();
         Duration window = check.verdict() == Verdict.CLEAR

@@ -3,6 +3,7 @@ package org.dealreg.team.internal;
 import jakarta.validation.Valid;
 
 import org.dealreg.identity.CurrentUser;
+import org.dealreg.shared.FieldProblem;
 import org.dealreg.shared.NotFound;
 import org.dealreg.shared.Paging;
 import org.dealreg.shared.RulesBroken;
@@ -42,9 +43,7 @@ class TeamController {
     @PostMapping("/invite")
     String invite(@AuthenticationPrincipal CurrentUser admin, @Valid @ModelAttribute("inviteForm") InviteForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
-        if (!result.hasFieldErrors("role") && Team.partnerRole(form.role()).isEmpty()) {
-            result.rejectValue("role", "team.role.invalid");
-        }
+        FieldProblem.rejectOnUnmarked(InviteRules.problems(form), result, LocaleContextHolder.getLocale());
         if (result.hasErrors()) {
             return page(admin, 0, model);
         }
@@ -87,7 +86,7 @@ class TeamController {
 
     private String page(CurrentUser admin, int page, Model model) {
         model.addAttribute("members", team.members(admin, page));
-        model.addAttribute("roles", Team.ROLES);
+        model.addAttribute("roles", InviteRules.ROLES);
         model.addAttribute("me", admin.id());
         return "team/list";
     }
