@@ -10,19 +10,19 @@ import java.util.UUID;
  */
 public interface PartnerStanding {
 
-    /** @throws PartnerChangeRefused for a code not in the catalogue or retired */
+    /** @throws org.dealreg.shared.RulesBroken for a code not in the catalogue or retired */
     void setSpecializations(UUID partnerId, Set<String> codes, UUID manager);
 
-    /** To Certified. @throws PartnerChangeRefused when it holds no specialisation, is already Certified, or is not active */
+    /** To Certified. @throws org.dealreg.shared.RulesBroken when it holds no specialisation, is already Certified, or is not active */
     void promote(UUID partnerId, String reason, UUID manager);
 
-    /** To Registered. @throws PartnerChangeRefused when it is Registered already: there is nothing below */
+    /** To Registered. @throws org.dealreg.shared.RulesBroken when it is Registered already: there is nothing below */
     void demote(UUID partnerId, String reason, UUID manager);
 
-    /** Its users can no longer sign in or submit. @throws PartnerChangeRefused when it is not active */
+    /** Its users can no longer sign in or submit. @throws org.dealreg.shared.RulesBroken when it is not active */
     void suspend(UUID partnerId, String reason, UUID manager);
 
-    /** @throws PartnerChangeRefused when it is not suspended */
+    /** @throws org.dealreg.shared.RulesBroken when it is not suspended */
     void reactivate(UUID partnerId, String reason, UUID manager);
 
     /** The partner's changes of tier and status, newest first. */

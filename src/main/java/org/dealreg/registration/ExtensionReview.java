@@ -23,12 +23,12 @@ public interface ExtensionReview {
     /**
      * Protection ends the extension length (setting) later.
      *
-     * @throws RegistrationActionRefused when the request was answered meanwhile, the registration is no longer
+     * @throws org.dealreg.shared.RulesBroken when the request was answered meanwhile, the registration is no longer
      *         approved, or the maximum of extensions is reached: nothing is changed
      */
     void grant(UUID registrationId, UUID requestId, UUID manager);
 
-    /** @throws RegistrationActionRefused as for {@link #grant} */
+    /** @throws org.dealreg.shared.RulesBroken as for {@link #grant} */
     void decline(UUID registrationId, UUID requestId, UUID manager, String reason);
 
     /**

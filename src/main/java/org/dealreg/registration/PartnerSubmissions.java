@@ -28,14 +28,14 @@ public interface PartnerSubmissions {
     /**
      * Asks for more protection on an approved registration, with a reason.
      *
-     * @throws RegistrationActionRefused when the rules refuse it (see the registration's page): nothing is stored
+     * @throws org.dealreg.shared.RulesBroken when the rules refuse it (see the registration's page): nothing is stored
      */
     void requestExtension(CurrentUser partnerUser, UUID id, int versionSeen, String reason);
 
     /**
      * Closes an approved registration as won on {@code closedOn}, at the rate in force that day.
      *
-     * @throws RegistrationActionRefused when it is not approved or changed since {@code versionSeen}
+     * @throws org.dealreg.shared.RulesBroken when it is not approved or changed since {@code versionSeen}
      * @throws RuntimeException naming the broken rules, as the close form would show them; nothing is stored
      */
     void closeWon(CurrentUser partnerUser, UUID id, int versionSeen, BigDecimal amount, String currency, LocalDate closedOn);
@@ -44,7 +44,7 @@ public interface PartnerSubmissions {
      * Closes an approved registration: won (final amount, currency, day) or lost (why), with the close form's rules.
      *
      * @throws org.dealreg.shared.RulesBroken naming the broken rules per field; nothing is stored
-     * @throws RegistrationActionRefused when it is not approved or changed since {@code versionSeen}
+     * @throws org.dealreg.shared.RulesBroken when it is not approved or changed since {@code versionSeen}
      */
     void close(CurrentUser partnerUser, UUID id, Closing closing);
 

@@ -1,5 +1,8 @@
 package org.dealreg.registration;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
 /** Where a registration stands (DESIGN.md §4). Submitted and approved registrations are open. */
 public enum RegistrationStatus {
     SUBMITTED, APPROVED, REJECTED, WITHDRAWN, EXPIRED, WON, LOST;
@@ -14,5 +17,10 @@ public enum RegistrationStatus {
 
     public boolean isOpen() {
         return this == SUBMITTED || this == APPROVED;
+    }
+
+    /** Its name in the reader's language, as a message's argument ("a registration that is Withdrawn"). */
+    public MessageSourceResolvable named() {
+        return new DefaultMessageSourceResolvable("status." + name());
     }
 }

@@ -3,10 +3,14 @@ package org.dealreg.shared;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.validation.Errors;
 
-/** A broken rule (of a {@link RulesBroken}), named by a message code, on a form field (or on the whole form when field is null). */
-public record FieldProblem(String field, String code, List<Object> args) {
+/**
+ * A broken rule (of a {@link RulesBroken}), named by a message code, on a form field (or on the whole form when field
+ * is null); it is its own message, so a page that lists problems by field resolves each with the message source.
+ */
+public record FieldProblem(String field, String code, List<Object> args) implements MessageSourceResolvable {
 
     public static FieldProblem on(String field, String code, Object... args) {
         return new FieldProblem(field, code, List.of(args));
@@ -22,7 +26,26 @@ public record FieldProblem(String field, String code, List<Object> args) {
         }
     }
 
+    /**
+     * Beside the format errors binding found, the rules' problems on the fields binding left clean, so a refused form
+     * names everything wrong at once (a problem on the whole form waits until the format is right).
+     */
+    public static void rejectOnUnmarked(List<FieldProblem> problems, Errors form, Locale locale) {
+        problems.stream().filter(problem -> problem.field() != null && !form.hasFieldErrors(problem.field()))
+                .forEach(problem -> problem.rejectOn(form, locale));
+    }
+
     public static FieldProblem global(String code, Object... args) {
         return new FieldProblem(null, code, List.of(args));
+    }
+
+    @Override
+    public String[] getCodes() {
+        return new String[] {code};
+    }
+
+    @Override
+    public Object[] getArguments() {
+        return args.toArray();
     }
 }

@@ -24,12 +24,12 @@ public final class TypedText {
     /**
      * The value to keep: NFC, trimmed, null when nothing visible remains.
      *
-     * @throws FieldRefused (with no field: the caller knows it) when the value breaks the rule
+     * @throws RulesBroken (with no field: the caller knows it) when the value breaks the rule
      */
     public static String clean(String raw, boolean multiLine) {
         String problem = problem(raw, multiLine);
         if (problem != null) {
-            throw new FieldRefused(null, problem);
+            throw RulesBroken.on(null, problem);
         }
         return visibleOrNull(raw);
     }
@@ -41,7 +41,7 @@ public final class TypedText {
     public static String asTyped(String raw) {
         String problem = problem(raw, false);
         if (problem != null) {
-            throw new FieldRefused(null, problem);
+            throw RulesBroken.on(null, problem);
         }
         return raw;
     }
@@ -52,7 +52,7 @@ public final class TypedText {
             return null;
         }
         if (sent.size() > 1) {
-            throw new FieldRefused(null, TWICE);
+            throw RulesBroken.on(null, TWICE);
         }
         return clean(sent.get(0), multiLine);
     }

@@ -32,8 +32,8 @@ class TypedTextTest {
     void refusesControlCharactersEvenInMultiLineFields(String typed) {
         assertThat(TypedText.problem(typed, false)).isEqualTo(TypedText.CONTROL);
         assertThat(TypedText.problem(typed, true)).isEqualTo(TypedText.CONTROL);
-        assertThatThrownBy(() -> TypedText.clean(typed, true)).isInstanceOf(FieldRefused.class)
-                .extracting(e -> ((FieldRefused) e).code()).isEqualTo(TypedText.CONTROL);
+        assertThatThrownBy(() -> TypedText.clean(typed, true)).isInstanceOf(RulesBroken.class)
+                .extracting(e -> ((RulesBroken) e).code()).isEqualTo(TypedText.CONTROL);
     }
 
     @ParameterizedTest
@@ -46,8 +46,8 @@ class TypedTextTest {
 
     @Test
     void aFieldSentTwiceIsRefused() {
-        assertThatThrownBy(() -> TypedText.single(List.of("Dup A", "Dup B"), false)).isInstanceOf(FieldRefused.class)
-                .extracting(e -> ((FieldRefused) e).code()).isEqualTo(TypedText.TWICE);
+        assertThatThrownBy(() -> TypedText.single(List.of("Dup A", "Dup B"), false)).isInstanceOf(RulesBroken.class)
+                .extracting(e -> ((RulesBroken) e).code()).isEqualTo(TypedText.TWICE);
         assertThat(TypedText.single(List.of(" 7 "), false)).isEqualTo("7");
         assertThat(TypedText.single(List.of(), false)).isNull();
     }

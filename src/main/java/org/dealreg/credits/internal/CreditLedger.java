@@ -130,7 +130,7 @@ class CreditLedger implements DirectWins {
     public boolean recordFromCrm(String opportunityId, CurrentUser rep, UUID accountId, BigDecimal amount,
             String currency, LocalDate closedOn) {
         if (opportunityId == null || opportunityId.isBlank() || opportunityId.length() > 100) {
-            throw new RulesBroken(List.of(FieldProblem.on("opportunityId", "credits.opportunity.invalid")));
+            throw RulesBroken.on("opportunityId", "credits.opportunity.invalid");
         }
         DirectWinForm form = new DirectWinForm(accountId == null ? null : accountId.toString(),
                 amount == null ? null : amount.toPlainString(), currency, closedOn,

@@ -96,16 +96,14 @@ class CreditsController {
     String record(@AuthenticationPrincipal CurrentUser rep, @Valid @ModelAttribute("directWinForm") DirectWinForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
         if (result.hasErrors()) {
-            ledger.problems(rep, form).stream()
-                    .filter(problem -> !result.hasFieldErrors(problem.field()))
-                    .forEach(problem -> problem.rejectOn(result, LocaleContextHolder.getLocale()));
+            FieldProblem.rejectOnUnmarked(ledger.problems(rep, form), result, LocaleContextHolder.getLocale());
             return form(rep, model);
         }
         boolean recorded;
         try {
             recorded = ledger.recordDirectWin(rep, form);
         } catch (RulesBroken refused) {
-            refused.problems().forEach(problem -> problem.rejectOn(result, LocaleContextHolder.getLocale()));
+            refused.rejectOn(result, LocaleContextHolder.getLocale());
             return form(rep, model);
         }
         redirect.addFlashAttribute("flash", recorded ? "credits.recorded" : "credits.alreadyRecorded");

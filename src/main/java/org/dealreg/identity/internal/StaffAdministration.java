@@ -13,9 +13,9 @@ import org.dealreg.identity.Invitations;
 import org.dealreg.identity.Role;
 import org.dealreg.identity.StaffAccountChanged;
 import org.dealreg.identity.UserAccounts;
-import org.dealreg.shared.FieldRefused;
 import org.dealreg.shared.NotFound;
 import org.dealreg.shared.Paging;
+import org.dealreg.shared.RulesBroken;
 import org.springframework.data.domain.Page;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -75,7 +75,7 @@ class StaffAdministration {
     public UUID create(StaffForm form, UUID admin) {
         StaffRules.check(form);
         if (accounts.findByEmail(form.email()).isPresent()) {
-            throw new FieldRefused("email", "admin.staff.email.taken");
+            throw RulesBroken.on("email", "admin.staff.email.taken");
         }
         Role role = StaffRules.staffRole(form.role()).orElseThrow();
         UUID id;
@@ -84,7 +84,7 @@ class StaffAdministration {
             id = invitations.invite(new Invitations.Invitee(form.email().trim(), form.displayName().trim(), role, null,
                     Locale.forLanguageTag(form.locale()), ZoneId.of(form.timeZone())), admin);
         } catch (EmailTaken sameEmailAtOnce) {
-            throw new FieldRefused("email", "admin.staff.email.taken");
+            throw RulesBroken.on("email", "admin.staff.email.taken");
         }
         events.publishEvent(new StaffAccountChanged(id, "CREATED", role, role));
         return id;
@@ -94,13 +94,13 @@ class StaffAdministration {
     public void setEnabled(CurrentUser admin, UUID id, boolean enabled) {
         StaffRow target = lockedStaff(id);
         if (target.id().equals(admin.id())) {
-            throw new FieldRefused(null, "admin.staff.notYourself");
+            throw RulesBroken.refused("admin.staff.notYourself");
         }
         if (target.enabled() == enabled) {
             return;
         }
         if (!enabled && target.role() == Role.PROGRAM_ADMIN && otherEnabledAdmins(id) == 0) {
-            throw new FieldRefused(null, "admin.staff.lastAdmin");
+            throw RulesBroken.refused("admin.staff.lastAdmin");
         }
         jdbc.update("update app_user set enabled = ? where id = ?", enabled, id);
         if (!enabled) {
@@ -112,16 +112,16 @@ class StaffAdministration {
 
     @Transactional
     public void changeRole(CurrentUser admin, UUID id, String roleName) {
-        Role role = StaffRules.staffRole(roleName).orElseThrow(() -> new FieldRefused(null, "admin.staff.role.invalid"));
+        Role role = StaffRules.staffRole(roleName).orElseThrow(() -> RulesBroken.global("admin.staff.role.invalid"));
         if (admin.id().equals(id)) {
-            throw new FieldRefused(null, "admin.staff.ownRole");
+            throw RulesBroken.refused("admin.staff.ownRole");
         }
         StaffRow target = lockedStaff(id);
         if (target.role() == role) {
             return;
         }
         if (target.role() == Role.PROGRAM_ADMIN && target.enabled() && otherEnabledAdmins(id) == 0) {
-            throw new FieldRefused(null, "admin.staff.lastAdmin");
+            throw RulesBroken.refused("admin.staff.lastAdmin");
         }
         jdbc.update("update app_user set role = ? where id = ?", role.name(), id);
         // A signed-in user keeps the role read at sign-in; ending the sessions makes the new role apply now.
@@ -151,7 +151,7 @@ class StaffAdministration {
         StaffRow target = jdbc.query(SELECT + "where partner_id is null and id = ?", StaffAdministration::row, id).stream()
                 .findFirst().orElseThrow(() -> new NotFound("staff account"));
         if (!target.invited()) {
-            throw new FieldRefused(null, "admin.staff.notInvited");
+            throw RulesBroken.refused("admin.staff.notInvited");
         }
         invitations.reissue(null, id, admin);
     }

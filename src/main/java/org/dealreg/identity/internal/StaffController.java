@@ -6,9 +6,9 @@ import java.util.Map;
 import jakarta.validation.Valid;
 
 import org.dealreg.identity.CurrentUser;
-import org.dealreg.shared.FieldRefused;
 import org.dealreg.shared.NotFound;
 import org.dealreg.shared.Paging;
+import org.dealreg.shared.RulesBroken;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -53,8 +53,8 @@ class StaffController {
                 administration.create(form, admin.id());
                 redirect.addFlashAttribute("flash", "admin.staff.created");
                 return "redirect:/admin/staff";
-            } catch (FieldRefused refused) {
-                result.rejectValue(refused.field(), refused.code());
+            } catch (RulesBroken refused) {
+                refused.rejectOn(result, LocaleContextHolder.getLocale());
             }
         }
         return page(admin, 0, model);
@@ -98,8 +98,8 @@ class StaffController {
         try {
             action.run();
             redirect.addFlashAttribute("flash", done);
-        } catch (FieldRefused refused) {
-            redirect.addFlashAttribute("flashError", text(refused.code()));
+        } catch (RulesBroken refused) {
+            redirect.addFlashAttribute("flashError", messages.getMessage(refused, LocaleContextHolder.getLocale()));
         }
         return "redirect:/admin/staff";
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.dealreg.identity.Role;
-import org.dealreg.shared.FieldRefused;
+import org.dealreg.shared.RulesBroken;
 
 /** What a staff account may be: a vendor role (never a partner's), a language of the portal, a real time zone. */
 final class StaffRules {
@@ -29,13 +29,13 @@ final class StaffRules {
 
     static void check(StaffForm form) {
         if (staffRole(form.role()).isEmpty()) {
-            throw new FieldRefused("role", "admin.staff.role.invalid");
+            throw RulesBroken.on("role", "admin.staff.role.invalid");
         }
         if (!LOCALES.contains(form.locale())) {
-            throw new FieldRefused("locale", "admin.staff.locale.invalid");
+            throw RulesBroken.on("locale", "admin.staff.locale.invalid");
         }
         if (!ZoneId.getAvailableZoneIds().contains(form.timeZone()) && !"UTC".equals(form.timeZone())) {
-            throw new FieldRefused("timeZone", "admin.staff.timeZone.invalid");
+            throw RulesBroken.on("timeZone", "admin.staff.timeZone.invalid");
         }
     }
 }

@@ -8,7 +8,6 @@ import org.dealreg.conflicts.AlreadyRegistered;
 import org.dealreg.registration.AlreadyDecided;
 import org.dealreg.shared.FieldProblem;
 import org.dealreg.shared.NotFound;
-import org.dealreg.shared.Refusal;
 import org.dealreg.shared.RulesBroken;
 import org.dealreg.shared.Written;
 import org.springframework.context.MessageSource;
@@ -44,8 +43,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     record FieldError(String field, String code, String detail) {
     }
 
+    /**
+     * Broken rules: what was sent is 422 with an entry per field; an action the state of what it acts on forbids now
+     * (not approved, a request already open, …, {@link RulesBroken#refused}) is 409 with its message.
+     */
     @ExceptionHandler(RulesBroken.class)
     ProblemDetail rulesBroken(RulesBroken broken, Locale locale) {
+        if (broken.kind() == RulesBroken.Kind.STATE) {
+            return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, messages.getMessage(broken, locale));
+        }
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "api.problem.rules", locale);
         problem.setProperty("errors", broken.problems().stream().map(p -> fieldError(p, locale)).toList());
         return problem;
@@ -70,24 +76,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(Idempotency.KeyInUse.class)
-    ProblemDetail keyInUse(Idempotency.KeyInUse refused, Locale locale) {
-        HttpStatus status = "api.idempotency.otherBody".equals(refused.code()) ? HttpStatus.UNPROCESSABLE_CONTENT
-                : HttpStatus.CONFLICT;
-        return ProblemDetail.forStatusAndDetail(status, messages.getMessage(refused, locale));
-    }
-
     @ExceptionHandler(ApiLimits.Exceeded.class)
     ResponseEntity<ProblemDetail> tooMany(ApiLimits.Exceeded exceeded, Locale locale) {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(exceeded.retryAfterSeconds()))
                 .body(problem(HttpStatus.TOO_MANY_REQUESTS, "api.tooMany", locale));
-    }
-
-    /** A rule that refused an action (not approved, a request already open, …): the state forbids it now. */
-    @ExceptionHandler(Refusal.class)
-    ProblemDetail refused(Refusal refusal, Locale locale) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, messages.getMessage(refusal, locale));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -4,11 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
-import java.util.List;
 import java.util.UUID;
 
 import org.dealreg.registration.ChangeMark;
-import org.dealreg.shared.FieldProblem;
 import org.dealreg.shared.RulesBroken;
 
 /** The API's list cursors: where a page by change stopped, opaque to the caller (base64url of time and id). */
@@ -31,7 +29,7 @@ final class Cursors {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
             return new ChangeMark(Instant.parse(parts[0]), UUID.fromString(parts[1]));
         } catch (IllegalArgumentException | DateTimeParseException | ArrayIndexOutOfBoundsException e) {
-            throw new RulesBroken(List.of(FieldProblem.on("cursor", "api.cursor.invalid")));
+            throw RulesBroken.on("cursor", "api.cursor.invalid");
         }
     }
 }

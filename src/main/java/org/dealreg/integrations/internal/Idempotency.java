@@ -8,12 +8,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import org.dealreg.shared.FieldProblem;
-import org.dealreg.shared.Refusal;
 import org.dealreg.shared.RulesBroken;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -33,6 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class Idempotency {
 
+    /** The header, named as the field of its problems. */
+    static final String KEY = "Idempotency-Key";
+
     static final Duration KEPT = Duration.ofHours(24);
     /** A claim older than this with nothing recorded was left by a node that stopped: the key is free again. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
@@ -47,20 +47,13 @@ class Idempotency {
         this.clock = clock;
     }
 
-    /** Already answered with another body, or still being answered. */
-    static final class KeyInUse extends Refusal {
-        KeyInUse(String code) {
-            super(code);
-        }
-    }
-
     /** Runs {@code create} once per key and body; answers the id it created, now or at the first request. */
     UUID once(String key, String operation, Object body, Supplier<UUID> create) {
         if (key == null) {
             return create.get();
         }
         if (key.isBlank() || key.length() > 200) {
-            throw new RulesBroken(List.of(FieldProblem.on("Idempotency-Key", "api.idempotency.key")));
+            throw RulesBroken.on(KEY, "api.idempotency.key");
         }
         String client = SecurityContextHolder.getContext().getAuthentication().getName();
         byte[] hash = hash(operation, body);
@@ -91,14 +84,15 @@ class Idempotency {
         return jdbc.query("select operation, request_hash, result_id from api_idempotency where client_id = ? and key = ?",
                 rs -> {
                     if (!rs.next()) {
-                        throw new KeyInUse("api.idempotency.inProgress");
+                        throw RulesBroken.refused("api.idempotency.inProgress");
                     }
                     if (!operation.equals(rs.getString(1)) || !Arrays.equals(hash, rs.getBytes(2))) {
-                        throw new KeyInUse("api.idempotency.otherBody");
+                        // the key is answered already, for another request: a problem of what was sent (422), on the header
+                        throw RulesBroken.on(KEY, "api.idempotency.otherBody");
                     }
                     UUID result = rs.getObject(3, UUID.class);
                     if (result == null) {
-                        throw new KeyInUse("api.idempotency.inProgress");
+                        throw RulesBroken.refused("api.idempotency.inProgress");
                     }
                     return result;
                 }, client, key);

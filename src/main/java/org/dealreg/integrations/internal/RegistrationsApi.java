@@ -13,7 +13,6 @@ import org.dealreg.registration.PartnerSubmissions.Changes;
 import org.dealreg.registration.PartnerSubmissions.Closing;
 import org.dealreg.registration.PartnerSubmissions.DealToRegister;
 import org.dealreg.registration.RegistrationStatus;
-import org.dealreg.shared.FieldProblem;
 import org.dealreg.shared.NotFound;
 import org.dealreg.shared.RulesBroken;
 import org.springframework.http.HttpStatus;
@@ -98,7 +97,7 @@ class RegistrationsApi {
             @RequestParam(required = false) Integer limit) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
-            throw new RulesBroken(java.util.List.of(FieldProblem.on("limit", "api.limit.range", 1, MAX_LIMIT)));
+            throw RulesBroken.on("limit", "api.limit.range", 1, MAX_LIMIT);
         }
         Changes changes = registrations.changes(partner, status, updatedSince, Cursors.decode(cursor), size);
         return new ApiRegistration.Page(changes.registrations().stream().map(ApiRegistration::of).toList(),

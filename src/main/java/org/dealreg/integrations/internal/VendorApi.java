@@ -32,7 +32,6 @@ import org.dealreg.identity.UserAccounts;
 import org.dealreg.partners.PartnerView;
 import org.dealreg.partners.Partners;
 import org.dealreg.registration.RegistrationFeed;
-import org.dealreg.shared.FieldProblem;
 import org.dealreg.shared.NotFound;
 import org.dealreg.shared.RulesBroken;
 import org.springframework.context.MessageSource;
@@ -123,7 +122,7 @@ class VendorApi {
         Outcome outcome = imports.importLines(List.of(new Line(1, crmId, account.name(), account.country(),
                 account.domains(), account.ownerEmail()))).outcomes().get(0);
         if (outcome.result() == Result.REJECTED) {
-            throw new RulesBroken(List.of(FieldProblem.on(field(outcome), outcome.reason(), outcome.args().toArray())));
+            throw RulesBroken.on(field(outcome), outcome.reason(), outcome.args().toArray());
         }
         return ResponseEntity.status(outcome.result() == Result.CREATED ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(result(outcome, locale));
@@ -146,17 +145,17 @@ class VendorApi {
         byte[] body = request.getInputStream().readAllBytes();
         long lines = countLines(body);
         if (lines > MOST_LINES + 1) {
-            throw new RulesBroken(List.of(FieldProblem.global("api.bulk.tooMany", MOST_LINES)));
+            throw RulesBroken.global("api.bulk.tooMany", MOST_LINES);
         }
         limits.bulkLines(SecurityContextHolder.getContext().getAuthentication().getName(), Math.max(1, lines));
         Report report = MediaType.parseMediaType(request.getContentType()).isCompatibleWith(MediaType.parseMediaType("text/csv"))
                 ? imports.importCsv(new ByteArrayInputStream(body))
                 : ndjson(body);
         if (report.refusal() != null) {
-            throw new RulesBroken(List.of(FieldProblem.global(report.refusal(), String.join(",", AccountImports.COLUMNS))));
+            throw RulesBroken.global(report.refusal(), String.join(",", AccountImports.COLUMNS));
         }
         if (report.outcomes().size() > MOST_LINES) {
-            throw new RulesBroken(List.of(FieldProblem.global("api.bulk.tooMany", MOST_LINES)));
+            throw RulesBroken.global("api.bulk.tooMany", MOST_LINES);
         }
         List<LineResult> results = report.outcomes().stream().map(o -> result(o, locale)).toList();
         return new BulkResult(report.created(), report.updated(), report.rejected().size(), results);
@@ -180,7 +179,7 @@ class VendorApi {
             }
         }
         if (lines.size() + unreadable.size() > MOST_LINES) {
-            throw new RulesBroken(List.of(FieldProblem.global("api.bulk.tooMany", MOST_LINES)));
+            throw RulesBroken.global("api.bulk.tooMany", MOST_LINES);
         }
         List<Outcome> outcomes = new ArrayList<>(imports.importLines(lines).outcomes());
         outcomes.addAll(unreadable);
@@ -205,7 +204,7 @@ class VendorApi {
         UUID account = book.idOf(crmId).orElseThrow(() -> new NotFound("Account"));
         CurrentUser rep = rep(engagement.repEmail(), "repEmail");
         if (engagement.since() == null) {
-            throw new RulesBroken(List.of(FieldProblem.on("since", "NotNull")));
+            throw RulesBroken.on("since", "NotNull");
         }
         book.engage(account, rep.id(), engagement.since());
         return new EngagementState(crmId, true);
@@ -242,7 +241,7 @@ class VendorApi {
     ResponseEntity<Recorded> directWin(@PathVariable String opportunityId, @RequestBody DirectWin win) {
         CurrentUser rep = rep(win.repEmail(), "repEmail");
         UUID account = win.accountCrmId() == null ? null : book.idOf(win.accountCrmId())
-                .orElseThrow(() -> new RulesBroken(List.of(FieldProblem.on("accountCrmId", "api.account.unknown"))));
+                .orElseThrow(() -> RulesBroken.on("accountCrmId", "api.account.unknown"));
         boolean now = wins.recordFromCrm(opportunityId, rep, account, win.amount(), win.currency(), win.closedOn());
         return ResponseEntity.status(now ? HttpStatus.CREATED : HttpStatus.OK).body(new Recorded(opportunityId, now));
     }
@@ -269,7 +268,7 @@ class VendorApi {
             @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
         int size = limit == null ? FEED_LIMIT : limit;
         if (size < 1 || size > FEED_LIMIT) {
-            throw new RulesBroken(List.of(FieldProblem.on("limit", "api.limit.range", 1, FEED_LIMIT)));
+            throw RulesBroken.on("limit", "api.limit.range", 1, FEED_LIMIT);
         }
         RegistrationFeed.Page page = feed.changes(updatedSince, Cursors.decode(cursor), size);
         Set<UUID> ids = new HashSet<>();
@@ -298,7 +297,7 @@ class VendorApi {
         return (email == null ? java.util.Optional.<UserAccounts.UserSummary>empty() : users.findByEmail(email))
                 .filter(user -> user.role() == Role.SALES_REP)
                 .flatMap(user -> users.allowedNow(user.id()))
-                .orElseThrow(() -> new RulesBroken(List.of(FieldProblem.on(field, "api.rep.unknown", email))));
+                .orElseThrow(() -> RulesBroken.on(field, "api.rep.unknown", email));
     }
 
     private LineResult result(Outcome outcome, Locale locale) {

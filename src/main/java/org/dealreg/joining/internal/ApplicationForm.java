@@ -23,11 +23,6 @@ public record ApplicationForm(
         return new ApplicationForm(null, null, null, null, null, null, null);
     }
 
-    /** Phone digits and the usual punctuation only, as on the deal form. */
-    boolean phoneLooksValid() {
-        return contactPhone == null || contactPhone.matches("[0-9+().\\-\\s]*");
-    }
-
     String legalNameTrimmed() {
         return legalName.strip().replaceAll("\\s+", " ");
     }

@@ -25,6 +25,7 @@ import org.dealreg.program.RegionView;
 import org.dealreg.program.Regions;
 import org.dealreg.shared.NotFound;
 import org.dealreg.shared.Paging;
+import org.dealreg.shared.RulesBroken;
 import org.dealreg.web.Export;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -80,17 +81,17 @@ class Applications {
     @Transactional
     UUID apply(ApplicationForm form) {
         if (regions.forCountry(form.country()).isEmpty()) {
-            throw new ApplicationRefused("country", "joining.country.noRegion");
+            throw RulesBroken.on("country", "joining.country.noRegion");
         }
         Optional<PartnerView> known = partners.findByLegalName(form.legalNameTrimmed());
         if (known.isPresent() && (known.get().status() != PartnerStatus.APPLIED
                 || applications.existsByPartnerIdAndStatus(known.get().id(), ApplicationStatus.PENDING))) {
-            throw new ApplicationRefused("legalName", "joining.company.known");
+            throw RulesBroken.on("legalName", "joining.company.known");
         }
         String email = form.contactEmail().strip();
         if (users.findByEmail(email).isPresent()
                 || applications.existsByStatusAndContactEmailIgnoreCase(ApplicationStatus.PENDING, email)) {
-            throw new ApplicationRefused("contactEmail", "joining.email.taken");
+            throw RulesBroken.on("contactEmail", "joining.email.taken");
         }
         Instant now = clock.instant();
         PartnerApplication application;
@@ -98,7 +99,7 @@ class Applications {
             PartnerView partner = enrolment.recordApplicant(form.legalNameTrimmed(), form.country());
             application = applications.saveAndFlush(new PartnerApplication(partner.id(), form, now));
         } catch (DataIntegrityViolationException sameCompanyAtOnce) {
-            throw new ApplicationRefused("legalName", "joining.company.known");
+            throw RulesBroken.on("legalName", "joining.company.known");
         }
         step(application.id(), now, null, "SUBMITTED");
         events.publishEvent(new ApplicationReceived(application.id(), application.partnerId(), form.country(), now));
@@ -120,7 +121,7 @@ class Applications {
             admin = invitations.invite(new Invitations.Invitee(application.contactEmail(), application.contactName(),
                     Role.PARTNER_ADMIN, partner.id(), region.defaultLocale(), region.zone()), managerId);
         } catch (EmailTaken taken) {
-            throw new ApplicationRefused(null, "joining.decision.emailTaken");
+            throw RulesBroken.refused("joining.decision.emailTaken");
         }
         application.accept(managerId, admin, now);
         step(applicationId, now, managerId, "ACCEPTED");
@@ -132,7 +133,7 @@ class Applications {
     void decline(UUID applicationId, UUID managerId, String reason) {
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > MAX_REASON) {
-            throw new ApplicationRefused("reason", why.isEmpty() ? "joining.decline.reasonRequired" : "joining.decline.reasonTooLong");
+            throw RulesBroken.on("reason", why.isEmpty() ? "joining.decline.reasonRequired" : "joining.decline.reasonTooLong");
         }
         PartnerApplication application = pendingForDecision(applicationId);
         Instant now = clock.instant();
@@ -230,7 +231,7 @@ class Applications {
     private PartnerApplication pendingForDecision(UUID applicationId) {
         PartnerApplication application = applications.lockById(applicationId).orElseThrow(() -> new NotFound("Application"));
         if (application.status() != ApplicationStatus.PENDING) {
-            throw new ApplicationRefused(null, "joining.decision.alreadyDecided");
+            throw RulesBroken.refused("joining.decision.alreadyDecided");
         }
         return application;
     }

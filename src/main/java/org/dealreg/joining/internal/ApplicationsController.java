@@ -10,6 +10,7 @@ import org.dealreg.identity.CurrentUser;
 import org.dealreg.shared.NotFound;
 import org.dealreg.shared.Paging;
 import org.dealreg.shared.ReasonForm;
+import org.dealreg.shared.RulesBroken;
 import org.dealreg.web.Export;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -76,7 +77,7 @@ class ApplicationsController {
         try {
             applications.accept(application, manager.id());
             redirect.addFlashAttribute("flash", "joining.accepted");
-        } catch (ApplicationRefused refused) {
+        } catch (RulesBroken refused) {
             redirect.addFlashAttribute("flashError", message(refused));
         }
         return "redirect:/partners/applications/" + application;
@@ -95,7 +96,7 @@ class ApplicationsController {
         try {
             applications.decline(application, manager.id(), reason);
             redirect.addFlashAttribute("flash", "joining.declined");
-        } catch (ApplicationRefused refused) {
+        } catch (RulesBroken refused) {
             redirect.addFlashAttribute("flashError", message(refused));
             redirect.addFlashAttribute("declineReason", reason);
         }
@@ -110,8 +111,7 @@ class ApplicationsController {
         return "redirect:/partners/applications/" + application;
     }
 
-    private String message(ApplicationRefused refused) {
-        Locale locale = LocaleContextHolder.getLocale();
-        return messages.getMessage(refused.code(), null, locale);
+    private String message(RulesBroken refused) {
+        return messages.getMessage(refused, LocaleContextHolder.getLocale());
     }
 }

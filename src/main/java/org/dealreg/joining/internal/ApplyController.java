@@ -12,7 +12,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.dealreg.shared.Countries;
-import org.dealreg.shared.CustomerNormaliser;
+import org.dealreg.shared.FieldProblem;
+import org.dealreg.shared.RulesBroken;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,15 +45,7 @@ class ApplyController {
     @PostMapping
     String apply(@Valid @ModelAttribute("applicationForm") ApplicationForm form, BindingResult result, Model model,
             HttpServletRequest request) {
-        if (!result.hasFieldErrors("contactPhone") && !form.phoneLooksValid()) {
-            result.rejectValue("contactPhone", "joining.phone.invalid");
-        }
-        if (!result.hasFieldErrors("website") && !CustomerNormaliser.isValidWebsite(form.website())) {
-            result.rejectValue("website", "input.website");
-        }
-        if (!result.hasFieldErrors("country") && !Countries.isKnown(form.country())) {
-            result.rejectValue("country", "joining.country.unknown");
-        }
+        FieldProblem.rejectOnUnmarked(ApplicationRules.problems(form), result, LocaleContextHolder.getLocale());
         if (result.hasErrors()) {
             return page(model);
         }
@@ -65,8 +58,8 @@ class ApplyController {
         }
         try {
             applications.apply(form);
-        } catch (ApplicationRefused refused) {
-            result.rejectValue(refused.field(), refused.code());
+        } catch (RulesBroken refused) {
+            refused.rejectOn(result, LocaleContextHolder.getLocale());
             return page(model);
         }
         return "redirect:/apply/received";

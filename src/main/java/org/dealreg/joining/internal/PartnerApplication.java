@@ -10,6 +10,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.dealreg.shared.RulesBroken;
+
 /** A company's application: who applied for it, and what a channel manager decided. */
 @Entity
 @Table(name = "partner_application")
@@ -86,7 +88,7 @@ class PartnerApplication {
 
     private void requirePending() {
         if (status != ApplicationStatus.PENDING) {
-            throw new ApplicationRefused(null, "joining.decision.alreadyDecided");
+            throw RulesBroken.refused("joining.decision.alreadyDecided");
         }
     }
 

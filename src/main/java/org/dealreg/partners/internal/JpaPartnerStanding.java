@@ -8,7 +8,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.dealreg.shared.DatabaseClock;
-import org.dealreg.partners.PartnerChangeRefused;
 import org.dealreg.partners.PartnerSpecializationsChanged;
 import org.dealreg.partners.PartnerStanding;
 import org.dealreg.partners.PartnerStandingChanged;
@@ -17,6 +16,7 @@ import org.dealreg.partners.Specializations;
 import org.dealreg.partners.SpecializationView;
 import org.dealreg.partners.Tier;
 import org.dealreg.shared.NotFound;
+import org.dealreg.shared.RulesBroken;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -53,10 +53,10 @@ class JpaPartnerStanding implements PartnerStanding {
         // a retired one the partner already holds may stay; none may be added
         List<String> unknown = codes.stream().filter(c -> !active.contains(c) && !before.contains(c)).sorted().toList();
         if (!unknown.isEmpty()) {
-            throw new PartnerChangeRefused("partners.specializations.unknown", String.join(", ", unknown));
+            throw RulesBroken.global("partners.specializations.unknown", String.join(", ", unknown));
         }
         if (partner.tier() == Tier.CERTIFIED && codes.isEmpty()) {
-            throw new PartnerChangeRefused("partners.specializations.certifiedNeedsOne");
+            throw RulesBroken.global("partners.specializations.certifiedNeedsOne");
         }
         if (before.equals(codes)) {
             return;
@@ -94,7 +94,7 @@ class JpaPartnerStanding implements PartnerStanding {
     private void change(UUID partnerId, String reason, UUID manager, StandingPolicy.Move move) {
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > 2000) {
-            throw new PartnerChangeRefused("partners.reason.required");
+            throw RulesBroken.global("partners.reason.required");
         }
         PartnerEntity partner = partner(partnerId);
         StandingPolicy.Standing now = new StandingPolicy.Standing(partner.tier(), partner.status(),

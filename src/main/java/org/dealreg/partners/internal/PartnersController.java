@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.identity.UserAccounts;
-import org.dealreg.partners.PartnerChangeRefused;
 import org.dealreg.partners.PartnerStanding;
 import org.dealreg.partners.PartnerStatus;
 import org.dealreg.partners.Tier;
@@ -20,6 +19,7 @@ import org.dealreg.shared.NotFound;
 import org.dealreg.shared.Paging;
 import org.dealreg.shared.ReasonForm;
 import org.dealreg.shared.SearchText;
+import org.dealreg.shared.RulesBroken;
 import org.dealreg.web.Export;
 import org.dealreg.web.ListLinks;
 import org.springframework.context.MessageSource;
@@ -171,7 +171,7 @@ class PartnersController {
         try {
             action.run();
             redirect.addFlashAttribute("flash", done);
-        } catch (PartnerChangeRefused refused) {
+        } catch (RulesBroken refused) {
             redirect.addFlashAttribute("flashError", messages.getMessage(refused, LocaleContextHolder.getLocale()));
         }
         return "redirect:/partners/" + partner;

@@ -7,8 +7,8 @@ import org.dealreg.partners.SpecializationChanged;
 import org.dealreg.partners.SpecializationView;
 import org.dealreg.program.ProgrammeChange;
 import org.dealreg.shared.Amounts;
-import org.dealreg.shared.FieldRefused;
 import org.dealreg.shared.NotFound;
+import org.dealreg.shared.RulesBroken;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
@@ -49,14 +49,14 @@ class SpecializationCatalogue {
     @Transactional
     public void add(SpecializationForm form) {
         if (form.code() == null || form.code().isBlank()) {
-            throw new FieldRefused("code", "admin.specializations.code.required");
+            throw RulesBroken.on("code", "admin.specializations.code.required");
         }
         if (!form.code().matches("[A-Z][A-Z_]*")) {
-            throw new FieldRefused("code", "admin.specializations.code.pattern");
+            throw RulesBroken.on("code", "admin.specializations.code.pattern");
         }
         BigDecimal objective = objective(form.objectiveUsd());
         if (repository.existsById(form.code())) {
-            throw new FieldRefused("code", "admin.specializations.code.duplicate");
+            throw RulesBroken.on("code", "admin.specializations.code.duplicate");
         }
         SpecializationEntity entity = repository.save(
                 new SpecializationEntity(form.code(), form.nameEn().trim(), form.nameFr().trim(), objective));
@@ -108,9 +108,9 @@ class SpecializationCatalogue {
      */
     static BigDecimal objective(String typed) {
         BigDecimal objective = Amounts.parse(typed == null ? null : typed.trim())
-                .orElseThrow(() -> new FieldRefused("objectiveUsd", "admin.specializations.objective.invalid"));
+                .orElseThrow(() -> RulesBroken.on("objectiveUsd", "admin.specializations.objective.invalid"));
         if (objective.signum() < 0 || objective.compareTo(MAX_OBJECTIVE) >= 0 || objective.stripTrailingZeros().scale() > 2) {
-            throw new FieldRefused("objectiveUsd", "admin.specializations.objective.invalid");
+            throw RulesBroken.on("objectiveUsd", "admin.specializations.objective.invalid");
         }
         return objective.setScale(2, java.math.RoundingMode.UNNECESSARY);
     }

@@ -3,7 +3,8 @@ package org.dealreg.partners.internal;
 import jakarta.validation.Valid;
 
 import org.dealreg.partners.SpecializationView;
-import org.dealreg.shared.FieldRefused;
+import org.dealreg.shared.RulesBroken;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -39,8 +40,8 @@ class SpecializationsController {
                 catalogue.add(form);
                 redirect.addFlashAttribute("flash", "admin.specializations.added");
                 return "redirect:/admin/specializations";
-            } catch (FieldRefused refused) {
-                result.rejectValue(refused.field(), refused.code());
+            } catch (RulesBroken refused) {
+                refused.rejectOn(result, LocaleContextHolder.getLocale());
             }
         }
         return listPage(model);
@@ -63,8 +64,8 @@ class SpecializationsController {
                 catalogue.change(code, form);
                 redirect.addFlashAttribute("flash", "admin.specializations.saved");
                 return "redirect:/admin/specializations";
-            } catch (FieldRefused refused) {
-                result.rejectValue(refused.field(), refused.code());
+            } catch (RulesBroken refused) {
+                refused.rejectOn(result, LocaleContextHolder.getLocale());
             }
         }
         return editPage(view, model);

@@ -1,8 +1,8 @@
 package org.dealreg.partners.internal;
 
-import org.dealreg.partners.PartnerChangeRefused;
 import org.dealreg.partners.PartnerStatus;
 import org.dealreg.partners.Tier;
+import org.dealreg.shared.RulesBroken;
 
 /**
  * Which changes of tier and status the programme allows (DESIGN.md §2). Certified needs at least one
@@ -19,36 +19,36 @@ final class StandingPolicy {
     private StandingPolicy() {
     }
 
-    /** @throws PartnerChangeRefused naming the rule the move breaks */
+    /** @throws RulesBroken naming the rule the move breaks */
     static Standing apply(Standing now, Move move) {
         return switch (move) {
             case PROMOTE -> {
                 if (now.status() != PartnerStatus.ACTIVE) {
-                    throw new PartnerChangeRefused("partners.refused.notActive");
+                    throw RulesBroken.refused("partners.refused.notActive");
                 }
                 if (now.tier() == Tier.CERTIFIED) {
-                    throw new PartnerChangeRefused("partners.refused.alreadyCertified");
+                    throw RulesBroken.refused("partners.refused.alreadyCertified");
                 }
                 if (now.specializations() == 0) {
-                    throw new PartnerChangeRefused("partners.refused.noSpecialization");
+                    throw RulesBroken.refused("partners.refused.noSpecialization");
                 }
                 yield new Standing(Tier.CERTIFIED, now.status(), now.specializations());
             }
             case DEMOTE -> {
                 if (now.tier() == Tier.REGISTERED) {
-                    throw new PartnerChangeRefused("partners.refused.belowRegistered");
+                    throw RulesBroken.refused("partners.refused.belowRegistered");
                 }
                 yield new Standing(Tier.REGISTERED, now.status(), now.specializations());
             }
             case SUSPEND -> {
                 if (now.status() != PartnerStatus.ACTIVE) {
-                    throw new PartnerChangeRefused("partners.refused.notActive");
+                    throw RulesBroken.refused("partners.refused.notActive");
                 }
                 yield new Standing(now.tier(), PartnerStatus.SUSPENDED, now.specializations());
             }
             case REACTIVATE -> {
                 if (now.status() != PartnerStatus.SUSPENDED) {
-                    throw new PartnerChangeRefused("partners.refused.notSuspended");
+                    throw RulesBroken.refused("partners.refused.notSuspended");
                 }
                 yield new Standing(now.tier(), PartnerStatus.ACTIVE, now.specializations());
             }

@@ -2,7 +2,8 @@ package org.dealreg.program.internal;
 
 import java.math.BigDecimal;
 
-import org.dealreg.shared.FieldRefused;
+import org.dealreg.shared.RulesBroken;
+
 
 /** What an exchange rate may be: a plain decimal above zero, at most eight decimals (the column's scale). */
 final class RateRules {
@@ -16,14 +17,14 @@ final class RateRules {
     static BigDecimal parse(String typed) {
         String value = typed.trim().replace(',', '.');
         if (!value.matches("-?\\d{1,7}(\\.\\d{1,8})?")) {
-            throw new FieldRefused("usdPerUnit", "admin.rates.invalid");
+            throw RulesBroken.on("usdPerUnit", "admin.rates.invalid");
         }
         BigDecimal rate = new BigDecimal(value);
         if (rate.signum() <= 0) {
-            throw new FieldRefused("usdPerUnit", "admin.rates.positive");
+            throw RulesBroken.on("usdPerUnit", "admin.rates.positive");
         }
         if (rate.compareTo(MAX) >= 0) {
-            throw new FieldRefused("usdPerUnit", "admin.rates.invalid");
+            throw RulesBroken.on("usdPerUnit", "admin.rates.invalid");
         }
         return rate;
     }

@@ -8,8 +8,8 @@ import org.dealreg.program.ExchangeRateRecorded;
 import org.dealreg.program.RegionHolidayChanged;
 import org.dealreg.program.RegionLaunchDateChanged;
 import org.dealreg.program.RegionView;
-import org.dealreg.shared.FieldRefused;
 import org.dealreg.shared.NotFound;
+import org.dealreg.shared.RulesBroken;
 import org.dealreg.shared.SupportedCurrency;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -79,7 +79,7 @@ class RegionAdministration {
         int added = jdbc.update("insert into region_holiday (region_code, day, name) values (?, ?, ?) on conflict do nothing",
                 code, form.day(), name);
         if (added == 0) {
-            throw new FieldRefused("day", "admin.holidays.duplicate");
+            throw RulesBroken.on("day", "admin.holidays.duplicate");
         }
         changes.announce();
         events.publishEvent(new RegionHolidayChanged(code, form.day(), name, true));
@@ -102,12 +102,12 @@ class RegionAdministration {
     public void recordRate(RateForm form) {
         SupportedCurrency currency = SupportedCurrency.parse(form.currency())
                 .filter(c -> c != SupportedCurrency.USD)
-                .orElseThrow(() -> new FieldRefused("currency", "admin.rates.currencyInvalid"));
+                .orElseThrow(() -> RulesBroken.on("currency", "admin.rates.currencyInvalid"));
         BigDecimal rate = RateRules.parse(form.usdPerUnit());
         int added = jdbc.update("insert into exchange_rate (currency, usd_per_unit, valid_from) values (?, ?, ?) "
                 + "on conflict (currency, valid_from) do nothing", currency.name(), rate, form.validFrom());
         if (added == 0) {
-            throw new FieldRefused("validFrom", "admin.rates.duplicate");
+            throw RulesBroken.on("validFrom", "admin.rates.duplicate");
         }
         changes.announce();
         events.publishEvent(new ExchangeRateRecorded(currency.name(), rate, form.validFrom()));

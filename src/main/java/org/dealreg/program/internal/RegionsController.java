@@ -9,9 +9,10 @@ import java.util.Map;
 import jakarta.validation.Valid;
 
 import org.dealreg.program.Regions;
-import org.dealreg.shared.FieldRefused;
 import org.dealreg.shared.NotFound;
+import org.dealreg.shared.RulesBroken;
 import org.dealreg.shared.SupportedCurrency;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,8 +53,8 @@ class RegionsController {
                 administration.recordRate(form);
                 redirect.addFlashAttribute("flash", "admin.rates.recorded");
                 return "redirect:/admin/regions";
-            } catch (FieldRefused refused) {
-                result.rejectValue(refused.field(), refused.code(), refused.args(), refused.code());
+            } catch (RulesBroken refused) {
+                refused.rejectOn(result, LocaleContextHolder.getLocale());
             }
         }
         return listPage(model);
@@ -86,8 +87,8 @@ class RegionsController {
                 administration.addHoliday(code, form);
                 redirect.addFlashAttribute("flash", "admin.holidays.added");
                 return "redirect:/admin/regions/" + code;
-            } catch (FieldRefused refused) {
-                result.rejectValue(refused.field(), refused.code(), refused.args(), refused.code());
+            } catch (RulesBroken refused) {
+                refused.rejectOn(result, LocaleContextHolder.getLocale());
             }
         }
         model.addAttribute("launchDateForm", new LaunchDateForm(administration.region(code).launchDate()));

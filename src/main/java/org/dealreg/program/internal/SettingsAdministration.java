@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.dealreg.program.ProgramSettings;
 import org.dealreg.program.Setting;
+import org.dealreg.shared.FieldProblem;
+import org.dealreg.shared.RulesBroken;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,7 +65,7 @@ class SettingsAdministration {
      * since), and a setting changed both here and by someone else meanwhile is refused rather than overwritten.
      *
      * @return how many settings changed
-     * @throws SettingsRefused naming each refused setting
+     * @throws RulesBroken naming each refused setting (its key as the field)
      */
     @Transactional
     public int change(Map<Setting, String> values, Map<Setting, String> shown, String changedBy) {
@@ -76,7 +78,7 @@ class SettingsAdministration {
             }
         });
         Map<Setting, String> effective = new EnumMap<>(Setting.class);
-        Map<Setting, SettingProblem> conflicts = new EnumMap<>(Setting.class);
+        Map<Setting, FieldProblem> conflicts = new EnumMap<>(Setting.class);
         for (Setting setting : Setting.values()) {
             String typed = values.get(setting);
             String was = shown.get(setting);
@@ -86,16 +88,16 @@ class SettingsAdministration {
             } else {
                 effective.put(setting, typed);
                 if (typed != null && was != null && !now.equals(was.trim())) {
-                    conflicts.put(setting, SettingProblem.of("admin.settings.changedMeanwhile", now));
+                    conflicts.put(setting, SettingRules.on(setting, "admin.settings.changedMeanwhile", now));
                 }
             }
         }
         if (!conflicts.isEmpty()) {
-            throw new SettingsRefused(conflicts);
+            throw new RulesBroken(List.copyOf(conflicts.values()));
         }
-        Map<Setting, SettingProblem> problems = SettingRules.check(effective);
+        Map<Setting, FieldProblem> problems = SettingRules.check(effective);
         if (!problems.isEmpty()) {
-            throw new SettingsRefused(problems);
+            throw new RulesBroken(List.copyOf(problems.values()));
         }
         int changed = 0;
         for (Setting setting : Setting.values()) {

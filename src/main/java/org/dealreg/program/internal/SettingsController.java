@@ -3,8 +3,11 @@ package org.dealreg.program.internal;
 import java.security.Principal;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.dealreg.shared.FieldProblem;
+import org.dealreg.shared.RulesBroken;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -16,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.dealreg.program.Setting;
-import org.dealreg.shared.FieldRefused;
 import org.dealreg.shared.TypedText;
 import org.springframework.util.MultiValueMap;
 
@@ -48,35 +50,35 @@ class SettingsController {
             RedirectAttributes redirect) {
         Map<Setting, String> values = new EnumMap<>(Setting.class);
         Map<Setting, String> shown = new EnumMap<>(Setting.class);
-        Map<Setting, SettingProblem> typed = new EnumMap<>(Setting.class);
+        Map<Setting, FieldProblem> typed = new EnumMap<>(Setting.class);
         for (Setting setting : Setting.values()) {
             if (params.containsKey(setting.key())) {
                 values.put(setting, asTyped(params.get(setting.key())));
                 try {
                     values.put(setting, TypedText.single(params.get(setting.key()), false));
-                } catch (FieldRefused refused) {
-                    typed.put(setting, SettingProblem.of(refused.code()));
+                } catch (RulesBroken refused) {
+                    typed.put(setting, SettingRules.on(setting, refused.code()));
                 }
             }
             if (params.containsKey("shown." + setting.key())) {
                 try {
                     shown.put(setting, TypedText.single(params.get("shown." + setting.key()), false));
-                } catch (FieldRefused refused) {
-                    typed.putIfAbsent(setting, SettingProblem.of(refused.code()));
+                } catch (RulesBroken refused) {
+                    typed.putIfAbsent(setting, SettingRules.on(setting, refused.code()));
                 }
             }
         }
         try {
             if (!typed.isEmpty()) {
-                throw new SettingsRefused(typed);
+                throw new RulesBroken(List.copyOf(typed.values()));
             }
             int changed = administration.change(values, shown, admin.getName());
             redirect.addFlashAttribute("flash", changed == 0 ? "admin.settings.unchanged" : "admin.settings.saved");
             return "redirect:/admin/settings";
-        } catch (SettingsRefused refused) {
+        } catch (RulesBroken refused) {
             Map<String, String> errors = new LinkedHashMap<>();
-            refused.problems().forEach((setting, problem) -> errors.put(setting.key(), messages.getMessage(problem.code(),
-                    problem.args().toArray(), LocaleContextHolder.getLocale())));
+            refused.problems().forEach(problem -> errors.putIfAbsent(problem.field(),
+                    messages.getMessage(problem, LocaleContextHolder.getLocale())));
             return page(model, keyed(values), shown.isEmpty() ? keyed(administration.values()) : keyed(shown), errors);
         }
     }

@@ -17,7 +17,6 @@ import org.dealreg.conflicts.Verdict;
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.identity.SignedIn;
 import org.dealreg.shared.Countries;
-import org.dealreg.shared.CustomerNormaliser;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,7 +24,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.dealreg.partners.Specializations;
 import org.dealreg.registration.AlreadyDecided;
-import org.dealreg.registration.RegistrationActionRefused;
 import org.dealreg.registration.DealDetails;
 import org.dealreg.registration.RegistrationStatus;
 import org.dealreg.shared.MultiLine;
@@ -130,9 +128,7 @@ class DealController {
     String submit(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("dealForm") DealForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
         if (result.hasErrors()) {
-            service.problems(user, form).stream()
-                    .filter(problem -> problem.field() != null && !result.hasFieldErrors(problem.field()))
-                    .forEach(problem -> problem.rejectOn(result, LocaleContextHolder.getLocale()));
+            FieldProblem.rejectOnUnmarked(service.problems(user, form), result, LocaleContextHolder.getLocale());
             return form(service.gate(user), model);
         }
         try {
@@ -140,7 +136,7 @@ class DealController {
             redirect.addFlashAttribute("flash", "deal.submitted");
             return "redirect:/deals/" + id;
         } catch (RulesBroken refused) {
-            refused.problems().forEach(problem -> problem.rejectOn(result, LocaleContextHolder.getLocale()));
+            refused.rejectOn(result, LocaleContextHolder.getLocale());
             return form(service.gate(user), model);
         } catch (AlreadyRegistered already) {
             result.reject("deal.customer.alreadyYours");
@@ -156,8 +152,7 @@ class DealController {
             @RequestParam(defaultValue = "") String customerName, @RequestParam(defaultValue = "") String customerWebsite,
             @RequestParam(defaultValue = "") String customerCountry) {
         Locale locale = LocaleContextHolder.getLocale();
-        if (customerName.isBlank() || customerName.length() > 200 || customerWebsite.length() > 255
-                || !SubmissionRules.isKnownCountry(customerCountry) || !CustomerNormaliser.isValidWebsite(customerWebsite)) {
+        if (!SubmissionRules.precheckable(customerName, customerWebsite, customerCountry)) {
             return ResponseEntity.badRequest().body(new PrecheckAnswer("invalid",
                     messages.getMessage("precheck.invalid", null, locale)));
         }
@@ -231,7 +226,7 @@ class DealController {
         try {
             service.requestExtension(user, registration, versionOf(version), reason);
             redirect.addFlashAttribute("flash", "extension.requested");
-        } catch (RegistrationActionRefused refused) {
+        } catch (RulesBroken refused) {
             redirect.addFlashAttribute("flashError", message(refused));
             redirect.addFlashAttribute("extensionReason", reason);
         } catch (AlreadyDecided already) {
@@ -246,8 +241,7 @@ class DealController {
             RedirectAttributes redirect) {
         DealDetails deal = service.find(user, NotFound.id(id, "Registration"));
         if (!deal.protectedNow()) {
-            redirect.addFlashAttribute("flashError",
-                    message(new RegistrationActionRefused("deal.refused.notApproved", deal.status())));
+            redirect.addFlashAttribute("flashError", message(notApproved(deal.status())));
             return "redirect:/deals/" + deal.id();
         }
         model.addAttribute("closeForm", CloseForm.blank(deal.currency(), deal.version()));
@@ -260,9 +254,7 @@ class DealController {
             RedirectAttributes redirect) {
         UUID registration = NotFound.id(id, "Registration");
         if (result.hasErrors()) {
-            service.closeProblems(user, registration, form).stream()
-                    .filter(problem -> problem.field() != null && !result.hasFieldErrors(problem.field()))
-                    .forEach(problem -> problem.rejectOn(result, LocaleContextHolder.getLocale()));
+            FieldProblem.rejectOnUnmarked(service.closeProblems(user, registration, form), result, LocaleContextHolder.getLocale());
             return closePage(service.find(user, registration), model);
         }
         try {
@@ -270,14 +262,10 @@ class DealController {
             redirect.addFlashAttribute("flash", "close.done." + form.outcome());
             return "redirect:/deals/" + registration;
         } catch (RulesBroken refused) {
-            refused.problems().forEach(problem -> problem.rejectOn(result, LocaleContextHolder.getLocale()));
-            return closePage(service.find(user, registration), model);
-        } catch (RegistrationActionRefused refused) {
-            result.reject(refused.code(), refused.getArguments(), refused.code());
+            refused.rejectOn(result, LocaleContextHolder.getLocale());
             return closePage(service.find(user, registration), model);
         } catch (AlreadyDecided already) {
-            RegistrationActionRefused notApproved = new RegistrationActionRefused("deal.refused.notApproved", already.status());
-            result.reject(notApproved.code(), notApproved.getArguments(), notApproved.code());
+            notApproved(already.status()).rejectOn(result, LocaleContextHolder.getLocale());
             return closePage(service.find(user, registration), model);
         }
     }
@@ -288,12 +276,16 @@ class DealController {
         return "deals/close";
     }
 
-    private String message(RegistrationActionRefused refused) {
+    private String message(RulesBroken refused) {
         return messages.getMessage(refused, LocaleContextHolder.getLocale());
     }
 
     private String notApproved(AlreadyDecided already) {
-        return message(new RegistrationActionRefused("deal.refused.notApproved", already.status()));
+        return message(notApproved(already.status()));
+    }
+
+    private static RulesBroken notApproved(RegistrationStatus status) {
+        return RulesBroken.refused("deal.refused.notApproved", status.named());
     }
 
     /** A missing or mangled version is a version the partner did not see: refused like a stale one. */

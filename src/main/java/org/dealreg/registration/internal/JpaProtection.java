@@ -14,8 +14,8 @@ import org.dealreg.program.ProgramSettings;
 import org.dealreg.registration.ExtensionReview;
 import org.dealreg.registration.ProtectionEndingSoon;
 import org.dealreg.registration.ProtectionEnforcement;
-import org.dealreg.registration.RegistrationActionRefused;
 import org.dealreg.shared.NotFound;
+import org.dealreg.shared.RulesBroken;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -161,7 +161,7 @@ class JpaProtection implements ProtectionEnforcement, ExtensionReview {
     public void decline(UUID registrationId, UUID requestId, UUID manager, String reason) {
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > 2000) {
-            throw new RegistrationActionRefused("extension.decline.reasonRequired");
+            throw RulesBroken.refused("extension.decline.reasonRequired");
         }
         Instant at = transitions.now();
         transitions.apply(registration(registrationId), r -> r.declineExtension(manager, requestId, why, at),
@@ -169,7 +169,7 @@ class JpaProtection implements ProtectionEnforcement, ExtensionReview {
     }
 
     private RuntimeException answeredMeanwhile() {
-        return new RegistrationActionRefused("extension.refused.answered");
+        return RulesBroken.refused("extension.refused.answered");
     }
 
     private Registration registration(UUID id) {

@@ -30,7 +30,6 @@ import org.dealreg.crypto.EncryptedString;
 import org.dealreg.registration.AlreadyDecided;
 import org.dealreg.registration.ExtensionDecided;
 import org.dealreg.registration.ExtensionRequested;
-import org.dealreg.registration.RegistrationActionRefused;
 import org.dealreg.registration.RegistrationClosed;
 import org.dealreg.registration.RegistrationExpired;
 import org.dealreg.registration.RegistrationDecided;
@@ -38,6 +37,7 @@ import org.dealreg.registration.DealDetails;
 import org.dealreg.registration.RegistrationStatus;
 import org.dealreg.registration.RegistrationSubmitted;
 import org.dealreg.registration.RejectionReason;
+import org.dealreg.shared.RulesBroken;
 import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.domain.Persistable;
 
@@ -289,16 +289,16 @@ class Registration extends AbstractAggregateRoot<Registration> implements Persis
      */
     void requestExtension(UUID partnerUser, int versionSeen, String reason, Instant at, int maxExtensions) {
         if (status != RegistrationStatus.APPROVED) {
-            throw new RegistrationActionRefused("deal.refused.notApproved", status);
+            throw RulesBroken.refused("deal.refused.notApproved", status.named());
         }
         if (pendingExtension() != null) {
-            throw new RegistrationActionRefused("extension.refused.pending");
+            throw RulesBroken.refused("extension.refused.pending");
         }
         if (!protectionEndsAt.isAfter(at)) {
-            throw new RegistrationActionRefused("extension.refused.ended");
+            throw RulesBroken.refused("extension.refused.ended");
         }
         if (extensionsGranted >= maxExtensions) {
-            throw new RegistrationActionRefused("extension.refused.maximum", maxExtensions);
+            throw RulesBroken.refused("extension.refused.maximum", maxExtensions);
         }
         requireApproved(versionSeen);
         extensions.add(new ExtensionRequest(partnerUser, reason, at, protectionEndsAt));
@@ -310,7 +310,7 @@ class Registration extends AbstractAggregateRoot<Registration> implements Persis
     void grantExtension(UUID manager, UUID requestId, Duration length, int maxExtensions, Instant at) {
         ExtensionRequest request = openRequest(requestId);
         if (extensionsGranted >= maxExtensions) {
-            throw new RegistrationActionRefused("extension.refused.maximum", maxExtensions);
+            throw RulesBroken.refused("extension.refused.maximum", maxExtensions);
         }
         protectionEndsAt = protectionEndsAt.plus(length);
         extensionsGranted++;
@@ -331,11 +331,11 @@ class Registration extends AbstractAggregateRoot<Registration> implements Persis
 
     private ExtensionRequest openRequest(UUID requestId) {
         if (status != RegistrationStatus.APPROVED) {
-            throw new RegistrationActionRefused("deal.refused.notApproved", status);
+            throw RulesBroken.refused("deal.refused.notApproved", status.named());
         }
         ExtensionRequest request = pendingExtension();
         if (request == null || !request.id().equals(requestId)) {
-            throw new RegistrationActionRefused("extension.refused.answered");
+            throw RulesBroken.refused("extension.refused.answered");
         }
         return request;
     }
@@ -403,10 +403,10 @@ class Registration extends AbstractAggregateRoot<Registration> implements Persis
     /** Only an approved registration, as the partner saw it, can be extended or closed. */
     private void requireApproved(int versionSeen) {
         if (status != RegistrationStatus.APPROVED) {
-            throw new RegistrationActionRefused("deal.refused.notApproved", status);
+            throw RulesBroken.refused("deal.refused.notApproved", status.named());
         }
         if (version != versionSeen) {
-            throw new RegistrationActionRefused("deal.refused.changed");
+            throw RulesBroken.refused("deal.refused.changed");
         }
     }
 

@@ -37,14 +37,12 @@ import org.dealreg.program.RegionView;
 import org.dealreg.program.Setting;
 import org.dealreg.program.Regions;
 import org.dealreg.registration.PartnerSubmissions;
-import org.dealreg.registration.RegistrationActionRefused;
 import org.dealreg.registration.ChangeMark;
 import org.dealreg.registration.DealDetails;
 import org.dealreg.registration.RegistrationStatus;
 import org.dealreg.shared.NotFound;
 import org.dealreg.shared.ListOrder;
 import org.dealreg.shared.SearchText;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.data.domain.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -144,12 +142,12 @@ class RegistrationService implements PartnerSubmissions {
         // submission, and the company's other submissions hold it too without waiting
         PartnerView partner = partners.findHeld(user.partnerId()).orElseThrow(() -> new NotFound("Partner"));
         if (!partner.active()) {
-            throw new RulesBroken(List.of(FieldProblem.global("deal.partner.inactive")));
+            throw RulesBroken.global("deal.partner.inactive");
         }
         RegionView region = regions.find(partner.regionCode()).orElseThrow();
         LocalDate regionToday = LocalDate.now(clock.withZone(region.zone()));
         if (!region.launchedOn(regionToday)) {
-            throw new RulesBroken(List.of(FieldProblem.global("deal.region.notLaunched", region.launchDate())));
+            throw RulesBroken.global("deal.region.notLaunched", region.launchDate());
         }
         ValidDeal deal = SubmissionRules.check(form, rulesContext(user, region));
 
@@ -157,8 +155,7 @@ class RegistrationService implements PartnerSubmissions {
         TierBenefits benefits = TierBenefits.of(partner.tier(), settings);
         SubmissionQuota.Count open = quota.count(partner.id(), ticket, benefits.openRegistrationCap());
         if (!open.belowCap()) {
-            throw new RulesBroken(List.of(FieldProblem.global("deal.cap.reached", open.counted(),
-                    new DefaultMessageSourceResolvable("tier." + partner.tier()), benefits.openRegistrationCap())));
+            throw TierCapPolicy.refusal(open.counted(), partner.tier(), benefits.openRegistrationCap());
         }
         Instant submittedAt = check.claimedAt();
         Duration window = check.verdict() == Verdict.CLEAR
@@ -213,7 +210,7 @@ class RegistrationService implements PartnerSubmissions {
     /**
      * The partner asks for more protection, with a reason.
      *
-     * @throws RegistrationActionRefused when the registration is not approved, its protection ended, a request is
+     * @throws RulesBroken when the registration is not approved, its protection ended, a request is
      *         already open or the maximum is reached, or it changed since the partner saw it: nothing is stored
      */
     @Override
@@ -221,25 +218,25 @@ class RegistrationService implements PartnerSubmissions {
     public void requestExtension(CurrentUser user, UUID id, int versionSeen, String reason) {
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > 2000) {
-            throw new RegistrationActionRefused("extension.reason.required");
+            throw RulesBroken.refused("extension.reason.required");
         }
         Registration registration = own(user, id);
         Instant at = transitions.now();
         transitions.apply(registration, r -> r.requestExtension(user.id(), versionSeen, why, at, settings.maxExtensions()),
-                () -> new RegistrationActionRefused("extension.refused.pending"));
+                () -> RulesBroken.refused("extension.refused.pending"));
     }
 
     /**
      * The partner closes an approved registration, won or lost; the customer is free again at once.
      *
      * @throws RulesBroken when the form breaks a rule (a problem per field): nothing is stored
-     * @throws RegistrationActionRefused when it is not approved, or changed since the partner saw it
+     * @throws RulesBroken when it is not approved, or changed since the partner saw it
      */
     @Transactional
     public void close(CurrentUser user, UUID id, CloseForm form) {
         Registration registration = own(user, id);
         if (registration.status() != RegistrationStatus.APPROVED) {
-            throw new RegistrationActionRefused("deal.refused.notApproved", registration.status());
+            throw RulesBroken.refused("deal.refused.notApproved", registration.status().named());
         }
         ValidClose close = ClosingRules.check(form, closingContext(user, registration));
         Instant at = transitions.now();
@@ -249,7 +246,7 @@ class RegistrationService implements PartnerSubmissions {
             } else {
                 r.closeLost(user.id(), form.version(), close.lostReason(), close.closedOn(), at);
             }
-        }, () -> new RegistrationActionRefused("deal.refused.changed"));
+        }, () -> RulesBroken.refused("deal.refused.changed"));
         conflicts.release(id, at);
     }
 

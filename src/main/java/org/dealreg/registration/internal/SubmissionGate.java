@@ -21,6 +21,6 @@ public record SubmissionGate(boolean partnerActive, boolean regionLaunched, Loca
 
     /** The tier's cap is reached: a new registration would be refused until one ends. */
     public boolean atCap() {
-        return openRegistrations >= openRegistrationCap;
+        return TierCapPolicy.reached(openRegistrations, openRegistrationCap);
     }
 }

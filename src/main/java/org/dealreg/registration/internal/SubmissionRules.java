@@ -39,6 +39,15 @@ final class SubmissionRules {
         return code != null && COUNTRIES.contains(code);
     }
 
+    /**
+     * Whether the pre-check may look at what was typed so far: a customer's name, a website that is one (or none) and a
+     * known country, within the form's sizes. Anything else is answered "invalid" and counts against no limit.
+     */
+    static boolean precheckable(String customerName, String customerWebsite, String customerCountry) {
+        return !customerName.isBlank() && customerName.length() <= 200 && customerWebsite.length() <= 255
+                && isKnownCountry(customerCountry) && CustomerNormaliser.isValidWebsite(customerWebsite);
+    }
+
     /** The content to store, or {@link RulesBroken} listing every broken rule. */
     static ValidDeal check(DealForm form, Context context) {
         Evaluation e = evaluate(form, context);

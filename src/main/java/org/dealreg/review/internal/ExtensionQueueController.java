@@ -13,10 +13,10 @@ import org.dealreg.partners.Partners;
 import org.dealreg.program.ProgramSettings;
 import org.dealreg.registration.ExtensionReview;
 import org.dealreg.registration.ExtensionReview.ExtensionToDecide;
-import org.dealreg.registration.RegistrationActionRefused;
 import org.dealreg.shared.NotFound;
 import org.dealreg.shared.Paging;
 import org.dealreg.shared.ReasonForm;
+import org.dealreg.shared.RulesBroken;
 import org.dealreg.web.Export;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -107,7 +107,7 @@ class ExtensionQueueController {
             extensions.grant(NotFound.id(registrationId, "Registration"), NotFound.id(requestId, "Extension request"),
                     manager.id());
             redirect.addFlashAttribute("flash", "extension.granted");
-        } catch (RegistrationActionRefused refused) {
+        } catch (RulesBroken refused) {
             redirect.addFlashAttribute("flashError", message(refused));
         }
         return "redirect:/review/" + registrationId;
@@ -125,13 +125,13 @@ class ExtensionQueueController {
             extensions.decline(NotFound.id(registrationId, "Registration"), NotFound.id(requestId, "Extension request"),
                     manager.id(), form.text());
             redirect.addFlashAttribute("flash", "extension.declined");
-        } catch (RegistrationActionRefused refused) {
+        } catch (RulesBroken refused) {
             redirect.addFlashAttribute("flashError", message(refused));
         }
         return "redirect:/review/" + registrationId;
     }
 
-    private String message(RegistrationActionRefused refused) {
+    private String message(RulesBroken refused) {
         return messages.getMessage(refused, LocaleContextHolder.getLocale());
     }
 }

@@ -24,6 +24,7 @@ import org.dealreg.shared.ListOrder;
 import org.dealreg.shared.Paging;
 import org.dealreg.shared.SearchText;
 import org.dealreg.registration.ManagerReview;
+import org.dealreg.shared.RulesBroken;
 import org.dealreg.web.Export;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -162,8 +163,8 @@ class ReviewController {
         try {
             review.approve(registration, form.version(), manager.id(), Boolean.TRUE.equals(form.conflictChecked()));
             redirect.addFlashAttribute("flash", "review.approved");
-        } catch (ReviewService.ConflictNotConfirmed refused) {
-            redirect.addFlashAttribute("flashError", message(refused.code()));
+        } catch (RulesBroken refused) {
+            redirect.addFlashAttribute("flashError", messages.getMessage(refused, LocaleContextHolder.getLocale()));
         } catch (AlreadyDecided already) {
             redirect.addFlashAttribute("flashError", alreadyDecided(already));
         }

@@ -31,6 +31,7 @@ import org.dealreg.registration.PendingRegistration;
 import org.dealreg.registration.RegistrationForReview;
 import org.dealreg.registration.RejectionReason;
 import org.dealreg.shared.Paging;
+import org.dealreg.shared.RulesBroken;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -181,22 +182,15 @@ class ReviewService {
         registrations.approve(id, versionSeen, manager);
     }
 
-    /** A likely conflict approved without saying the report was read: nothing was decided. */
-    static final class ConflictNotConfirmed extends org.dealreg.shared.Refusal {
-        ConflictNotConfirmed() {
-            super("review.approve.confirmConflict");
-        }
-    }
-
     /**
      * Approves, unless the check found a likely conflict and the manager did not confirm reading its report (issue 18
      * §6): such an approval is a deliberate act, never a slip.
      *
-     * @throws ConflictNotConfirmed then; nothing is decided
+     * @throws RulesBroken then (refused: a likely conflict approved without saying the report was read); nothing is decided
      */
     public void approve(UUID id, int versionSeen, UUID manager, boolean conflictConfirmed) {
         if (!conflictConfirmed && registrations.find(id).verdict() == org.dealreg.conflicts.Verdict.CONFLICT) {
-            throw new ConflictNotConfirmed();
+            throw RulesBroken.refused("review.approve.confirmConflict");
         }
         approve(id, versionSeen, manager);
     }

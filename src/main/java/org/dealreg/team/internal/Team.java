@@ -2,7 +2,6 @@ package org.dealreg.team.internal;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.dealreg.identity.CurrentUser;
@@ -12,6 +11,7 @@ import org.dealreg.identity.PartnerUsers;
 import org.dealreg.identity.Role;
 import org.dealreg.registration.RegistrationsBySubmitter;
 import org.dealreg.registration.RegistrationsBySubmitter.Submitted;
+import org.dealreg.shared.RulesBroken;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,9 +24,6 @@ class Team {
 
     /** Users a page: a partner-facing list. */
     static final int PAGE_SIZE = 20;
-
-    /** The roles a partner admin may give: never a staff role. */
-    static final List<Role> ROLES = List.of(Role.PARTNER_USER, Role.PARTNER_ADMIN);
 
     private final PartnerUsers users;
     private final Invitations invitations;
@@ -53,19 +50,19 @@ class Team {
     /** The colleague gets the admin's language and time zone to start with; each may change them later. */
     @Transactional
     void invite(CurrentUser admin, InviteForm form) {
-        Role role = partnerRole(form.role()).orElseThrow(() -> new TeamRefused("role", "team.role.invalid"));
+        Role role = InviteRules.role(form);
         try {
             invitations.invite(new Invitations.Invitee(form.email().strip(), form.displayName().strip(), role,
                     admin.partnerId(), admin.locale(), admin.zone()), admin.id());
         } catch (EmailTaken taken) {
-            throw new TeamRefused("email", "team.email.taken");
+            throw RulesBroken.on("email", "team.email.taken");
         }
     }
 
     @Transactional
     void setActive(CurrentUser admin, UUID userId, boolean active) {
         if (userId.equals(admin.id())) {
-            throw new TeamRefused(null, "team.self");
+            throw RulesBroken.refused("team.self");
         }
         users.setActive(admin.partnerId(), userId, active, admin.id());
     }
@@ -74,9 +71,5 @@ class Team {
     @Transactional
     void reinvite(CurrentUser admin, UUID userId) {
         invitations.reissue(admin.partnerId(), userId, admin.id());
-    }
-
-    static Optional<Role> partnerRole(String text) {
-        return ROLES.stream().filter(r -> r.name().equals(text)).findFirst();
     }
 }

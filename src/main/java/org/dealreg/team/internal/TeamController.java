@@ -1,12 +1,12 @@
 package org.dealreg.team.internal;
 
-import java.util.Locale;
-
 import jakarta.validation.Valid;
 
 import org.dealreg.identity.CurrentUser;
+import org.dealreg.shared.FieldProblem;
 import org.dealreg.shared.NotFound;
 import org.dealreg.shared.Paging;
+import org.dealreg.shared.RulesBroken;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -43,16 +43,14 @@ class TeamController {
     @PostMapping("/invite")
     String invite(@AuthenticationPrincipal CurrentUser admin, @Valid @ModelAttribute("inviteForm") InviteForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
-        if (!result.hasFieldErrors("role") && Team.partnerRole(form.role()).isEmpty()) {
-            result.rejectValue("role", "team.role.invalid");
-        }
+        FieldProblem.rejectOnUnmarked(InviteRules.problems(form), result, LocaleContextHolder.getLocale());
         if (result.hasErrors()) {
             return page(admin, 0, model);
         }
         try {
             team.invite(admin, form);
-        } catch (TeamRefused refused) {
-            result.rejectValue(refused.field(), refused.code());
+        } catch (RulesBroken refused) {
+            refused.rejectOn(result, LocaleContextHolder.getLocale());
             return page(admin, 0, model);
         }
         redirect.addFlashAttribute("flash", "team.invited");
@@ -80,16 +78,15 @@ class TeamController {
         try {
             team.setActive(admin, NotFound.id(id, "User"), active);
             redirect.addFlashAttribute("flash", active ? "team.reactivated" : "team.deactivated");
-        } catch (TeamRefused refused) {
-            Locale locale = LocaleContextHolder.getLocale();
-            redirect.addFlashAttribute("flashError", messages.getMessage(refused.code(), null, locale));
+        } catch (RulesBroken refused) {
+            redirect.addFlashAttribute("flashError", messages.getMessage(refused, LocaleContextHolder.getLocale()));
         }
         return "redirect:/team";
     }
 
     private String page(CurrentUser admin, int page, Model model) {
         model.addAttribute("members", team.members(admin, page));
-        model.addAttribute("roles", Team.ROLES);
+        model.addAttribute("roles", InviteRules.ROLES);
         model.addAttribute("me", admin.id());
         return "team/list";
     }

@@ -1,6 +1,6 @@
 package org.dealreg.web.internal;
 
-import org.dealreg.shared.FieldRefused;
+import org.dealreg.shared.RulesBroken;
 import org.dealreg.shared.TypedText;
 import org.springframework.beans.PropertyAccessException;
 import org.springframework.util.ObjectUtils;
@@ -37,7 +37,7 @@ class TypedTextBindingErrors extends DefaultBindingErrorProcessor {
 
     private static String codeOf(PropertyAccessException ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof FieldRefused refused) {
+            if (cause instanceof RulesBroken refused) {
                 return refused.code();
             }
         }

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.dealreg.shared.FewKept;
-import org.dealreg.shared.FieldRefused;
 import org.dealreg.shared.MultiLine;
+import org.dealreg.shared.RulesBroken;
 import org.dealreg.shared.TypedText;
 import org.dealreg.shared.Verbatim;
 import org.jspecify.annotations.Nullable;
@@ -67,7 +67,7 @@ class TypedTextConversionService implements ConversionService {
         TypeDescriptor valueType = sourceType;
         if (value instanceof String[] sent && single(targetType)) {
             if (sent.length > 1) {
-                throw new RefusedAtTheEdge(new FieldRefused(null, TypedText.TWICE));
+                throw new RefusedAtTheEdge(RulesBroken.on(null, TypedText.TWICE));
             }
             value = sent.length == 0 ? null : sent[0];
             valueType = TypeDescriptor.valueOf(String.class);
@@ -91,7 +91,7 @@ class TypedTextConversionService implements ConversionService {
             String kept = marked(targetType, Verbatim.class) ? TypedText.asTyped(text)
                     : TypedText.clean(text, marked(targetType, MultiLine.class));
             return kept == null ? "" : kept;
-        } catch (FieldRefused refused) {
+        } catch (RulesBroken refused) {
             throw new RefusedAtTheEdge(refused);
         }
     }
@@ -144,7 +144,7 @@ class TypedTextConversionService implements ConversionService {
     /** A value refused at the edge; the binder reports it on its field (see {@link TypedTextBindingErrors}). */
     static class RefusedAtTheEdge extends IllegalArgumentException {
 
-        RefusedAtTheEdge(FieldRefused refused) {
+        RefusedAtTheEdge(RulesBroken refused) {
             super(refused.code(), refused);
         }
     }

@@ -13,6 +13,7 @@ import org.dealreg.identity.Role;
 import org.dealreg.program.ProgrammeChange;
 import org.dealreg.shared.DatabaseClock;
 import org.dealreg.shared.NotFound;
+import org.dealreg.shared.RulesBroken;
 import org.dealreg.webhooks.WebhookSubscriptionChanged;
 import org.dealreg.webhooks.WebhookSubscriptionChanged.Change;
 import org.dealreg.shared.Nudged;
@@ -112,15 +113,15 @@ class Subscriptions {
     }
 
     /**
-     * @throws WebhookRefused when the address or the events are refused, or the owner has as many subscriptions as
-     *                        allowed: nothing is stored
+     * @throws RulesBroken when the address or the events are refused, or the owner has as many subscriptions as
+     *                     allowed: nothing is stored
      */
     @Transactional
     public Secret create(Owner owner, String url, List<String> eventTypes) {
         List<String> types = checkedTypes(owner, eventTypes);
         String address = url == null ? "" : url.strip();
         addresses.refusal(address).ifPresent(code -> {
-            throw new WebhookRefused("url", code);
+            throw RulesBroken.on("url", code);
         });
         // one owner's creations are serialised, so two at once cannot both pass the count
         jdbc.queryForList("select pg_advisory_xact_lock(hashtext('webhooks:' || coalesce(?::text, 'programme')))",
@@ -128,7 +129,7 @@ class Subscriptions {
         Long existing = jdbc.queryForObject("select count(*) from webhook_subscription where partner_id is not distinct "
                 + "from ?::uuid", Long.class, owner.partnerId());
         if (existing != null && existing >= MOST_SUBSCRIPTIONS) {
-            throw new WebhookRefused("url", "webhooks.limit");
+            throw RulesBroken.on("url", "webhooks.limit");
         }
         UUID id = UUID.randomUUID();
         String secret = WebhookSignature.newSecret();
@@ -231,12 +232,12 @@ class Subscriptions {
 
     private List<String> checkedTypes(Owner owner, List<String> chosen) {
         if (chosen == null || chosen.isEmpty()) {
-            throw new WebhookRefused("events", "webhooks.events.required");
+            throw RulesBroken.on("events", "webhooks.events.required");
         }
         List<WebhookEventType> allowed = WebhookEventType.choosable(owner.partner());
         List<WebhookEventType> types = chosen.stream().distinct()
                 .map(name -> WebhookEventType.byWireName(name).filter(allowed::contains)
-                        .orElseThrow(() -> new WebhookRefused("events", "webhooks.events.invalid")))
+                        .orElseThrow(() -> RulesBroken.on("events", "webhooks.events.invalid")))
                 .toList();
         return allowed.stream().filter(types::contains).map(WebhookEventType::wireName).toList();
     }

@@ -7,8 +7,10 @@ import jakarta.validation.Valid;
 
 import org.dealreg.identity.CurrentUser;
 import org.dealreg.shared.NotFound;
+import org.dealreg.shared.RulesBroken;
 import org.dealreg.webhooks.internal.Subscriptions.Owner;
 import org.dealreg.webhooks.internal.Subscriptions.Secret;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,8 +52,8 @@ class WebhooksController {
         }
         try {
             return secretPage(subscriptions.create(owner, form.url(), form.events()), false, model);
-        } catch (WebhookRefused refused) {
-            result.rejectValue(refused.field(), refused.code());
+        } catch (RulesBroken refused) {
+            refused.rejectOn(result, LocaleContextHolder.getLocale());
             return listPage(owner, model);
         }
     }

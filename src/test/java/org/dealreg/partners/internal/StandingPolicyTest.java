@@ -3,11 +3,11 @@ package org.dealreg.partners.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.dealreg.partners.PartnerChangeRefused;
 import org.dealreg.partners.PartnerStatus;
 import org.dealreg.partners.Tier;
 import org.dealreg.partners.internal.StandingPolicy.Move;
 import org.dealreg.partners.internal.StandingPolicy.Standing;
+import org.dealreg.shared.RulesBroken;
 import org.junit.jupiter.api.Test;
 
 class StandingPolicyTest {
@@ -15,7 +15,7 @@ class StandingPolicyTest {
     private static final Standing REGISTERED_WITH_ONE = new Standing(Tier.REGISTERED, PartnerStatus.ACTIVE, 1);
 
     private static String refusal(Standing now, Move move) {
-        return ((PartnerChangeRefused) org.assertj.core.api.Assertions.catchThrowable(() -> StandingPolicy.apply(now, move)))
+        return ((RulesBroken) org.assertj.core.api.Assertions.catchThrowable(() -> StandingPolicy.apply(now, move)))
                 .getCodes()[0];
     }
 
@@ -45,6 +45,6 @@ class StandingPolicyTest {
         assertThat(refusal(suspended, Move.SUSPEND)).isEqualTo("partners.refused.notActive");
         assertThat(StandingPolicy.apply(suspended, Move.REACTIVATE)).isEqualTo(new Standing(Tier.CERTIFIED, PartnerStatus.ACTIVE, 2));
         assertThatThrownBy(() -> StandingPolicy.apply(REGISTERED_WITH_ONE, Move.REACTIVATE))
-                .isInstanceOf(PartnerChangeRefused.class);
+                .isInstanceOf(RulesBroken.class);
     }
 }

@@ -6,7 +6,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import org.dealreg.program.Setting;
-import org.dealreg.shared.FieldRefused;
+import org.dealreg.shared.FieldProblem;
+import org.dealreg.shared.RulesBroken;
 import org.junit.jupiter.api.Test;
 
 class SettingRulesTest {
@@ -147,7 +148,7 @@ class SettingRulesTest {
     private static String refused(Setting setting, String value) {
         Map<Setting, String> values = defaults();
         values.put(setting, value);
-        SettingProblem problem = SettingRules.check(values).get(setting);
+        FieldProblem problem = SettingRules.check(values).get(setting);
         return problem == null ? null : problem.code();
     }
 
@@ -155,7 +156,7 @@ class SettingRulesTest {
         try {
             RateRules.parse(typed);
             return null;
-        } catch (FieldRefused refused) {
+        } catch (RulesBroken refused) {
             return refused.code();
         }
     }

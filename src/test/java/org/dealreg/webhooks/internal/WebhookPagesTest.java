@@ -19,6 +19,8 @@ import org.dealreg.identity.Role;
 import org.dealreg.partners.PartnerView;
 import org.dealreg.program.ProgrammeChange;
 import org.dealreg.shared.DatabaseClock;
+import org.dealreg.shared.FieldProblem;
+import org.dealreg.shared.RulesBroken;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -177,8 +179,8 @@ class WebhookPagesTest {
                 "https://[::1]/hooks", "http://127.0.0.1:9/hooks")) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> transactions.executeWithoutResult(
                     status -> internetOnly.create(owner, url, List.of("registration.submitted"))))
-                    .as(url).isInstanceOfSatisfying(WebhookRefused.class, refused -> {
-                        assertThat(refused.field()).isEqualTo("url");
+                    .as(url).isInstanceOfSatisfying(RulesBroken.class, refused -> {
+                        assertThat(refused.problems()).extracting(FieldProblem::field).containsExactly("url");
                         assertThat(refused.code()).isIn("webhooks.url.private", "webhooks.url.https");
                     });
         }
