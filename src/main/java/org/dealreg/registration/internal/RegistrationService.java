@@ -74,12 +74,14 @@ class RegistrationService implements PartnerSubmissions {
     private final PartnerActivity activity;
     private final SubmissionQuota quota;
     private final TransactionTemplate submission;
+    private final ContactEmails contactEmails;
 
     RegistrationService(RegistrationRepository registrations, Partners partners, Regions regions,
             Specializations specializations, ProgramSettings settings, ExchangeRates rates,
             ConflictCheck conflicts, Transitions transitions, JdbcTemplate jdbc, Validator validator, Clock clock,
             UserAccounts users, PartnerActivity activity, SubmissionQuota quota,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, ContactEmails contactEmails) {
+        this.contactEmails = contactEmails;
         this.activity = activity;
         this.quota = quota;
         // read committed: the conflict check and the count read what committed while they waited for a lock
@@ -169,7 +171,8 @@ class RegistrationService implements PartnerSubmissions {
         Instant due = DecisionDeadlinePolicy.dueAt(submittedAt, window, mode, region.zone(), holidays);
         Instant remind = DecisionDeadlinePolicy.dueAt(submittedAt, window.multipliedBy(3).dividedBy(4), mode,
                 region.zone(), holidays);
-        Registration registration = Registration.submit(id, partner.id(), user.id(), deal, check,
+        Registration registration = Registration.submit(id, partner.id(), user.id(), deal,
+                contactEmails.index(deal.contactEmail()), check,
                 receiptNumber(open.receiptNumber(), submittedAt), submittedAt, remind, due);
         return registrations.save(registration).id();
     }
