@@ -40,12 +40,18 @@ record ReceiptCode(String number, Instant submittedAt, String chainHash, String 
         if (dot < 1 || code.length() > 4000) {
             return Optional.empty();
         }
-        String canonical;
+        String encoded = code.substring(0, dot);
+        byte[] bytes;
         try {
-            canonical = new String(Base64.getUrlDecoder().decode(code.substring(0, dot)), StandardCharsets.UTF_8);
+            bytes = Base64.getUrlDecoder().decode(encoded);
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
         }
+        // the decoder ignores the unused bits of the last character: a code is read only as the portal writes it
+        if (!Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(encoded)) {
+            return Optional.empty();
+        }
+        String canonical = new String(bytes, StandardCharsets.UTF_8);
         byte[] expected = hmac.of(VERSION, canonical).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, code.substring(dot + 1).getBytes(StandardCharsets.US_ASCII))) {
             return Optional.empty();
