@@ -24,7 +24,6 @@ class ReceiptCheckLimit {
     private static final BucketConfiguration PER_ADDRESS = BucketConfiguration.builder()
             .addLimit(limit -> limit.capacity(CHECKS).refillGreedy(CHECKS, Duration.ofMinutes(10)))
             .build();
-    private static final int CLEAN_UP_BATCH = 1000;
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> store;
 
@@ -41,9 +40,6 @@ class ReceiptCheckLimit {
     @Scheduled(fixedDelayString = "${dealreg.jobs.receipt-check-clean-up-every:PT15M}", initialDelayString = "PT2M")
     @SchedulerLock(name = "receipt-check-clean-up", lockAtMostFor = "PT10M")
     void cleanUp() {
-        int removed;
-        do {
-            removed = store.removeExpired(CLEAN_UP_BATCH);
-        } while (removed >= CLEAN_UP_BATCH);
+        TokenBuckets.removeExpired(store);
     }
 }
