@@ -34,6 +34,17 @@ public final class TokenBuckets {
                 .build();
     }
 
+    /** Rows a clean-up deletes per statement. */
+    private static final int CLEAN_UP_BATCH = 1000;
+
+    /** Deletes every bucket that is full again, a thousand rows a statement (a job of the module's, on one node). */
+    public static void removeExpired(PostgreSQLSelectForUpdateBasedProxyManager<String> store) {
+        int removed;
+        do {
+            removed = store.removeExpired(CLEAN_UP_BATCH);
+        } while (removed >= CLEAN_UP_BATCH);
+    }
+
     /** Bucket4j's clock is the portal's one clock. */
     private static TimeMeter timeMeter(Clock clock) {
         return new TimeMeter() {

@@ -21,6 +21,7 @@ import org.dealreg.registration.DecisionReminderDue;
 import org.dealreg.registration.ExtensionDecided;
 import org.dealreg.registration.ExtensionRequested;
 import org.dealreg.registration.PersonalDataErased;
+import org.dealreg.registration.PersonalDataRequested;
 import org.dealreg.registration.ProtectionEndingSoon;
 import org.dealreg.registration.RegistrationClosed;
 import org.dealreg.registration.RegistrationDecided;
@@ -81,8 +82,26 @@ class AuditListeners {
 
     @EventListener
     void on(PersonalDataErased e) {
-        trail.append(null, "", "PERSONAL_DATA_ERASED", "registration", e.registrationId().toString(),
-                "partner=" + e.partnerId() + " endedAt=" + e.endedAt() + " erasedAt=" + e.erasedAt());
+        trail.append(e.erasedBy(), "", "PERSONAL_DATA_ERASED", "registration", e.registrationId().toString(),
+                "partner=" + e.partnerId() + " endedAt=" + e.endedAt() + " erasedAt=" + e.erasedAt()
+                        + (e.erasedBy() == null ? "" : " by=request"));
+    }
+
+    /**
+     * A personal-data request: the search once, with the contact's blind index as its subject (the address itself is
+     * never kept in a trail that is never erased); an export once per registration, as a look at it.
+     */
+    @EventListener
+    void on(PersonalDataRequested e) {
+        if (e.step() == PersonalDataRequested.Step.FOUND) {
+            trail.append(e.requestedBy(), "", "PERSONAL_DATA_SEARCHED", "contact", e.contactIndex(),
+                    "found=" + e.registrationIds().size() + " registrations=" + e.registrationIds());
+        } else {
+            for (java.util.UUID registration : e.registrationIds()) {
+                trail.append(e.requestedBy(), "", "PERSONAL_DATA_EXPORTED", "registration", registration.toString(),
+                        "format=" + e.format() + " contact=" + e.contactIndex());
+            }
+        }
     }
 
     @EventListener

@@ -26,7 +26,6 @@ import org.springframework.stereotype.Component;
 @Component
 class LoginThrottle {
 
-    private static final int CLEAN_UP_BATCH = 1000;
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> store;
     private final LoginThrottlePolicy policy;
@@ -86,10 +85,7 @@ class LoginThrottle {
     @Scheduled(fixedDelayString = "${dealreg.jobs.sign-in-clean-up-every:PT15M}", initialDelayString = "PT1M")
     @SchedulerLock(name = "sign-in-clean-up", lockAtMostFor = "PT10M")
     void cleanUp() {
-        int removed;
-        do {
-            removed = store.removeExpired(CLEAN_UP_BATCH);
-        } while (removed >= CLEAN_UP_BATCH);
+        TokenBuckets.removeExpired(store);
         Instant now = clock.instant();
         jdbc.update("delete from sign_in_known_address where last_success_at < ?",
                 Timestamp.from(now.minus(LoginThrottlePolicy.KNOWN_ADDRESS_FOR)));

@@ -42,7 +42,8 @@ class SecurityConfiguration {
                         "/robots.txt")
                     .permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                .requestMatchers("/apply", "/apply/**", "/invitations/**", "/password-reset", "/password-reset/**")
+                .requestMatchers("/apply", "/apply/**", "/invitations/**", "/password-reset", "/password-reset/**",
+                        "/receipts/check")
                     .permitAll()
                 .requestMatchers(HttpMethod.GET, "/partners/applications", "/partners/applications/**")
                     .hasAnyRole("CHANNEL_MANAGER", "PROGRAM_ADMIN")

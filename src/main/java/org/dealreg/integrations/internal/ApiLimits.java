@@ -41,7 +41,6 @@ class ApiLimits {
 
     static final long UNSYNCED_CALLS = 10;
     static final Duration UNSYNCED_FOR = Duration.ofSeconds(1);
-    private static final int CLEAN_UP_BATCH = 1000;
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> store;
     private final ProgramSettings settings;
@@ -103,10 +102,7 @@ class ApiLimits {
     @Scheduled(fixedDelayString = "${dealreg.jobs.sign-in-clean-up-every:PT15M}", initialDelayString = "PT2M")
     @SchedulerLock(name = "api-bucket-clean-up", lockAtMostFor = "PT10M")
     void cleanUp() {
-        int removed;
-        do {
-            removed = store.removeExpired(CLEAN_UP_BATCH);
-        } while (removed >= CLEAN_UP_BATCH);
+        TokenBuckets.removeExpired(store);
     }
 
     /** The filter of the API's chain, after authentication: every authenticated call counts. */

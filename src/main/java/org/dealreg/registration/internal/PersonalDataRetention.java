@@ -2,6 +2,8 @@ package org.dealreg.registration.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,22 +41,43 @@ public class PersonalDataRetention {
      */
     @Transactional
     public int eraseBatch(Instant endedOnOrBefore, Instant now, int limit) {
+        return erase("""
+                ended_at <= ? and personal_data_erased_at is null
+                 order by ended_at
+                 limit ?
+                   for no key update skip locked""", now, null, Timestamp.from(endedOnOrBefore), limit).size();
+    }
+
+    /**
+     * A personal-data request's erasure (GDPR article 17, docs/receipts.md): the same erasure for the registrations
+     * a programme admin chose, open or ended, each once. Waits for a row another transaction holds rather than
+     * skipping it, so the request erases every one it names.
+     *
+     * @return the registrations it erased (those erased before are left as they are)
+     */
+    @Transactional
+    public List<UUID> eraseRequested(Collection<UUID> registrationIds, Instant now, UUID erasedBy) {
+        return erase("id = any(?) and personal_data_erased_at is null for no key update", now, erasedBy,
+                (Object) registrationIds.toArray(UUID[]::new)).stream().map(PersonalDataErased::registrationId).toList();
+    }
+
+    /** Erases the contact of the rows {@code due} selects (and locks), with an event each for the audit trail. */
+    private List<PersonalDataErased> erase(String due, Instant now, UUID erasedBy, Object... dueArgs) {
+        Object[] args = Arrays.copyOf(dueArgs, dueArgs.length + 1);
+        args[dueArgs.length] = Timestamp.from(now);
         List<PersonalDataErased> erased = jdbc.query("""
-                with due as (
-                    select id from registration
-                     where ended_at <= ? and personal_data_erased_at is null
-                     order by ended_at
-                     limit ?
-                       for no key update skip locked)
+                with due as (select id from registration where %s)
                 update registration r
-                   set contact_name = null, contact_email = null, contact_phone = null, personal_data_erased_at = ?
+                   set contact_name = null, contact_email = null, contact_phone = null, contact_email_index = null,
+                       personal_data_erased_at = ?
                   from due
                  where r.id = due.id
-                returning r.id, r.partner_id, r.ended_at""",
+                returning r.id, r.partner_id, r.ended_at""".formatted(due),
                 (rs, n) -> new PersonalDataErased(rs.getObject("id", UUID.class), rs.getObject("partner_id", UUID.class),
-                        rs.getTimestamp("ended_at").toInstant(), now),
-                Timestamp.from(endedOnOrBefore), limit, Timestamp.from(now));
+                        rs.getTimestamp("ended_at") == null ? null : rs.getTimestamp("ended_at").toInstant(), now,
+                        erasedBy),
+                args);
         erased.forEach(events::publishEvent);
-        return erased.size();
+        return erased;
     }
 }

@@ -128,6 +128,10 @@ class Registration extends AbstractAggregateRoot<Registration> implements Persis
     @Column(name = "customer_name_index", nullable = false)
     private String customerNameIndex;
 
+    /** The contact e-mail's blind index ({@link ContactEmails}); null once the contact was erased. */
+    @Column(name = "contact_email_index")
+    private String contactEmailIndex;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
     private Verdict verdict;
@@ -224,8 +228,8 @@ class Registration extends AbstractAggregateRoot<Registration> implements Persis
     }
 
     /** A new registration, waiting for the vendor's decision until {@code decisionDueAt}. */
-    static Registration submit(UUID id, UUID partnerId, UUID submittedBy, ValidDeal deal, CheckOutcome check,
-            String receiptNumber, Instant submittedAt, Instant remindAt, Instant decisionDueAt) {
+    static Registration submit(UUID id, UUID partnerId, UUID submittedBy, ValidDeal deal, String contactEmailIndex,
+            CheckOutcome check, String receiptNumber, Instant submittedAt, Instant remindAt, Instant decisionDueAt) {
         Registration r = new Registration();
         r.isNew = true;
         r.id = id;
@@ -239,6 +243,7 @@ class Registration extends AbstractAggregateRoot<Registration> implements Persis
         r.customerCity = deal.customerCity();
         r.contactName = deal.contactName();
         r.contactEmail = deal.contactEmail();
+        r.contactEmailIndex = contactEmailIndex;
         r.contactPhone = deal.contactPhone();
         r.title = deal.title();
         r.description = deal.description();

@@ -73,13 +73,16 @@ class RegistrationService implements PartnerSubmissions {
     private final SubmissionQuota quota;
     private final TransactionTemplate submission;
     private final CompanyRegistrations companyRegistrations;
+    private final ContactEmails contactEmails;
 
     RegistrationService(RegistrationRepository registrations, Partners partners, Regions regions,
             Specializations specializations, ProgramSettings settings, ExchangeRates rates,
             ConflictCheck conflicts, Transitions transitions, JdbcTemplate jdbc, Validator validator, Clock clock,
             UserAccounts users, PartnerActivity activity, SubmissionQuota quota,
-            PlatformTransactionManager transactions, CompanyRegistrations companyRegistrations) {
+            PlatformTransactionManager transactions, CompanyRegistrations companyRegistrations,
+            ContactEmails contactEmails) {
         this.companyRegistrations = companyRegistrations;
+        this.contactEmails = contactEmails;
         this.activity = activity;
         this.quota = quota;
         // read committed: the conflict check and the count read what committed while they waited for a lock
@@ -168,7 +171,8 @@ class RegistrationService implements PartnerSubmissions {
         Instant due = DecisionDeadlinePolicy.dueAt(submittedAt, window, mode, region.zone(), holidays);
         Instant remind = DecisionDeadlinePolicy.dueAt(submittedAt, window.multipliedBy(3).dividedBy(4), mode,
                 region.zone(), holidays);
-        Registration registration = Registration.submit(id, partner.id(), user.id(), deal, check,
+        Registration registration = Registration.submit(id, partner.id(), user.id(), deal,
+                contactEmails.index(deal.contactEmail()), check,
                 receiptNumber(open.receiptNumber(), submittedAt), submittedAt, remind, due);
         return registrations.save(registration).id();
     }
