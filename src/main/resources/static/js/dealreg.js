@@ -59,3 +59,23 @@
   var summary = document.getElementById('error-summary');
   if (summary) { summary.focus(); }
 })();
+
+// Each table cell carries its column's name (data-label), shown above it when a list becomes cards on a phone
+// (dealreg.css, docs/accessibility.md).
+(function () {
+  document.querySelectorAll('main table').forEach(function (table) {
+    var names = [];
+    table.querySelectorAll('thead tr:last-child > th').forEach(function (th) {
+      var span = parseInt(th.getAttribute('colspan') || '1', 10);
+      for (var i = 0; i < span; i++) { names.push(th.textContent.trim().replace(/\s+/g, ' ')); }
+    });
+    table.querySelectorAll(':scope > tbody > tr, :scope > tfoot > tr').forEach(function (row) {
+      var column = 0;
+      Array.prototype.forEach.call(row.children, function (cell) {
+        var name = names[column];
+        if (name && !cell.hasAttribute('data-label') && !cell.hasAttribute('colspan')) { cell.setAttribute('data-label', name); }
+        column += parseInt(cell.getAttribute('colspan') || '1', 10);
+      });
+    });
+  });
+})();

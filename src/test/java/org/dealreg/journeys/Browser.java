@@ -53,6 +53,7 @@ final class Browser {
         Path dir = Path.of(System.getProperty("project.build.directory", "target"), "screenshots");
         Files.createDirectories(dir);
         Path target = dir.resolve(name + ".png");
+        Files.createDirectories(target.getParent());
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
         return target;

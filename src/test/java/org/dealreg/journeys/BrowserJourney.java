@@ -32,6 +32,21 @@ abstract class BrowserJourney {
         }
     }
 
+    /**
+     * Saves a screenshot of the page the browser shows and checks it (docs/accessibility.md): nothing lies outside the
+     * window sideways, and axe-core finds no serious or critical violation (the check is skipped, saying so, where
+     * axe-core is not installed, except under CI).
+     */
+    void look(String name) throws java.io.IOException {
+        Browser.screenshot(browser, name);
+        java.util.List<String> problems = new java.util.ArrayList<>(Viewport.offScreen(browser));
+        if (Axe.installed()) {
+            problems.addAll(Axe.seriousViolations(browser));
+        }
+        org.assertj.core.api.Assertions.assertThat(problems)
+                .as("what lies off-screen or breaks WCAG on " + browser.getCurrentUrl() + " (" + name + ")").isEmpty();
+    }
+
     String url(String path) {
         return "http://localhost:" + port + path;
     }

@@ -55,7 +55,7 @@ class DashboardJourneyTest extends BrowserJourney {
                     assertThat(browser.findElements(By.cssSelector("table[data-chart-table='" + chart + "']")))
                             .as(role + " " + chart + ": the same figures as a table").hasSize(1);
                 }
-                Browser.screenshot(browser, "dashboard-" + role + "-" + (size.getWidth() > 600 ? "desktop" : "phone"));
+                look("dashboard-" + role + "-" + (size.getWidth() > 600 ? "desktop" : "phone"));
             }
         } finally {
             browser.manage().window().setSize(new Dimension(1280, 900));

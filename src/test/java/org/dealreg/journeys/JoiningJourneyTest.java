@@ -45,7 +45,7 @@ class JoiningJourneyTest extends BrowserJourney {
         type("message", "We resell campus networks in the Midwest.");
         browser.findElement(By.id("apply-submit")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("application-received")));
-        Browser.screenshot(browser, "company-applied");
+        look("company-applied");
 
         signIn("maria@dealreg.example");
         follow(By.id("nav-applications"));
@@ -54,7 +54,7 @@ class JoiningJourneyTest extends BrowserJourney {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("accept")));
         assertThat(browser.findElement(By.id("application")).getText()).contains("Olivia Stone").contains(adminEmail)
                 .contains("We resell campus networks in the Midwest.");
-        Browser.screenshot(browser, "maria-reads-application");
+        look("maria-reads-application");
         browser.findElement(By.id("accept")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flash")));
         assertThat(browser.findElement(By.id("application-status")).getText()).isEqualTo("Accepted");
@@ -73,7 +73,7 @@ class JoiningJourneyTest extends BrowserJourney {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flash")));
         assertThat(browser.findElement(By.id("team")).getText()).contains("Théo Martin")
                 .contains("Invited, password not set yet");
-        Browser.screenshot(browser, "olivia-invited-theo");
+        look("olivia-invited-theo");
         signOut();
 
         setPasswordThroughTheLink(colleagueEmail, "theo's own passphrase");
@@ -95,7 +95,7 @@ class JoiningJourneyTest extends BrowserJourney {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("receipt-number")));
         String receipt = browser.findElement(By.id("receipt-number")).getText();
         assertThat(browser.findElement(By.id("deal-status")).getText()).isEqualTo("Awaiting decision");
-        Browser.screenshot(browser, "theo-registered-a-deal");
+        look("theo-registered-a-deal");
         signOut();
 
         signIn(adminEmail, "olivia's long passphrase");
@@ -103,7 +103,7 @@ class JoiningJourneyTest extends BrowserJourney {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("team")));
         WebElement theo = browser.findElement(By.xpath("//tr[contains(., '" + colleagueEmail + "')]"));
         assertThat(theo.getText()).contains("1 registration").contains(receipt).contains("Active");
-        Browser.screenshot(browser, "olivia-sees-who-registered-what");
+        look("olivia-sees-who-registered-what");
         signOut();
     }
 

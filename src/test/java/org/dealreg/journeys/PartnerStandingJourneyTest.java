@@ -36,7 +36,7 @@ class PartnerStandingJourneyTest extends BrowserJourney {
         PartnerView company = partners.addActive(name, "US", Tier.REGISTERED, Set.of("INFRASTRUCTURE"));
 
         signIn("maria@dealreg.example");
-        Browser.screenshot(browser, "menu-channel-manager-1280");
+        look("menu-channel-manager-1280");
         assertThat(browser.findElement(By.cssSelector("nav.navbar")).getSize().getHeight())
                 .as("the manager's menu on one line at 1280 px").isLessThan(80);
         browser.findElement(By.id("nav-partners-menu")).click();
@@ -64,7 +64,7 @@ class PartnerStandingJourneyTest extends BrowserJourney {
         assertThat(browser.findElements(By.id("partner-status"))).as("active again: no status badge").isEmpty();
         assertThat(text("standing-history")).contains("Met the certification objective.")
                 .contains("Objective missed two quarters running.").contains("Unpaid invoices.").contains("Invoices paid.");
-        Browser.screenshot(browser, "maria-changed-standing");
+        look("maria-changed-standing");
 
         assertThat(jdbc.queryForList("select reason from partner_standing_change where partner_id = ? order by at",
                 String.class, company.id())).containsExactly("Met the certification objective.",

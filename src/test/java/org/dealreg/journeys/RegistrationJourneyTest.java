@@ -86,7 +86,7 @@ class RegistrationJourneyTest extends BrowserJourney {
         wait.until(d -> countdown.getText().matches("2[34] h \\d\\d min \\d\\d s left"));
         String first = countdown.getText();
         wait.until(d -> !countdown.getText().equals(first));
-        Browser.screenshot(browser, "bob-registered-deal");
+        look("bob-registered-deal");
 
         follow(By.linkText("Back to my registrations"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deals")));
@@ -97,7 +97,7 @@ class RegistrationJourneyTest extends BrowserJourney {
         Long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
                 "return document.body.scrollWidth - window.innerWidth;");
         assertThat(overflow).as("the page fits a phone's width").isLessThanOrEqualTo(0L);
-        Browser.screenshot(browser, "bob-deals-phone");
+        look("bob-deals-phone");
         browser.manage().window().setSize(new Dimension(1280, 900));
     }
 
@@ -135,7 +135,7 @@ class RegistrationJourneyTest extends BrowserJourney {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("approve")));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains(customer + " Inc.")
                 .contains("Northwind Systems").contains("No overlap found.");
-        Browser.screenshot(browser, "maria-reviews-deal");
+        look("maria-reviews-deal");
         press(By.id("approve"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flash")));
         assertThat(browser.findElement(By.id("deal-status")).getText()).isEqualTo("Approved");
@@ -149,7 +149,7 @@ class RegistrationJourneyTest extends BrowserJourney {
         assertThat(browser.findElement(By.id("decision")).getText()).startsWith("Approved on")
                 .contains("the customer is reserved for your company").doesNotContain("Maria");
         assertThat(browser.findElements(By.id("countdown"))).isEmpty();
-        Browser.screenshot(browser, "bob-sees-approval");
+        look("bob-sees-approval");
 
         // and the e-mail, as the demo mode's mail sink received it
         browser.findElement(By.id("nav-mailbox")).click();
@@ -160,7 +160,7 @@ class RegistrationJourneyTest extends BrowserJourney {
         });
         assertThat(browser.findElement(By.tagName("main")).getText())
                 .contains("Registration " + receipt + " received").contains("To bob@northwind.example");
-        Browser.screenshot(browser, "bob-sees-the-mail");
+        look("bob-sees-the-mail");
         signOut();
     }
 
@@ -199,12 +199,12 @@ class RegistrationJourneyTest extends BrowserJourney {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("extension-queue")));
         WebElement row = browser.findElement(By.xpath("//tr[contains(., '" + receipt + "')]"));
         assertThat(row.getText()).contains("Northwind Systems").doesNotContain(customer);
-        Browser.screenshot(browser, "maria-extension-queue");
+        look("maria-extension-queue");
         browser.get(row.findElement(By.className("answer")).getDomProperty("href"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("review-extensions")));
         assertThat(browser.findElement(By.id("review-extensions")).getText())
                 .contains("The customer's board signs off next month.");
-        Browser.screenshot(browser, "maria-reads-the-extension-request");
+        look("maria-reads-the-extension-request");
         press(By.id("grant-extension"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flash")));
         assertThat(browser.findElement(By.id("review-extensions")).getText()).contains("granted");
@@ -224,7 +224,7 @@ class RegistrationJourneyTest extends BrowserJourney {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("closed-won")));
         assertThat(browser.findElement(By.id("deal-status")).getText()).isEqualTo("Won");
         assertThat(browser.findElement(By.id("closed-won")).getText()).contains("$162,400.00");
-        Browser.screenshot(browser, "bob-closed-won");
+        look("bob-closed-won");
         signOut();
 
         signIn("sam@dealreg.example");
@@ -234,7 +234,7 @@ class RegistrationJourneyTest extends BrowserJourney {
         assertThat(credit.getText()).contains("$162,400.00").contains("Through a partner");
         assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("Print plant servers")
                 .doesNotContain("Peterman").doesNotContain("Northwind");
-        Browser.screenshot(browser, "sam-sees-the-credit");
+        look("sam-sees-the-credit");
         signOut();
     }
 
@@ -249,10 +249,10 @@ class RegistrationJourneyTest extends BrowserJourney {
         assertThat(browser.findElement(By.id("benefit-terms")).getText()).contains("Net 45 days");
         assertThat(browser.findElement(By.id("logo-download")).getDomAttribute("href")).isEqualTo("/partner/profile/logo.svg");
         assertThat(browser.findElement(By.id("progress-MANAGED_SERVICES")).getText()).contains("$176,500.00");
-        Browser.screenshot(browser, "alice-profile");
+        look("alice-profile");
         browser.findElement(By.id("lang-fr")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("benefit-terms"), "À 45 jours"));
-        Browser.screenshot(browser, "alice-profile-fr");
+        look("alice-profile-fr");
         browser.findElement(By.id("lang-en")).click();
         signOut();
     }

@@ -2,22 +2,12 @@ package org.dealreg.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpResponse;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 import org.dealreg.IntegrationTest;
 import org.dealreg.PortalClient;
-import org.jsoup.Jsoup;
+import org.dealreg.PortalCrawl;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,9 +28,6 @@ class PostFormsCarryCsrfTest {
     /** Pages of one shape (the same path once ids are set aside, the same query names) that are opened. */
     static final int PAGES_OF_ONE_SHAPE = 3;
 
-    private static final Pattern UUID_SEGMENT = Pattern.compile("/[0-9a-fA-F]{8}-[0-9a-fA-F-]{27}(?=/|$)");
-    private static final Pattern NUMBER_SEGMENT = Pattern.compile("/\\d+(?=/|$)");
-
     @LocalServerPort int port;
 
     @ParameterizedTest(name = "{0}")
@@ -55,104 +42,32 @@ class PostFormsCarryCsrfTest {
             assertThat(start).as("signed in").doesNotContain("/login");
         }
 
-        Crawl crawl = new Crawl(client);
-        crawl.walkFrom(start);
+        PortalCrawl crawl = new PortalCrawl(client, port, PAGES_OF_ONE_SHAPE, MAX_PAGES);
+        Set<String> withoutToken = new TreeSet<>();
+        int[] postForms = {0};
+        crawl.walkFrom(start, (path, page) -> postForms[0] += checkPostForms(path, page, withoutToken));
 
-        System.out.printf("CSRF crawl as %s: %d pages, %d post forms (%d kinds of page)%n", login, crawl.pages,
-                crawl.postForms, crawl.shapes.size());
-        assertThat(crawl.withoutToken).as("post forms without the CSRF field, as " + login).isEmpty();
-        assertThat(crawl.pages).as("pages opened as " + login).isGreaterThanOrEqualTo(login.contains("@") ? 5 : 2);
-        assertThat(crawl.postForms).as("post forms seen as " + login).isGreaterThanOrEqualTo(1);
+        System.out.printf("CSRF crawl as %s: %d pages, %d post forms (%d kinds of page)%n", login, crawl.pages(),
+                postForms[0], crawl.shapes());
+        assertThat(withoutToken).as("post forms without the CSRF field, as " + login).isEmpty();
+        assertThat(crawl.pages()).as("pages opened as " + login).isGreaterThanOrEqualTo(login.contains("@") ? 5 : 2);
+        assertThat(postForms[0]).as("post forms seen as " + login).isGreaterThanOrEqualTo(1);
     }
 
-    /** A breadth-first walk over the links of the pages one client is shown. */
-    private final class Crawl {
-
-        final PortalClient client;
-        final Set<String> seen = new HashSet<>();
-        final Map<String, Integer> shapes = new HashMap<>();
-        final Set<String> withoutToken = new TreeSet<>();
-        int pages;
-        int postForms;
-
-        Crawl(PortalClient client) {
-            this.client = client;
-        }
-
-        void walkFrom(String start) {
-            Queue<String> queue = new ArrayDeque<>(List.of("/", sameOriginPath(start)));
-            while (!queue.isEmpty() && pages < MAX_PAGES) {
-                String path = queue.remove();
-                if (!seen.add(path) || shapes.merge(shape(path), 1, Integer::sum) > PAGES_OF_ONE_SHAPE) {
-                    continue;
-                }
-                HttpResponse<String> response = client.get(path);
-                if (response.statusCode() / 100 == 3) {
-                    response.headers().firstValue("Location").map(this::sameOriginPath).ifPresent(queue::add);
-                    continue;
-                }
-                boolean html = response.headers().firstValue("Content-Type").orElse("").startsWith("text/html");
-                if (response.statusCode() != 200 || !html) {
-                    continue;
-                }
-                pages++;
-                Document page = Jsoup.parse(response.body(), "http://localhost:" + port + path);
-                checkPostForms(path, page);
-                queue.addAll(links(page));
+    /** Counts the page's post forms and adds those without a CSRF token to {@code withoutToken}. */
+    private static int checkPostForms(String path, Document page, Set<String> withoutToken) {
+        int postForms = 0;
+        for (Element form : page.select("form")) {
+            if (!"post".equalsIgnoreCase(form.attr("method"))) {
+                continue;
+            }
+            postForms++;
+            Element token = form.selectFirst("input[type=hidden][name=_csrf]");
+            if (token == null || token.attr("value").isBlank()) {
+                String name = form.id().isEmpty() ? form.attr("action") : "#" + form.id();
+                withoutToken.add(path + " " + (name.isEmpty() ? form.cssSelector() : name));
             }
         }
-
-        private void checkPostForms(String path, Document page) {
-            for (Element form : page.select("form")) {
-                if (!"post".equalsIgnoreCase(form.attr("method"))) {
-                    continue;
-                }
-                postForms++;
-                Element token = form.selectFirst("input[type=hidden][name=_csrf]");
-                if (token == null || token.attr("value").isBlank()) {
-                    String name = form.id().isEmpty() ? form.attr("action") : "#" + form.id();
-                    withoutToken.add(path + " " + (name.isEmpty() ? form.cssSelector() : name));
-                }
-            }
-        }
-
-        private List<String> links(Document page) {
-            List<String> links = new ArrayList<>();
-            for (Element link : page.select("a[href]")) {
-                if (link.hasAttr("download")) {
-                    continue;
-                }
-                String path = sameOriginPath(link.absUrl("href"));
-                if (path != null && !path.startsWith("/logout")) {
-                    links.add(path);
-                }
-            }
-            return links;
-        }
-
-        /** The path and query of a URL on this portal, without its fragment; null for another site. */
-        private String sameOriginPath(String url) {
-            URI uri = URI.create("http://localhost:" + port + "/").resolve(url);
-            if (!"localhost".equals(uri.getHost()) || uri.getPort() != port) {
-                return null;
-            }
-            String path = uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-            return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
-        }
-
-        /** The path with its ids set aside and the names of its query parameters: pages of one kind. */
-        private String shape(String path) {
-            int question = path.indexOf('?');
-            String bare = question < 0 ? path : path.substring(0, question);
-            String shape = NUMBER_SEGMENT.matcher(UUID_SEGMENT.matcher(bare).replaceAll("/{id}")).replaceAll("/{n}");
-            if (question >= 0) {
-                TreeSet<String> names = new TreeSet<>();
-                for (String pair : path.substring(question + 1).split("&")) {
-                    names.add(pair.split("=", 2)[0]);
-                }
-                shape += "?" + String.join("&", names);
-            }
-            return shape;
-        }
+        return postForms;
     }
 }
