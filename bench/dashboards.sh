@@ -37,8 +37,14 @@ if [[ "$LOAD" == 1 ]]; then
   psql -q -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
 fi
 echo "== starting $jar on $DB (port $PORT)"
-DEALREG_CRYPTO_KEYS="bench:$(head -c32 /dev/urandom | base64)" DEALREG_CRYPTO_ACTIVE_KEY=bench \
-DEALREG_CRYPTO_BLIND_INDEX_KEY="$(head -c32 /dev/urandom | base64)" \
+# the keys of the database: new with a fresh load, kept beside the build for a run on a kept database (LOAD=0), since
+# the portal decrypts at start-up what an earlier version did not index (docs/receipts.md)
+keys=target/bench-dashboards-keys-$DB.env
+if [[ "$LOAD" == 1 || ! -f "$keys" ]]; then
+  printf 'data=%s\nindex=%s\n' "$(head -c32 /dev/urandom | base64)" "$(head -c32 /dev/urandom | base64)" >"$keys"
+fi
+DEALREG_CRYPTO_KEYS="bench:$(sed -n 's/^data=//p' "$keys")" DEALREG_CRYPTO_ACTIVE_KEY=bench \
+DEALREG_CRYPTO_BLIND_INDEX_KEY="$(sed -n 's/^index=//p' "$keys")" \
 SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SPRING_DATASOURCE_USERNAME="$PGUSER" \
   java -Xmx512m -jar "$jar" --spring.profiles.active=demo --server.port="$PORT" --dealreg.jobs.enabled=false \
   > "$work/portal.log" 2>&1 &
