@@ -37,8 +37,8 @@ if [[ "$LOAD" == 1 ]]; then
   psql -q -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
 fi
 echo "== starting $jar on $DB (port $PORT)"
-# the keys of the database: new with a fresh load, kept beside the build for a run on a kept database (LOAD=0), since
-# the portal decrypts at start-up what an earlier version did not index (docs/receipts.md)
+# the keys of the database: new with a fresh load, kept beside the build for a run on a kept database (LOAD=0): the
+# portal reads, and after it starts indexes, what was sealed under them (docs/receipts.md)
 keys=target/bench-dashboards-keys-$DB.env
 if [[ "$LOAD" == 1 || ! -f "$keys" ]]; then
   printf 'data=%s\nindex=%s\n' "$(head -c32 /dev/urandom | base64)" "$(head -c32 /dev/urandom | base64)" >"$keys"

@@ -3,11 +3,13 @@ package org.dealreg.registration.internal;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 
 import org.dealreg.crypto.BlindIndex;
 import org.dealreg.crypto.FieldCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,12 +32,15 @@ class ContactEmails {
     private final FieldCipher cipher;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final Executor background;
 
-    ContactEmails(BlindIndex blindIndex, FieldCipher cipher, JdbcTemplate jdbc, TransactionTemplate transactions) {
+    ContactEmails(BlindIndex blindIndex, FieldCipher cipher, JdbcTemplate jdbc, TransactionTemplate transactions,
+            @Qualifier("applicationTaskExecutor") Executor background) {
         this.blindIndex = blindIndex;
         this.cipher = cipher;
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.background = background;
     }
 
     /** The index of an address as typed (case and surrounding blanks do not count). */
@@ -44,10 +49,27 @@ class ContactEmails {
     }
 
     /**
-     * Indexes the contacts of registrations submitted before V88, a batch per transaction. Rows another node is
-     * indexing are skipped; each node stops when it finds none left.
+     * Indexes the contacts of registrations submitted before V88, a batch per transaction, off the start-up's path: the
+     * portal serves while it runs (a search of personal data finds what is indexed so far), and a failure is logged
+     * and tried again at the next start instead of stopping the portal. Rows another node is indexing are skipped;
+     * each node stops when it finds none left, which a partial index answers at once (V88).
+     * <p>
+     * This is the one statement outside the aggregate that writes {@code registration}: a one-off fill of a derived
+     * column (the blind index of what the row already holds), which changes no state, no version and no history, like
+     * the fill of a new column by a migration, which cannot do it here since the key is not the database's.
      */
     @EventListener(ApplicationReadyEvent.class)
+    void indexThoseSubmittedBeforeInTheBackground() {
+        background.execute(() -> {
+            try {
+                indexThoseSubmittedBefore();
+            } catch (RuntimeException e) {
+                log.warn("The contact e-mails of registrations submitted before their index existed were not all "
+                        + "indexed; the next start tries again", e);
+            }
+        });
+    }
+
     void indexThoseSubmittedBefore() {
         int total = 0;
         int done;
